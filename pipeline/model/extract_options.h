@@ -1,0 +1,21 @@
+// Safety bounds and settings shared by every format back-end.
+#pragma once
+
+#include <cstdint>
+
+namespace jixiao {
+
+struct ExtractOptions {
+  // ZIP containers (DOCX): bound on the total uncompressed size of the parts
+  // read, and on the ratio uncompressed / compressed of any one part.
+  uint64_t max_uncompressed_bytes = 512ull << 20;
+  double max_compression_ratio = 200.0;
+  // XML: deepest element nesting accepted.
+  int max_xml_depth = 256;
+  // Work on one document stops after this many seconds (0: no limit).
+  double time_limit_seconds = 60.0;
+  // PDF: pages beyond this are not read (a diagnostic says so). 0: all.
+  int max_pages = 0;
+};
+
+}  // namespace jixiao
