@@ -217,13 +217,14 @@ def run_xml(text, rpr=""):
         ("<w:rPr>%s</w:rPr>" % rpr) if rpr else "", escape(text))
 
 
-def p_xml(text, style=None, jc=None, rpr="", ppr_extra="", bookmark=None):
+def p_xml(text, style=None, jc=None, rpr="", ppr_extra="", bookmark=None, sect=""):
     ppr = ""
     if style:
         ppr += '<w:pStyle w:val="%s"/>' % style
     ppr += ppr_extra
     if jc:
         ppr += '<w:jc w:val="%s"/>' % jc
+    ppr += sect
     body = run_xml(text, rpr)
     if bookmark:
         bid, name = bookmark
@@ -303,7 +304,7 @@ def get_or_add(el, tag, first=False):
     return e
 
 
-def new_document(title, header_text):
+def new_document(title, header_text, footer="page"):
     doc = docx.Document()
     styles = doc.styles.element
     dd = styles.find(qn("w:docDefaults"))
@@ -343,16 +344,23 @@ def new_document(title, header_text):
     sec.top_margin = sec.bottom_margin = Emu(MARGIN_TB * 635)
     sec.header_distance = sec.footer_distance = Emu(720 * 635)
     # header / footer
-    hdr = sec.header
-    hdr.is_linked_to_previous = False
-    hp = hdr.paragraphs[0]
-    hp._p.getparent().replace(hp._p, parse_xml(p_xml(header_text, style="Header", jc="center")))
-    ftr = sec.footer
-    ftr.is_linked_to_previous = False
-    fp = ftr.paragraphs[0]
-    fp._p.getparent().replace(fp._p, parse_xml(
-        '<w:p %s><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr>%s%s%s</w:p>'
-        % (nsdecls("w"), run_xml("第 "), field_runs("PAGE", "1"), run_xml(" 页"))))
+    if header_text:
+        hdr = sec.header
+        hdr.is_linked_to_previous = False
+        hp = hdr.paragraphs[0]
+        hp._p.getparent().replace(hp._p, parse_xml(p_xml(header_text, style="Header", jc="center")))
+    if footer:
+        if footer == "page":        # 第 X 页
+            runs = run_xml("第 ") + field_runs("PAGE", "1") + run_xml(" 页")
+        else:                       # 第 X 页 共 Y 页
+            runs = (run_xml("第 ") + field_runs("PAGE", "1") + run_xml(" 页 共 ")
+                    + field_runs("NUMPAGES", "1") + run_xml(" 页"))
+        ftr = sec.footer
+        ftr.is_linked_to_previous = False
+        fp = ftr.paragraphs[0]
+        fp._p.getparent().replace(fp._p, parse_xml(
+            '<w:p %s><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr>%s</w:p>'
+            % (nsdecls("w"), runs)))
     # remove the template's empty first paragraph if any
     body = doc.element.body
     for p in list(body.findall(qn("w:p"))):
@@ -600,6 +608,240 @@ def build_seed(pdf=True):
     if pdf:
         to_pdf([path], d)
         print("seed pdf pages:", pdf_pages(os.path.join(d, "junshan-gsl-2024.pdf")))
+
+
+# --------------------------------------------------------------------------
+# PDF features (small documents built directly, not from a dump)
+# --------------------------------------------------------------------------
+
+BODY_IND = '<w:ind w:firstLineChars="200" w:firstLine="440"/><w:jc w:val="both"/>'
+
+
+def sectpr_xml(landscape=False, cols=1, continuous=False, final=False):
+    w, h = (PAGE_H, PAGE_W) if landscape else (PAGE_W, PAGE_H)
+    x = "<w:sectPr %s>" % nsdecls("w") if final else "<w:sectPr>"
+    if continuous:
+        x += '<w:type w:val="continuous"/>'
+    x += '<w:pgSz w:w="%d" w:h="%d"%s/>' % (w, h, ' w:orient="landscape"' if landscape else "")
+    x += ('<w:pgMar w:top="%d" w:right="%d" w:bottom="%d" w:left="%d" w:header="720" '
+          'w:footer="720" w:gutter="0"/>') % (MARGIN_TB, MARGIN_LR, MARGIN_TB, MARGIN_LR)
+    x += '<w:cols w:space="425"%s/>' % (' w:num="%d"' % cols if cols > 1 else "")
+    x += "</w:sectPr>"
+    return x
+
+
+def simple_table(rows, grid, spans=None, header_rows=0, half_points=20):
+    """rows: list of lists of cell texts ("a\\nb" = two paragraphs; None = a
+    vertical-merge continuation).  spans: optional per-row list of gridSpans."""
+    laid = []
+    for r, row in enumerate(rows):
+        sp = spans[r] if spans and spans[r] else [1] * len(row)
+        col, cells = 0, []
+        for t, s_ in zip(row, sp):
+            cells.append({"paras": [""] if t is None else t.split("\n"), "col": col, "span": s_,
+                          "vmerge": "continue" if t is None else None})
+            col += s_
+        laid.append(cells)
+    for r, cells in enumerate(laid):
+        for c in cells:
+            if c["vmerge"] == "continue":
+                above = [a for a in laid[r - 1] if a["col"] == c["col"] and a["span"] == c["span"]]
+                assert above, (r, c)
+                if above[0]["vmerge"] is None:
+                    above[0]["vmerge"] = "restart"
+    return tbl_xml(laid, grid, half_points, header_rows)
+
+
+def money(x):
+    return ("%.2f" % x).rstrip("0").rstrip(".") if x != int(x) else str(int(x))
+
+
+def feature_table_page_break():
+    from decimal import Decimal
+    names = ["企业家沙龙活动", "政策宣讲会", "商会建设调研", "会员企业走访", "法律服务进企业",
+             "金融服务对接会", "乡贤联络活动", "返乡创业座谈", "民营经济统计调查", "宣传资料印制"]
+    rows = [["序号", "项目名称", "预算数（万元）", "执行数（万元）", "执行率"]]
+    tb = te = Decimal(0)
+    for i in range(1, 61):
+        b = Decimal("0.40") + Decimal(i % 7) * Decimal("0.15")
+        e = b if i % 5 else b - Decimal("0.05")
+        tb += b
+        te += e
+        rate = (e / b * 100).quantize(Decimal("0.01"))
+        rows.append([str(i), "%s（第%d批）" % (names[i % len(names)], (i - 1) // len(names) + 1),
+                     str(b), str(e), "%s%%" % rate])
+    rate = (te / tb * 100).quantize(Decimal("0.01"))
+    rows.append(["合计", str(tb), str(te), "%s%%" % rate])
+    spans = [None] * (len(rows) - 1) + [[2, 1, 1, 1]]
+    blocks = [
+        p_xml("2024年度项目支出明细表", style="Title"),
+        p_xml("下表列示本单位2024年度各项目支出的预算数与执行数。表格跨越两页，第二页重复表头行；"
+              "合计行的预算数、执行数为各行之和，执行率为执行数除以预算数。", ppr_extra=BODY_IND),
+        simple_table(rows, [700, 3470, 1700, 1700, 1500], spans, header_rows=1),
+        p_xml("说明：执行率＝执行数÷预算数×100%，保留两位小数。", ppr_extra=BODY_IND),
+    ]
+    return {"name": "table-page-break", "title": "2024年度项目支出明细表",
+            "header": "君山区工商业联合会　项目支出明细", "footer": "page", "blocks": blocks,
+            "desc": "60-row table running onto page 2 with its header row repeated (w:tblHeader); "
+                    "last row 合计 spans two columns; footer 第 X 页."}
+
+
+def feature_merged_cells():
+    rows = [
+        ["项目名称", "企业服务专项经费"],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+        ["预算执行率", "全年执行数÷全年预算数", "100%", "100%", "10", "10"],
+        ["产出指标\n（50分）", "数量指标", "走访企业次数", "≥60次", "80次", "15", "15"],
+        [None, None, "举办沙龙期数", "≥4期", "4期", "10", "10"],
+        [None, "质量指标", "问题办结率", "≥90%", "92%", "10", "10"],
+        [None, "时效指标", "完成时限", "2024年12月31日前", "2024年12月20日前", "10", "10"],
+        [None, "成本指标", "预算控制率", "≤100%", "100%", "5", "5"],
+        ["效益指标\n（30分）", "社会效益指标", "企业诉求解决数", "≥50个", "48个", "15", "13"],
+        [None, "可持续影响指标", "营商环境", "持续改善", "持续改善", "15", "15"],
+        ["满意度指标（10分）", "服务对象满意度", "≥90%", "95%", "10", "10"],
+        ["自评结论", "总分：98分"],
+        [None, "等级：优"],
+    ]
+    spans = [[2, 5], None, [2, 2, 1, 1, 1], None, None, None, None, None, None, None,
+             [2, 2, 1, 1, 1], [2, 5], [2, 5]]
+    blocks = [
+        p_xml("项目支出绩效自评表（节选）", style="Title"),
+        p_xml("下表含纵向合并单元格（一级指标、二级指标跨行）、横向合并单元格（跨列的标题与合计）"
+              "以及同时跨行跨列的单元格（自评结论）。", ppr_extra=BODY_IND),
+        simple_table(rows, [1100, 1500, 1900, 1400, 1570, 800, 800], spans),
+        p_xml("偏差原因：企业诉求解决数48个，低于年度指标值50个，原因是部分诉求需跨部门协调，已转入2025年办理。",
+              ppr_extra=BODY_IND),
+    ]
+    return {"name": "merged-cells", "title": "项目支出绩效自评表（节选）", "header": None,
+            "footer": None, "blocks": blocks,
+            "desc": "indicator table with vertical merges (vMerge), horizontal spans (gridSpan) "
+                    "and a cell merged both ways; 1 page, no header/footer."}
+
+
+def feature_header_footer():
+    sections = [
+        ("一、部门（单位）基本情况",
+         ["区工商联是区委、区政府联系非公有制经济人士的桥梁和纽带，是区政府管理非公有制经济的助手。"
+          "本单位设内设机构2个，为综合办公室、民营企业服务中心。",
+          "2024年，本单位积极履职，资金管理规范，资产管理到位，政策执行有力，较好地完成了年度工作目标。"]),
+        ("二、一般公共预算支出情况",
+         ["2024年本部门预算资金24万元，全年实际支出24万元，预算执行率100%。",
+          "项目支出全年预算24万元，主要用于企业党建、企业沙龙及其他日常工作经费等方面。"]),
+        ("三、部门整体支出绩效情况",
+         ["根据《部门整体支出绩效自评表》自评得分98分，部门整体支出绩效为“优”。",
+          "全年共走访企业80余次，举办企业家沙龙活动4期，收集困难与问题62个。"]),
+    ]
+    blocks = [p_xml("页眉页脚测试报告", style="Title")]
+    for k, (h, paras) in enumerate(sections):
+        blocks.append(p_xml(h, style="Heading1", ppr_extra="<w:pageBreakBefore/>" if k else ""))
+        for t in paras:
+            blocks.append(p_xml(t, ppr_extra=BODY_IND))
+    return {"name": "header-footer", "title": "页眉页脚测试报告",
+            "header": "君山区工商业联合会　2024年度部门整体支出绩效自评报告", "footer": "page-of",
+            "blocks": blocks,
+            "desc": "3 pages (page break before each heading), header on every page, footer "
+                    "第 X 页 共 Y 页 (PAGE / NUMPAGES fields)."}
+
+
+def feature_two_column():
+    intro = "本页上半部分为单栏，中间一节分为两栏（连续分节符，栏平衡），下半部分恢复单栏。阅读顺序应为先左栏、后右栏。"
+    left_right = [
+        "一是强化理想信念教育。通过召开执委会、座谈会、联席会、走访企业等多种形式，认真学习党的二十届三中全会精神。",
+        "二是履行社会责任担当。引导民营企业积极参与“万企兴万村”行动，组织20余家民营企业对接帮扶村（社区），助力乡村振兴。",
+        "三是营造爱商重商氛围。组织君山区长沙乡友恳谈会，开展新春茶话会，举行君山区首个“岳阳企业家日”系列活动。",
+        "四是办优企业家沙龙活动。2024年，共举办企业家沙龙活动4期，收集困难与问题62个，协助解决用工、融资等问题48个。",
+        "五是常态化开展调研走访。全年共走访企业80余次，印发《君山区民营企业支持政策手册》（2024年）400余本。",
+        "六是深化为企服务。制定出台《君山区民营企业诉求受理及转办工作实施办法》，推动涉企问题高效闭环解决。",
+        "七是助力招商引资。赴广州、深圳、长沙等多个城市考察乡友企业20余家，签约资金达3.4亿元。",
+        "八是加强商会建设。全年已实现乡镇商会全覆盖，新增行业协会1家，新增会员企业45家。",
+    ]
+    outro = "以上两栏内容结束后恢复单栏排版。本段位于两栏节之后，应在两栏全部文字之后读出。"
+    blocks = [p_xml("两栏排版测试", style="Title"),
+              p_xml(intro, ppr_extra=BODY_IND, sect=sectpr_xml(continuous=False))]
+    for i, t in enumerate(left_right):
+        last = i == len(left_right) - 1
+        blocks.append(p_xml(t, ppr_extra=BODY_IND,
+                            sect=sectpr_xml(cols=2, continuous=True) if last else ""))
+    blocks.append(p_xml(outro, ppr_extra=BODY_IND))
+    return {"name": "two-column", "title": "两栏排版测试", "header": None, "footer": None,
+            "blocks": blocks, "final_sect": sectpr_xml(continuous=True, final=True),
+            "desc": "one page: single-column intro, a continuous section with 2 balanced columns, "
+                    "single-column outro."}
+
+
+def _landscape_rows():
+    head = ["项目", "2023年决算数", "2024年预算数", "2024年决算数", "增减额", "增减率", "备注"]
+    data = [["三公经费", "0", "0", "0", "0", "—", "无"],
+            ["公用经费", "3.2", "0", "0", "-3.2", "-100%", "预算调整"],
+            ["项目支出", "0", "24", "24", "24", "—", "业务工作经费"],
+            ["政府采购金额", "—", "0", "0", "0", "—", "无"]]
+    return [head] + data
+
+
+def feature_landscape():
+    blocks = [p_xml("横向页面测试", style="Title"),
+              p_xml("第一页为纵向页面。第二页是横向（landscape）分节，页面宽度大于高度，其中是一张较宽的表格。",
+                    ppr_extra=BODY_IND, sect=sectpr_xml()),
+              p_xml("经费控制情况对比表（万元）", jc="center", rpr="<w:b/>"),
+              simple_table(_landscape_rows(), [2600, 1800, 1800, 1800, 1600, 1400, 2900], header_rows=1),
+              p_xml("说明：横向页面上的文字应按正常阅读顺序读出。", ppr_extra=BODY_IND)]
+    return {"name": "landscape-section", "title": "横向页面测试", "header": None, "footer": None,
+            "blocks": blocks, "final_sect": sectpr_xml(landscape=True, final=True),
+            "desc": "page 1 portrait, page 2 a landscape section (wider MediaBox, no /Rotate) with a wide table."}
+
+
+def feature_rotated():
+    blocks = [p_xml("旋转页面测试", style="Title"),
+              p_xml("第一页为正常页面。第二页在PDF中带有 /Rotate 90（由 qpdf 设置），页面内容流仍为纵向坐标，"
+                    "显示时顺时针旋转90度。", ppr_extra=BODY_IND),
+              p_xml("二、一般公共预算支出情况", style="Heading1", ppr_extra="<w:pageBreakBefore/>"),
+              p_xml("2024年本部门预算资金24万元，全年实际支出24万元，预算执行率100%。", ppr_extra=BODY_IND),
+              simple_table([["项目", "全年预算数", "全年执行数", "执行率"],
+                            ["基本支出", "0", "0", "—"],
+                            ["项目支出", "24", "24", "100%"],
+                            ["合计", "24", "24", "100%"]], [2270, 2270, 2270, 2260], header_rows=1)]
+    return {"name": "rotated-page", "title": "旋转页面测试", "header": None, "footer": None,
+            "blocks": blocks, "rotate": {2: 90},
+            "desc": "2 pages; in the PDF page 2 carries /Rotate 90 (set with qpdf after export)."}
+
+
+FEATURES = [feature_table_page_break, feature_merged_cells, feature_header_footer,
+            feature_two_column, feature_landscape, feature_rotated]
+
+
+def build_features(pdf=True):
+    d = os.path.join(HERE, "pdf-features")
+    os.makedirs(d, exist_ok=True)
+    made = []
+    for f in FEATURES:
+        spec = f()
+        doc = new_document(spec["title"], spec["header"], spec["footer"])
+        for b in spec["blocks"]:
+            body_append(doc, b)
+        if spec.get("final_sect"):
+            body = doc.element.body
+            old = body.find(qn("w:sectPr"))
+            body.replace(old, parse_xml(spec["final_sect"]))
+        path = os.path.join(d, spec["name"] + ".docx")
+        save_deterministic(doc, path)
+        with open(os.path.join(d, spec["name"] + ".expected.txt"), "w", encoding="utf-8") as fh:
+            fh.write(dump_docx(path))
+        made.append((path, spec))
+    if pdf:
+        to_pdf([p for p, _ in made], d)
+        for path, spec in made:
+            pdfp = os.path.splitext(path)[0] + ".pdf"
+            if spec.get("rotate"):
+                if not shutil.which("qpdf"):
+                    raise SystemExit("qpdf is needed for " + pdfp)
+                tmp = pdfp + ".tmp"
+                args = ["qpdf", "--deterministic-id"]
+                for page, angle in spec["rotate"].items():
+                    args.append("--rotate=+%d:%d" % (angle, page))
+                subprocess.run(args + [pdfp, tmp], check=True)
+                os.replace(tmp, pdfp)
+            print("feature:", os.path.basename(pdfp), "pages:", pdf_pages(pdfp))
+    return made
 
 
 def main():
