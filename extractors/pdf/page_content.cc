@@ -1,0 +1,65 @@
+// UTF-8 and script helpers shared by the passes. Covered by pdf_test.cc
+// (CjkJoin).
+#include "extractors/pdf/page_content.h"
+
+namespace jixiao::pdf {
+
+bool IsCjk(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x2FDF) ||   // radicals
+         (c >= 0x3000 && c <= 0x303F) ||   // CJK punctuation
+         (c >= 0x3040 && c <= 0x30FF) ||   // kana
+         (c >= 0x3100 && c <= 0x31BF) ||   // bopomofo
+         (c >= 0x31C0 && c <= 0x9FFF) ||   // strokes .. unified ideographs
+         (c >= 0xAC00 && c <= 0xD7AF) ||   // hangul
+         (c >= 0xF900 && c <= 0xFAFF) ||   // compatibility ideographs
+         (c >= 0xFE30 && c <= 0xFE4F) ||   // compatibility forms
+         (c >= 0xFF00 && c <= 0xFFEF) ||   // full-width forms
+         (c >= 0x20000 && c <= 0x3FFFF) ||
+         c == 0x2014 || c == 0x2026 || c == 0x201C || c == 0x201D || c == 0x2018 ||
+         c == 0x2019 || c == 0x00B7;
+}
+
+static char32_t Decode(const std::string& s, size_t i, size_t* len) {
+  unsigned char b = static_cast<unsigned char>(s[i]);
+  int n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
+  if (i + n > s.size()) n = 1;
+  char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
+  for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
+  *len = n;
+  return c;
+}
+
+char32_t FirstCodePoint(const std::string& s) {
+  if (s.empty()) return 0;
+  size_t len;
+  return Decode(s, 0, &len);
+}
+
+char32_t LastCodePoint(const std::string& s) {
+  if (s.empty()) return 0;
+  size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  size_t len;
+  return Decode(s, i, &len);
+}
+
+void AppendUtf8(char32_t c, std::string* out) {
+  if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+}  // namespace jixiao::pdf

@@ -1,0 +1,102 @@
+// What the PDF back-end keeps of one page between its passes: words with
+// boxes and fonts (text_collect.cc), ruling segments (text_collect.cc,
+// merged in ruling.cc), lines (line_build.cc) and the page's items in reading
+// order (paragraphs.cc, grid.cc), later joined across pages (page_join.cc).
+// All coordinates are points, origin top-left of the page as displayed
+// (page rotation applied), y growing downwards.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pipeline/model/document.h"
+
+namespace jixiao::pdf {
+
+// A run of glyphs poppler grouped as one word (no internal gap).
+struct Word {
+  std::string text;            // UTF-8
+  Box box;
+  std::vector<float> edges;    // x of each glyph's left edge, plus the right edge of the last
+  std::vector<int> char_bytes; // UTF-8 byte length of each glyph's text
+  double font_size = 0;
+  bool bold = false;
+  bool space_after = false;    // a space glyph followed this word in the content
+  int rot = 0;                 // 0..3, quarter turns of the text on the page
+};
+
+// A horizontal (y0 == y1) or vertical (x0 == x1) ruling segment.
+struct Segment {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+  bool horizontal() const { return y0 == y1; }
+};
+
+// One line of text: words on a common baseline, left to right.
+struct Line {
+  std::string text;
+  Box box;
+  double font_size = 0;   // of most glyphs
+  bool bold = false;      // all words bold
+  int page = 0;           // 1-based
+  // Reading-order position on a page (reading_order.cc): sections are
+  // horizontal bands cut by full-width content; columns run inside a section.
+  int section = 0;
+  int column = 0;
+};
+
+// A table found on one page: grid edges and cells with their lines.
+struct PageCell {
+  int row = 0, col = 0, rowspan = 1, colspan = 1;
+  Box box;
+  std::vector<Line> lines;
+};
+
+struct PageTable {
+  std::vector<double> xs;  // column edges, ascending (cols + 1 values)
+  std::vector<double> ys;  // row edges, ascending (rows + 1 values)
+  std::vector<PageCell> cells;  // sorted by (row, col)
+  bool ruled = true;            // false: columns found from text alignment
+  Box box;
+  int section = 0, column = 0;  // reading-order position, as for Line
+};
+
+// One item of a page in reading order: a paragraph (its lines) or a table.
+struct PageItem {
+  bool is_table = false;
+  std::vector<Line> lines;  // paragraph
+  PageTable table;          // table
+  Box box;
+  // Paragraphs: the first line starts at the left margin without a label (it
+  // may continue a paragraph from the previous page); the last line reaches
+  // the right margin (it may go on on the next page).
+  bool open_start = false;
+  bool open_end = false;
+};
+
+// A page after the layout pass: body lines (outside tables) in reading order
+// and tables. What is kept of a page until the whole document is read.
+struct PageLayout {
+  int number = 0;
+  double width = 0, height = 0;
+  std::vector<Line> lines;
+  std::vector<PageTable> tables;
+  int columns = 1;
+};
+
+struct PageContent {
+  int number = 0;  // 1-based
+  double width = 0, height = 0;
+  std::vector<Word> words;
+  std::vector<Segment> segments;
+};
+
+// True for code points of CJK ideographs, kana, hangul and CJK / full-width
+// punctuation: text between such characters is joined without spaces.
+bool IsCjk(char32_t c);
+// First / last code point of a UTF-8 string (0 when empty).
+char32_t FirstCodePoint(const std::string& s);
+char32_t LastCodePoint(const std::string& s);
+// Appends the UTF-8 encoding of c.
+void AppendUtf8(char32_t c, std::string* out);
+
+}  // namespace jixiao::pdf

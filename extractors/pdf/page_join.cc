@@ -1,0 +1,274 @@
+// Pass 7, across pages: page furniture (running headers/footers, page
+// numbers) is removed from the body lines; then the pages' items become the
+// document's blocks, with a paragraph cut by a page break joined, a table
+// continued on the next page (same column edges) joined and its repeated
+// header row dropped, and headings recognised from numbering labels and font
+// size/weight. Covered by pdf_test.cc (HeaderFooterRemoved,
+// TableAcrossPages, ParagraphAcrossPages, Headings).
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <string>
+
+#include "extractors/pdf/layout.h"
+#include "pipeline/model/numbering_label.h"
+
+namespace jixiao::pdf {
+
+namespace {
+
+constexpr double kBand = 0.12;  // top / bottom share of the page for furniture
+
+// "第 3 页", "第3页 共14页", "- 3 -", "3/14", "3", "Page 3 of 14".
+bool IsPageNumber(const std::string& text) {
+  static const char* kTokens[] = {"\xe7\xac\xac", "\xe9\xa1\xb5", "\xe5\x85\xb1",  // 第 页 共
+                                  "\xe2\x80\x94", "\xe2\x80\x93", "\xef\xbc\x8d",  // — – －
+                                  "Page", "page", "of", "-", "/", " ", "\xef\xbc\x8f"};
+  std::string s = text;
+  bool digit = false;
+  std::string rest;
+  for (char c : s) {
+    if (c >= '0' && c <= '9') digit = true;
+    else rest += c;
+  }
+  if (!digit) return false;
+  for (const char* t : kTokens) {
+    std::string tok(t);
+    size_t p;
+    while ((p = rest.find(tok)) != std::string::npos) rest.erase(p, tok.size());
+  }
+  return rest.empty() && s.size() <= 40;
+}
+
+std::string Shape(const std::string& text) {
+  std::string s;
+  for (char c : text) {
+    if (c == ' ') continue;
+    s += (c >= '0' && c <= '9') ? '#' : c;
+  }
+  return s;
+}
+
+bool InBand(const Line& l, double height, bool* top) {
+  *top = l.box.y1 <= height * kBand;
+  return *top || l.box.y0 >= height * (1 - kBand);
+}
+
+size_t CodePoints(const std::string& s) {
+  size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
+bool EndsSentence(const std::string& text) {
+  char32_t c = LastCodePoint(text);
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0xFF1A || c == '.' ||
+         c == '!' || c == '?' || c == ';' || c == ':';
+}
+
+std::vector<std::string> RowTexts(const Table& t, int row) {
+  std::vector<std::string> out;
+  for (const Cell& c : t.cells)
+    if (c.row == row) out.push_back(c.Text());
+  return out;
+}
+
+Table ToModel(const PageTable& pt, int page, int table_index) {
+  Table t;
+  t.rows = static_cast<int>(pt.ys.size()) - 1;
+  t.cols = static_cast<int>(pt.xs.size()) - 1;
+  t.prov.page = page;
+  t.prov.box = pt.box;
+  t.prov.table_index = table_index;
+  for (const PageCell& pc : pt.cells) {
+    Cell c;
+    c.row = pc.row;
+    c.col = pc.col;
+    c.rowspan = pc.rowspan;
+    c.colspan = pc.colspan;
+    c.paragraphs = CellParagraphs(pc);
+    c.prov.page = page;
+    c.prov.box = pc.box;
+    c.prov.table_index = table_index;
+    c.prov.row = pc.row;
+    c.prov.col = pc.col;
+    t.cells.push_back(std::move(c));
+  }
+  return t;
+}
+
+bool SameColumns(const PageTable& a, const PageTable& b) {
+  if (a.xs.size() != b.xs.size()) return false;
+  for (size_t i = 0; i < a.xs.size(); ++i)
+    if (std::fabs(a.xs[i] - b.xs[i]) > 3.0) return false;
+  return true;
+}
+
+}  // namespace
+
+void RemovePageFurniture(std::vector<PageLayout>* pages, Document* doc) {
+  // Count on how many pages each (band, shape, rough y) occurs.
+  std::map<std::string, int> seen;
+  auto key = [](const Line& l, bool top) {
+    return std::string(top ? "T" : "B") + std::to_string(static_cast<int>(l.box.y0 / 6)) + "|" +
+           Shape(l.text);
+  };
+  for (const PageLayout& p : *pages) {
+    std::map<std::string, bool> once;
+    for (const Line& l : p.lines) {
+      bool top;
+      if (InBand(l, p.height, &top)) once[key(l, top)] = true;
+    }
+    for (const auto& kv : once) ++seen[kv.first];
+  }
+  int n = static_cast<int>(pages->size());
+  int removed = 0;
+  for (PageLayout& p : *pages) {
+    std::vector<Line> kept;
+    kept.reserve(p.lines.size());
+    for (Line& l : p.lines) {
+      bool top;
+      if (InBand(l, p.height, &top)) {
+        int count = seen[key(l, top)];
+        if (IsPageNumber(l.text) || (n >= 2 && count >= 2 && count * 2 >= n)) {
+          ++removed;
+          continue;
+        }
+      }
+      kept.push_back(std::move(l));
+    }
+    p.lines = std::move(kept);
+  }
+  if (removed > 0)
+    doc->AddDiagnostic(Diagnostic::Severity::kInfo, "pdf_page_furniture_removed",
+                       std::to_string(removed) + " header/footer/page-number lines removed");
+}
+
+void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
+  // Body font size: the size of most characters in paragraphs.
+  std::map<int, size_t> sizes;
+  for (const auto& items : pages)
+    for (const PageItem& it : items)
+      for (const Line& l : it.lines) sizes[static_cast<int>(std::lround(l.font_size * 2))] += l.text.size();
+  double body_size = 0;
+  size_t best = 0;
+  for (const auto& kv : sizes)
+    if (kv.second > best) {
+      best = kv.second;
+      body_size = kv.first / 2.0;
+    }
+
+  struct Pending {
+    std::vector<Line> lines;
+    int page = 0;
+    Box box;
+  };
+  int table_index = 0;
+  bool last_open_end = false;   // last block is a paragraph that may go on
+  bool last_was_table = false;  // last block is a table that may go on
+  PageTable last_table;         // its geometry on its last page
+  std::vector<Line> last_lines; // lines of the last paragraph (for joining)
+
+  auto emit_paragraph = [&](const std::vector<Line>& lines, int page, const Box& box) {
+    Block b;
+    std::string text = JoinLines(lines);
+    std::string rest;
+    NumberingLabel nl = SplitNumberingLabel(text, &rest);
+    if (nl.style != LabelStyle::kNone) {
+      b.label = nl.label;
+      b.text = rest;
+    } else {
+      b.text = text;
+    }
+    bool bold = true;
+    double size = 0;
+    for (const Line& l : lines) {
+      bold &= l.bold;
+      size = std::max(size, l.font_size);
+    }
+    bool big = body_size > 0 && size >= body_size * 1.15;
+    size_t len = CodePoints(text);
+    if (nl.style == LabelStyle::kChineseComma || nl.style == LabelStyle::kChineseParen) {
+      if ((len <= 40 && !EndsSentence(text)) || bold || big) {
+        b.kind = BlockKind::kHeading;
+        b.level = LabelStyleLevel(nl.style);
+      }
+    } else if (nl.style != LabelStyle::kNone) {
+      if ((bold || big) && len <= 40) {
+        b.kind = BlockKind::kHeading;
+        b.level = LabelStyleLevel(nl.style);
+      }
+    } else if ((bold || big) && lines.size() <= 2 && len <= 50 && !EndsSentence(text)) {
+      b.kind = BlockKind::kHeading;
+      b.level = 1;
+    }
+    b.prov.page = page;
+    b.prov.box = box;
+    doc->blocks.push_back(std::move(b));
+  };
+
+  for (size_t pi = 0; pi < pages.size(); ++pi) {
+    std::vector<PageItem>& items = pages[pi];
+    for (size_t ii = 0; ii < items.size(); ++ii) {
+      PageItem& it = items[ii];
+      int page = it.is_table ? (it.table.cells.empty() || it.table.cells[0].lines.empty()
+                                    ? 0 : it.table.cells[0].lines[0].page)
+                             : it.lines[0].page;
+      if (page == 0) {
+        for (const PageCell& c : it.table.cells)
+          if (!c.lines.empty()) { page = c.lines[0].page; break; }
+      }
+      bool first_on_page = ii == 0;
+      if (it.is_table) {
+        if (first_on_page && last_was_table && !doc->blocks.empty() &&
+            doc->blocks.back().kind == BlockKind::kTable && SameColumns(last_table, it.table)) {
+          Table& prev = doc->blocks.back().table;
+          Table next = ToModel(it.table, page, prev.prov.table_index);
+          int drop = 0;
+          if (next.rows > 1 && RowTexts(next, 0) == RowTexts(prev, 0)) drop = 1;
+          for (Cell& c : next.cells) {
+            if (c.row < drop) continue;
+            c.row += prev.rows - drop;
+            c.prov.row = c.row;
+            prev.cells.push_back(std::move(c));
+          }
+          prev.rows += next.rows - drop;
+          last_table = it.table;
+          continue;
+        }
+        Block b;
+        b.kind = BlockKind::kTable;
+        b.table = ToModel(it.table, page, table_index++);
+        b.prov.page = page;
+        b.prov.box = it.table.box;
+        b.prov.table_index = b.table.prov.table_index;
+        doc->blocks.push_back(std::move(b));
+        last_was_table = true;
+        last_open_end = false;
+        last_table = it.table;
+        continue;
+      }
+      if (first_on_page && last_open_end && it.open_start && !doc->blocks.empty() &&
+          doc->blocks.back().kind != BlockKind::kTable && !last_lines.empty() &&
+          !EndsSentence(last_lines.back().text) &&
+          std::fabs(it.lines[0].font_size - last_lines.back().font_size) <= 0.15 * std::max(1.0, last_lines.back().font_size)) {
+        // The paragraph goes on from the previous page: rebuild the block.
+        Block old = std::move(doc->blocks.back());
+        doc->blocks.pop_back();
+        std::vector<Line> joined = last_lines;
+        joined.insert(joined.end(), it.lines.begin(), it.lines.end());
+        emit_paragraph(joined, old.prov.page, *old.prov.box);
+        last_lines = std::move(joined);
+        last_open_end = it.open_end;
+        last_was_table = false;
+        continue;
+      }
+      emit_paragraph(it.lines, page, it.box);
+      last_lines = it.lines;
+      last_open_end = it.open_end;
+      last_was_table = false;
+    }
+  }
+}
+
+}  // namespace jixiao::pdf

@@ -1,0 +1,163 @@
+// Pass 6, paragraphs: body lines of one page, in reading order, are grouped
+// into paragraphs. A new paragraph starts after a vertical gap clearly wider
+// than the usual line gap, on a change of font size or weight, on a first-line
+// indent, after a line that ends short of the right margin, and on a line that
+// starts with a numbering label (SplitNumberingLabel). Tables are placed among
+// the paragraphs by position. Cell paragraphs use the same cues inside the
+// cell. Covered by pdf_test.cc (Paragraphs, CellParagraphs) and
+// pdf_accuracy_test.cc.
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+#include "extractors/pdf/layout.h"
+#include "extractors/pdf/line_build.h"
+#include "pipeline/model/numbering_label.h"
+
+namespace jixiao::pdf {
+
+namespace {
+
+bool StartsWithLabel(const std::string& text) {
+  std::string rest;
+  return SplitNumberingLabel(text, &rest).style != LabelStyle::kNone;
+}
+
+double Percentile(std::vector<double> v, double q) {
+  if (v.empty()) return 0;
+  std::sort(v.begin(), v.end());
+  size_t i = static_cast<size_t>(q * (v.size() - 1) + 0.5);
+  return v[std::min(i, v.size() - 1)];
+}
+
+double Em(const Line& l) { return std::max(1.0, l.font_size); }
+
+}  // namespace
+
+std::string JoinLines(const std::vector<Line>& lines) {
+  std::string text;
+  for (const Line& l : lines) {
+    if (!text.empty()) text += JoinSeparator(text, l.text, false, true);
+    text += l.text;
+  }
+  return text;
+}
+
+std::vector<std::string> CellParagraphs(const PageCell& cell) {
+  std::vector<std::string> out;
+  if (cell.lines.empty()) return {""};
+  double right = 0;
+  for (const Line& l : cell.lines) right = std::max(right, l.box.x1);
+  std::vector<Line> cur;
+  for (const Line& l : cell.lines) {
+    if (!cur.empty()) {
+      const Line& p = cur.back();
+      bool split = p.box.x1 < right - 1.5 * Em(p) || StartsWithLabel(l.text) ||
+                   l.box.y0 - p.box.y1 > 1.2 * (p.box.y1 - p.box.y0);
+      if (split) {
+        out.push_back(JoinLines(cur));
+        cur.clear();
+      }
+    }
+    cur.push_back(l);
+  }
+  out.push_back(JoinLines(cur));
+  return out;
+}
+
+std::vector<PageItem> BuildPageItems(const PageLayout& layout) {
+  // Elements in reading order: (section, column, top, kind, index).
+  using Key = std::tuple<int, int, double, int, size_t>;
+  std::vector<Key> order;
+  for (size_t i = 0; i < layout.lines.size(); ++i) {
+    const Line& l = layout.lines[i];
+    order.push_back({l.section, l.column, 0.0, 0, i});  // lines keep their order
+  }
+  for (size_t i = 0; i < layout.tables.size(); ++i) {
+    const PageTable& t = layout.tables[i];
+    order.push_back({t.section, t.column, t.box.y0, 1, i});
+  }
+  // Lines are already top to bottom within (section, column); give them their
+  // y so tables fall between them.
+  for (Key& k : order)
+    if (std::get<3>(k) == 0) std::get<2>(k) = layout.lines[std::get<4>(k)].box.y0;
+  std::stable_sort(order.begin(), order.end(), [](const Key& a, const Key& b) {
+    if (std::get<0>(a) != std::get<0>(b)) return std::get<0>(a) < std::get<0>(b);
+    if (std::get<1>(a) != std::get<1>(b)) return std::get<1>(a) < std::get<1>(b);
+    return std::get<2>(a) < std::get<2>(b);
+  });
+
+  // Margins and usual line gap per (section, column).
+  struct Frame { double left = 0, right = 0, gap = 0; };
+  auto frame_of = [&](int section, int column) {
+    std::vector<double> x0, x1, gaps;
+    const Line* prev = nullptr;
+    for (const Line& l : layout.lines) {
+      if (l.section != section || l.column != column) continue;
+      x0.push_back(l.box.x0);
+      x1.push_back(l.box.x1);
+      if (prev) gaps.push_back(l.box.y0 - prev->box.y1);
+      prev = &l;
+    }
+    Frame f;
+    f.left = Percentile(x0, 0.05);
+    f.right = Percentile(x1, 0.95);
+    f.gap = gaps.empty() ? 0 : std::max(0.0, Percentile(gaps, 0.5));
+    return f;
+  };
+
+  std::vector<PageItem> items;
+  std::vector<Line> cur;
+  Frame frame;
+  int frame_section = -1, frame_column = -1;
+  auto flush = [&] {
+    if (cur.empty()) return;
+    PageItem item;
+    item.lines = std::move(cur);
+    cur.clear();
+    item.box = item.lines[0].box;
+    for (const Line& l : item.lines) {
+      item.box.x0 = std::min(item.box.x0, l.box.x0);
+      item.box.y0 = std::min(item.box.y0, l.box.y0);
+      item.box.x1 = std::max(item.box.x1, l.box.x1);
+      item.box.y1 = std::max(item.box.y1, l.box.y1);
+    }
+    const Line& first = item.lines.front();
+    const Line& last = item.lines.back();
+    item.open_start = first.box.x0 <= frame.left + 0.8 * Em(first) && !StartsWithLabel(first.text);
+    item.open_end = last.box.x1 >= frame.right - 1.5 * Em(last);
+    items.push_back(std::move(item));
+  };
+  for (const Key& k : order) {
+    if (std::get<3>(k) == 1) {
+      flush();
+      PageItem item;
+      item.is_table = true;
+      item.table = layout.tables[std::get<4>(k)];
+      item.box = item.table.box;
+      items.push_back(std::move(item));
+      continue;
+    }
+    const Line& l = layout.lines[std::get<4>(k)];
+    if (l.section != frame_section || l.column != frame_column) {
+      flush();
+      frame = frame_of(l.section, l.column);
+      frame_section = l.section;
+      frame_column = l.column;
+    }
+    if (!cur.empty()) {
+      const Line& p = cur.back();
+      double h = p.box.y1 - p.box.y0;
+      bool split = l.box.y0 - p.box.y1 > frame.gap + 0.5 * h ||
+                   std::fabs(l.font_size - p.font_size) > 0.15 * Em(p) || l.bold != p.bold ||
+                   l.box.x0 > frame.left + 0.8 * Em(l) || p.box.x1 < frame.right - 1.5 * Em(p) ||
+                   StartsWithLabel(l.text);
+      if (split) flush();
+    }
+    cur.push_back(l);
+  }
+  flush();
+  return items;
+}
+
+}  // namespace jixiao::pdf

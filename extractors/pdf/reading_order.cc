@@ -1,0 +1,159 @@
+// Pass 5, page layout and reading order: ruled tables are cut out of the page
+// (ruling.cc, grid.cc); the remaining words are checked for a column gutter
+// (a vertical strip in the middle of the page crossed by almost no text, with
+// text on both sides at the same heights); full-width lines cut the page into
+// sections, read top to bottom, each section left column first. Covered by
+// pdf_test.cc (TwoColumnPage, RuledTable).
+#include <algorithm>
+#include <cmath>
+
+#include "extractors/pdf/grid.h"
+#include "extractors/pdf/layout.h"
+#include "extractors/pdf/line_build.h"
+#include "extractors/pdf/ruling.h"
+
+namespace jixiao::pdf {
+
+namespace {
+
+bool Inside(const Word& w, const Box& b, double tol) {
+  double cx = (w.box.x0 + w.box.x1) / 2, cy = (w.box.y0 + w.box.y1) / 2;
+  return cx >= b.x0 - tol && cx <= b.x1 + tol && cy >= b.y0 - tol && cy <= b.y1 + tol;
+}
+
+// Returns the x of a column gutter, or a negative value.
+double FindGutter(const std::vector<Line>& frags, double width) {
+  if (frags.size() < 8 || width <= 0) return -1;
+  int bins = static_cast<int>(std::ceil(width));
+  if (bins > 20000) return -1;
+  std::vector<int> cover(bins + 1, 0);
+  for (const Line& f : frags) {
+    int a = std::clamp(static_cast<int>(f.box.x0), 0, bins);
+    int b = std::clamp(static_cast<int>(std::ceil(f.box.x1)), 0, bins);
+    cover[a] += 1;
+    cover[b] -= 1;
+  }
+  for (int i = 1; i <= bins; ++i) cover[i] += cover[i - 1];
+  int limit = std::max(1, static_cast<int>(frags.size() / 10));
+  int lo = static_cast<int>(width * 0.3), hi = static_cast<int>(width * 0.7);
+  int best_start = -1, best_len = 0;
+  for (int i = lo; i <= hi;) {
+    if (cover[i] > limit) {
+      ++i;
+      continue;
+    }
+    int j = i;
+    while (j <= hi && cover[j] <= limit) ++j;
+    if (j - i > best_len) {
+      best_len = j - i;
+      best_start = i;
+    }
+    i = j;
+  }
+  if (best_len < 6) return -1;
+  double g = best_start + best_len / 2.0;
+  // Text on both sides, side by side at the same heights.
+  std::vector<const Line*> left, right;
+  for (const Line& f : frags) {
+    if (f.box.x1 <= g) left.push_back(&f);
+    else if (f.box.x0 >= g) right.push_back(&f);
+  }
+  if (left.size() < 3 || right.size() < 3) return -1;
+  int pairs = 0;
+  for (const Line* r : right) {
+    for (const Line* l : left) {
+      if (std::min(l->box.y1, r->box.y1) - std::max(l->box.y0, r->box.y0) > 0) {
+        ++pairs;
+        break;
+      }
+    }
+  }
+  return pairs >= 3 && pairs * 2 >= static_cast<int>(right.size()) ? g : -1;
+}
+
+}  // namespace
+
+void LayoutPage(const PageContent& page, PageLayout* layout) {
+  layout->number = page.number;
+  layout->width = page.width;
+  layout->height = page.height;
+  std::vector<bool> used(page.words.size(), false);
+  for (const RulingGroup& group : FindRulingGroups(page.segments)) {
+    std::vector<const Word*> in;
+    std::vector<size_t> idx;
+    for (size_t i = 0; i < page.words.size(); ++i) {
+      if (!used[i] && Inside(page.words[i], group.box, 1.0)) {
+        in.push_back(&page.words[i]);
+        idx.push_back(i);
+      }
+    }
+    if (in.empty()) continue;  // a drawn frame with nothing in it
+    PageTable table;
+    if (!BuildGrid(group, in, page.number, &table)) continue;
+    for (size_t i : idx) used[i] = true;
+    layout->tables.push_back(std::move(table));
+  }
+
+  std::vector<const Word*> body;
+  body.reserve(page.words.size());
+  for (size_t i = 0; i < page.words.size(); ++i)
+    if (!used[i]) body.push_back(&page.words[i]);
+
+  std::vector<Line> frags = BuildLines(body, page.number, 1.5);
+  double gutter = FindGutter(frags, page.width);
+  if (gutter < 0) {
+    layout->lines = BuildLines(body, page.number, 0);
+    return;
+  }
+  layout->columns = 2;
+  // Bands of full-width content (fragments or tables crossing the gutter)
+  // cut the page into sections.
+  std::vector<std::pair<double, double>> bands;
+  for (const Line& f : frags)
+    if (f.box.x0 < gutter && f.box.x1 > gutter) bands.push_back({f.box.y0, f.box.y1});
+  for (const PageTable& t : layout->tables)
+    if (t.box.x0 < gutter && t.box.x1 > gutter) bands.push_back({t.box.y0, t.box.y1});
+  std::sort(bands.begin(), bands.end());
+  auto section_of = [&](double y0, double y1, bool* in_band) {
+    int s = 0;
+    *in_band = false;
+    double cy = (y0 + y1) / 2;
+    for (const auto& b : bands) {
+      if (cy >= b.first && cy <= b.second) {
+        *in_band = true;
+        return 2 * s + 1;
+      }
+      if (b.second < cy) ++s;
+    }
+    return 2 * s;
+  };
+  // Group words by (section, column) and build lines inside each group.
+  std::vector<std::pair<std::pair<int, int>, const Word*>> tagged;
+  for (const Word* w : body) {
+    bool in_band;
+    int s = section_of(w->box.y0, w->box.y1, &in_band);
+    int col = in_band ? 0 : ((w->box.x0 + w->box.x1) / 2 < gutter ? 0 : 1);
+    tagged.push_back({{s, col}, w});
+  }
+  std::stable_sort(tagged.begin(), tagged.end(),
+                   [](const auto& a, const auto& b) { return a.first < b.first; });
+  size_t i = 0;
+  while (i < tagged.size()) {
+    size_t j = i;
+    std::vector<const Word*> group;
+    while (j < tagged.size() && tagged[j].first == tagged[i].first) group.push_back(tagged[j++].second);
+    for (Line& l : BuildLines(group, page.number, 0)) {
+      l.section = tagged[i].first.first;
+      l.column = tagged[i].first.second;
+      layout->lines.push_back(std::move(l));
+    }
+    i = j;
+  }
+  for (PageTable& t : layout->tables) {
+    bool in_band;
+    t.section = section_of(t.box.y0, t.box.y1, &in_band);
+    t.column = in_band ? 0 : ((t.box.x0 + t.box.x1) / 2 < gutter ? 0 : 1);
+  }
+}
+
+}  // namespace jixiao::pdf

@@ -1,0 +1,199 @@
+// Pass 1, text and ruling collection: a TextOutputDev subclass that, while
+// poppler builds its words, also records every horizontal or vertical segment
+// of stroked paths and every thin filled rectangle (table borders). Words are
+// taken in content-stream order (rawOrder): reading order is decided by the
+// later passes. Covered by pdf_test.cc (all tests go through it).
+#include "extractors/pdf/text_collect.h"
+
+#include <poppler/GfxState.h>
+#include <poppler/PDFDoc.h>
+#include <poppler/TextOutputDev.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstring>
+
+namespace jixiao::pdf {
+
+double NowSeconds() {
+  using namespace std::chrono;
+  return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+namespace {
+
+// A path thinner than this (points) that is filled counts as a ruling line.
+constexpr double kThinFill = 3.0;
+// Segments shorter than this are ignored (glyph-like strokes, dots).
+constexpr double kMinSegment = 2.0;
+
+bool LooksBold(const TextWord* w) {
+  const TextFontInfo* fi = w->getFontInfo(0);
+  if (!fi) return false;
+  if (fi->isBold()) return true;
+  const GooString* name = fi->getFontName();
+  if (!name) return false;
+  std::string n = name->toStr();
+  for (char& c : n) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return n.find("bold") != std::string::npos || n.find("heavy") != std::string::npos ||
+         n.find("black") != std::string::npos || n.find("simhei") != std::string::npos ||
+         n.find("heiti") != std::string::npos || n.find("\xe9\xbb\x91\xe4\xbd\x93") != std::string::npos;
+}
+
+bool AbortCheck(void* data) {
+  double deadline = *static_cast<double*>(data);
+  return deadline > 0 && NowSeconds() > deadline;
+}
+
+}  // namespace
+
+class PageCollector::Dev : public TextOutputDev {
+ public:
+  Dev() : TextOutputDev(static_cast<TextOutputFunc>(nullptr), nullptr, false, 0, true, false) {}
+
+  void stroke(GfxState* state) override {
+    TextOutputDev::stroke(state);
+    AddPath(state, /*filled=*/false);
+  }
+  void fill(GfxState* state) override {
+    TextOutputDev::fill(state);
+    AddPath(state, /*filled=*/true);
+  }
+  void eoFill(GfxState* state) override {
+    TextOutputDev::eoFill(state);
+    AddPath(state, /*filled=*/true);
+  }
+
+  std::vector<Segment>* segments = nullptr;
+  size_t max_segments = 0;
+  bool segments_truncated = false;
+
+ private:
+  void AddSegment(double x0, double y0, double x1, double y1) {
+    if (segments->size() >= max_segments) {
+      segments_truncated = true;
+      return;
+    }
+    Segment s;
+    if (std::fabs(y0 - y1) <= 0.5) {  // horizontal
+      if (std::fabs(x1 - x0) < kMinSegment) return;
+      double y = (y0 + y1) / 2;
+      s = {std::min(x0, x1), y, std::max(x0, x1), y};
+    } else if (std::fabs(x0 - x1) <= 0.5) {  // vertical
+      if (std::fabs(y1 - y0) < kMinSegment) return;
+      double x = (x0 + x1) / 2;
+      s = {x, std::min(y0, y1), x, std::max(y0, y1)};
+    } else {
+      return;  // diagonal: not a ruling
+    }
+    segments->push_back(s);
+  }
+
+  void AddPath(GfxState* state, bool filled) {
+    if (!segments) return;
+    const GfxPath* path = state->getPath();
+    if (!path) return;
+    for (int i = 0; i < path->getNumSubpaths(); ++i) {
+      const GfxSubpath* sp = path->getSubpath(i);
+      int n = sp->getNumPoints();
+      if (n < 2 || n > 4096) continue;
+      bool curved = false;
+      for (int k = 0; k < n; ++k) curved |= sp->getCurve(k);
+      if (curved) continue;
+      if (filled) {
+        // A filled axis-aligned shape: a thin one is a ruling line; a large
+        // one (cell shading) is not.
+        double x0 = 1e300, y0 = 1e300, x1 = -1e300, y1 = -1e300;
+        bool axis = true;
+        double px = 0, py = 0;
+        for (int k = 0; k < n; ++k) {
+          double x, y;
+          state->transform(sp->getX(k), sp->getY(k), &x, &y);
+          if (k > 0 && std::fabs(x - px) > 0.5 && std::fabs(y - py) > 0.5) axis = false;
+          px = x;
+          py = y;
+          x0 = std::min(x0, x);
+          y0 = std::min(y0, y);
+          x1 = std::max(x1, x);
+          y1 = std::max(y1, y);
+        }
+        if (!axis) continue;
+        double w = x1 - x0, h = y1 - y0;
+        if (h <= kThinFill && w > h) AddSegment(x0, (y0 + y1) / 2, x1, (y0 + y1) / 2);
+        else if (w <= kThinFill && h > w) AddSegment((x0 + x1) / 2, y0, (x0 + x1) / 2, y1);
+        continue;
+      }
+      double px, py;
+      state->transform(sp->getX(0), sp->getY(0), &px, &py);
+      double fx = px, fy = py;
+      for (int k = 1; k < n; ++k) {
+        double x, y;
+        state->transform(sp->getX(k), sp->getY(k), &x, &y);
+        AddSegment(px, py, x, y);
+        px = x;
+        py = y;
+      }
+      if (sp->isClosed() && (px != fx || py != fy)) AddSegment(px, py, fx, fy);
+    }
+  }
+};
+
+PageCollector::PageCollector() : dev_(std::make_unique<Dev>()) {}
+PageCollector::~PageCollector() = default;
+
+bool PageCollector::Collect(PDFDoc* doc, int number, const CollectLimits& limits,
+                            PageContent* page, bool* truncated) {
+  page->number = number;
+  double w = doc->getPageMediaWidth(number), h = doc->getPageMediaHeight(number);
+  int rotate = doc->getPageRotate(number);
+  if (rotate == 90 || rotate == 270) std::swap(w, h);
+  page->width = w;
+  page->height = h;
+
+  dev_->segments = &page->segments;
+  dev_->max_segments = limits.max_segments;
+  dev_->segments_truncated = false;
+  double deadline = limits.deadline;
+  doc->displayPage(dev_.get(), number, 72, 72, 0, /*useMediaBox=*/true, /*crop=*/false,
+                   /*printing=*/false, AbortCheck, &deadline);
+  dev_->segments = nullptr;
+  if (dev_->segments_truncated) *truncated = true;
+
+  // The device keeps its TextPage (takeText would leave poppler's ActualText
+  // helper pointing at the old one); startPage clears it for the next page.
+  {
+    std::unique_ptr<TextWordList> list = dev_->makeWordList();
+    int count = list ? list->getLength() : 0;
+    if (static_cast<size_t>(count) > limits.max_words) {
+      *truncated = true;
+      count = static_cast<int>(limits.max_words);
+    }
+    page->words.reserve(count);
+    for (int i = 0; i < count; ++i) {
+      const TextWord* tw = list->get(i);
+      int len = tw->getLength();
+      if (len <= 0) continue;
+      Word word;
+      for (int k = 0; k < len; ++k) {
+        size_t before = word.text.size();
+        const Unicode* u = tw->getChar(k);
+        char32_t c = u ? *u : 0xFFFD;
+        if (c == 0 || c == 0xA0 || c == 0x3000) c = ' ';
+        AppendUtf8(c, &word.text);
+        word.char_bytes.push_back(static_cast<int>(word.text.size() - before));
+      }
+      tw->getBBox(&word.box.x0, &word.box.y0, &word.box.x1, &word.box.y1);
+      word.rot = tw->getRotation();
+      word.edges.reserve(len + 1);
+      for (int k = 0; k <= len; ++k) word.edges.push_back(static_cast<float>(tw->getEdge(k)));
+      word.font_size = tw->getFontSize();
+      word.bold = LooksBold(tw);
+      word.space_after = tw->getSpaceAfter();
+      page->words.push_back(std::move(word));
+    }
+  }
+  return !(deadline > 0 && NowSeconds() > deadline);
+}
+
+}  // namespace jixiao::pdf

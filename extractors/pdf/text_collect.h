@@ -1,0 +1,45 @@
+// Pass 1: runs poppler's content-stream interpreter over one page and keeps
+// the words (boxes, fonts) and the ruling segments (thin stroked or filled
+// paths) of the page. Only file that talks to poppler's OutputDev API.
+#pragma once
+
+#include <memory>
+
+#include "extractors/pdf/page_content.h"
+
+class PDFDoc;
+
+namespace jixiao::pdf {
+
+struct CollectLimits {
+  // Deadline as returned by NowSeconds(); 0: none.
+  double deadline = 0;
+  // Bounds on what one page may hold; further items are dropped and
+  // *truncated is set.
+  size_t max_words = 500000;
+  size_t max_segments = 200000;
+};
+
+// Seconds on a monotonic clock.
+double NowSeconds();
+
+class PageCollector {
+ public:
+  PageCollector();
+  ~PageCollector();
+  PageCollector(const PageCollector&) = delete;
+  PageCollector& operator=(const PageCollector&) = delete;
+
+  // Reads page `number` (1-based) of doc into *page (number, size, words,
+  // segments). Returns false when the deadline passed during the page (what
+  // was read is kept). Sets *truncated when a bound was hit. Does not throw
+  // (poppler reports errors through its error callback).
+  bool Collect(PDFDoc* doc, int number, const CollectLimits& limits, PageContent* page,
+               bool* truncated);
+
+ private:
+  class Dev;
+  std::unique_ptr<Dev> dev_;
+};
+
+}  // namespace jixiao::pdf
