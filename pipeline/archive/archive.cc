@@ -1,0 +1,439 @@
+// Archive: schema, batch insert of screened documents, resume look-up, report
+// read-back and merging of archives (see archive.h). Covered by
+// pipeline/archive/archive_test.cc and tests/e2e (run, merge, search).
+#include "pipeline/archive/archive.h"
+
+#include <algorithm>
+#include <array>
+#include <ctime>
+#include <tuple>
+
+#include "pipeline/archive/sqlite_util.h"
+#include "pipeline/archive/text_index.h"
+
+namespace jixiao::archive {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+// Separates units in a document's FTS row: phrases never span it.
+constexpr const char* kBarrier = " qqjxsep ";
+
+const char* kSchema = R"sql(
+CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS documents(
+  id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, path TEXT, format TEXT, size INTEGER,
+  pages INTEGER, status TEXT, status_reason TEXT, jixiao_version TEXT, title TEXT, unit TEXT,
+  year INTEGER, total_budget TEXT, executed TEXT, execution_rate TEXT, self_score TEXT,
+  grade TEXT, n_error INTEGER, n_warning INTEGER, n_info INTEGER, top_code TEXT, report TEXT,
+  screened_at TEXT);
+CREATE INDEX IF NOT EXISTS documents_unit ON documents(unit);
+CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
+CREATE TABLE IF NOT EXISTS blocks(
+  doc_id INTEGER NOT NULL, idx INTEGER NOT NULL, kind TEXT, level INTEGER, label TEXT,
+  style TEXT, page INTEGER, body_index INTEGER, table_index INTEGER,
+  PRIMARY KEY(doc_id, idx)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS tables(
+  doc_id INTEGER NOT NULL, table_index INTEGER NOT NULL, block_idx INTEGER, rows INTEGER,
+  cols INTEGER, page INTEGER, PRIMARY KEY(doc_id, table_index)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS texts(
+  doc_id INTEGER NOT NULL, seq INTEGER NOT NULL, block_idx INTEGER, table_index INTEGER,
+  row INTEGER, col INTEGER, rowspan INTEGER, colspan INTEGER, page INTEGER, paragraph INTEGER,
+  text TEXT NOT NULL, PRIMARY KEY(doc_id, seq)) WITHOUT ROWID;
+CREATE VIEW IF NOT EXISTS cells AS
+  SELECT doc_id, table_index, row, col, rowspan, colspan, page, text FROM texts
+  WHERE table_index IS NOT NULL;
+CREATE TABLE IF NOT EXISTS facts(
+  doc_id INTEGER NOT NULL, idx INTEGER NOT NULL, concept TEXT, value TEXT, unit TEXT,
+  qualifier TEXT, period TEXT, subject TEXT, raw TEXT, fact TEXT,
+  PRIMARY KEY(doc_id, idx)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS findings(
+  doc_id INTEGER NOT NULL, idx INTEGER NOT NULL, code TEXT, severity TEXT, message TEXT,
+  arithmetic TEXT, evidence TEXT, PRIMARY KEY(doc_id, idx)) WITHOUT ROWID;
+CREATE INDEX IF NOT EXISTS findings_code ON findings(code, doc_id);
+CREATE TABLE IF NOT EXISTS amounts(
+  yuan TEXT NOT NULL, doc_id INTEGER NOT NULL, seq INTEGER, raw TEXT, source TEXT);
+CREATE INDEX IF NOT EXISTS amounts_yuan ON amounts(yuan, doc_id);
+CREATE INDEX IF NOT EXISTS amounts_doc ON amounts(doc_id);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2');
+)sql";
+
+std::string Str(const Json& j, const char* key) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return "";
+  if (it->is_string()) return it->get<std::string>();
+  return it->dump();
+}
+
+int64_t Int(const Json& j, const char* key, int64_t fallback) {
+  auto it = j.find(key);
+  if (it == j.end() || !it->is_number()) return fallback;
+  return it->get<int64_t>();
+}
+
+int SeverityRank(const std::string& s) { return s == "error" ? 3 : s == "warning" ? 2 : s == "info" ? 1 : 0; }
+
+std::string NowUtc() {
+  std::time_t t = std::time(nullptr);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", std::gmtime(&t));
+  return buf;
+}
+
+struct TextRow {
+  int block = -1, table = -1, row = -1, col = -1, rowspan = -1, colspan = -1, page = -1, paragraph = -1;
+  std::string text;
+};
+
+void CollectTable(const Table& t, int block, int fallback_page, int* next_table, std::vector<TextRow>* texts,
+                  std::vector<std::array<int, 5>>* tables) {
+  int index = t.prov.table_index >= 0 ? t.prov.table_index : *next_table;
+  *next_table = std::max(*next_table, index + 1);
+  int tpage = t.prov.page >= 0 ? t.prov.page : fallback_page;
+  tables->push_back({index, block, t.rows, t.cols, tpage});
+  for (const Cell& c : t.cells) {
+    std::string text = c.Text();
+    if (!text.empty()) {
+      TextRow r;
+      r.block = block;
+      r.table = index;
+      r.row = c.row;
+      r.col = c.col;
+      r.rowspan = c.rowspan;
+      r.colspan = c.colspan;
+      r.page = c.prov.page >= 0 ? c.prov.page : tpage;
+      r.text = std::move(text);
+      texts->push_back(std::move(r));
+    }
+    for (const Table& n : c.nested) CollectTable(n, block, tpage, next_table, texts, tables);
+  }
+}
+
+}  // namespace
+
+Archive::~Archive() { sqlite3_close(db_); }
+
+Status Archive::Open(const std::string& path, std::unique_ptr<Archive>* out) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
+                      nullptr) != SQLITE_OK) {
+    std::string msg = db ? sqlite3_errmsg(db) : "out of memory";
+    sqlite3_close(db);
+    return Status::IoError("cannot open archive " + path + ": " + msg);
+  }
+  std::unique_ptr<Archive> a(new Archive(db));
+  sqlite3_busy_timeout(db, 10000);
+  Status s = ExecSql(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32000;");
+  if (!s.ok()) return Status::InvalidInput(path + " is not a jixiao archive (" + s.message() + ")");
+  {
+    Stmt check(db, "SELECT version FROM schema_version");
+    if (check.ok() && check.Step()) {
+      int v = static_cast<int>(check.Int(0));
+      if (v > kSchemaVersion)
+        return Status::InvalidInput(path + " has archive schema " + std::to_string(v) + ", newer than this jixiao (" +
+                                    std::to_string(kSchemaVersion) + ")");
+      *out = std::move(a);
+      return Status::Ok();
+    }
+  }
+  s = ExecSql(db, std::string("BEGIN IMMEDIATE;") + kSchema + "INSERT INTO schema_version VALUES(" +
+                      std::to_string(kSchemaVersion) + "); COMMIT;");
+  if (!s.ok()) {
+    ExecSql(db, "ROLLBACK");
+    return s;
+  }
+  *out = std::move(a);
+  return Status::Ok();
+}
+
+Status Archive::LoadStored(std::map<std::string, StoredDoc>* out) {
+  Stmt q(db_, "SELECT id, sha256, jixiao_version, status, status_reason FROM documents");
+  if (!q.ok()) return q.status();
+  while (q.Step()) {
+    StoredDoc d;
+    d.id = q.Int(0);
+    d.jixiao_version = q.Text(2);
+    d.status = q.Text(3);
+    d.status_reason = q.Text(4);
+    (*out)[q.Text(1)] = d;
+  }
+  return Status::Ok();
+}
+
+Status Archive::Add(const std::vector<Entry>& entries) {
+  Status s = ExecSql(db_, "BEGIN IMMEDIATE");
+  if (!s.ok()) return s;
+  for (const Entry& e : entries) {
+    s = InsertOne(e.doc, *e.report);
+    if (!s.ok()) {
+      ExecSql(db_, "ROLLBACK");
+      return s;
+    }
+  }
+  s = ExecSql(db_, "COMMIT");
+  if (!s.ok()) ExecSql(db_, "ROLLBACK");
+  return s;
+}
+
+Status Archive::InsertOne(const Document* doc, const Json& report) {
+  std::string sha = Str(report, "sha256");
+  if (sha.empty()) return Status::InvalidInput("report without sha256");
+  {
+    Stmt find(db_, "SELECT id FROM documents WHERE sha256=?");
+    find.Bind(1, sha);
+    if (find.Step()) {
+      Status s = DeleteDoc(find.Int(0));
+      if (!s.ok()) return s;
+    }
+  }
+  const Json empty = Json::object();
+  const Json& figures = report.contains("figures") && report["figures"].is_object() ? report["figures"] : empty;
+  Json counts = report.value("counts", Json::object());
+  std::string top_code;
+  int top_rank = 0;
+  if (report.contains("findings") && report["findings"].is_array()) {
+    for (const Json& f : report["findings"]) {
+      int r = SeverityRank(Str(f, "severity"));
+      if (r > top_rank) {
+        top_rank = r;
+        top_code = Str(f, "code");
+      }
+    }
+  }
+  Json stored = report;
+  if (stored.contains("facts")) stored["facts"] = Json::array();
+  int pages = doc ? doc->source.page_count : static_cast<int>(Int(report, "pages", -1));
+  Stmt ins(db_,
+           "INSERT INTO documents(sha256, path, format, size, pages, status, status_reason, jixiao_version, title,"
+           " unit, year, total_budget, executed, execution_rate, self_score, grade, n_error, n_warning, n_info,"
+           " top_code, report, screened_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+  if (!ins.ok()) return ins.status();
+  ins.Bind(1, sha).Bind(2, Str(report, "file")).BindOptText(3, Str(report, "format"));
+  ins.BindOpt(4, Int(report, "size", -1)).BindOpt(5, pages);
+  ins.Bind(6, Str(report, "status")).BindOptText(7, Str(report, "status_reason"));
+  ins.Bind(8, Str(report, "jixiao_version")).BindOptText(9, Str(report, "title"));
+  ins.BindOptText(10, Str(report, "unit")).BindOpt(11, Int(report, "year", -1));
+  ins.BindOptText(12, Str(figures, "total_budget")).BindOptText(13, Str(figures, "executed"));
+  ins.BindOptText(14, Str(figures, "execution_rate")).BindOptText(15, Str(figures, "self_score"));
+  ins.BindOptText(16, Str(figures, "grade"));
+  ins.Bind(17, Int(counts, "error", 0)).Bind(18, Int(counts, "warning", 0)).Bind(19, Int(counts, "info", 0));
+  ins.BindOptText(20, top_code).Bind(21, stored.dump()).Bind(22, NowUtc());
+  Status s = ins.Exec();
+  if (!s.ok()) return s;
+  int64_t id = sqlite3_last_insert_rowid(db_);
+
+  // Text: blocks, tables, texts.
+  std::vector<TextRow> texts;
+  std::vector<std::array<int, 5>> tables;
+  std::map<std::tuple<int, int, int>, int> cell_seq;  // (table, row, col) -> seq
+  std::map<int, int> block_seq;                       // paragraph block -> seq
+  if (doc) {
+    Stmt blk(db_, "INSERT INTO blocks VALUES(?,?,?,?,?,?,?,?,?)");
+    int next_table = 0;
+    for (size_t b = 0; b < doc->blocks.size(); ++b) {
+      const Block& block = doc->blocks[b];
+      int table_index = -1;
+      if (block.kind == BlockKind::kTable) {
+        size_t before = tables.size();
+        CollectTable(block.table, static_cast<int>(b), block.prov.page, &next_table, &texts, &tables);
+        table_index = tables[before][0];
+      } else {
+        TextRow r;
+        r.block = static_cast<int>(b);
+        r.page = block.prov.page;
+        r.paragraph = block.prov.paragraph;
+        r.text = block.FullText();
+        if (!r.text.empty()) texts.push_back(std::move(r));
+      }
+      blk.Bind(1, id).Bind(2, static_cast<int64_t>(b)).Bind(3, BlockKindName(block.kind)).Bind(4, block.level);
+      blk.BindOptText(5, block.label).BindOptText(6, block.style).BindOpt(7, block.prov.page);
+      blk.BindOpt(8, block.prov.body_index).BindOpt(9, table_index);
+      if (!(s = blk.Exec()).ok()) return s;
+    }
+    Stmt tbl(db_, "INSERT OR REPLACE INTO tables VALUES(?,?,?,?,?,?)");
+    for (const auto& t : tables) {
+      tbl.Bind(1, id).Bind(2, t[0]).Bind(3, t[1]).Bind(4, t[2]).Bind(5, t[3]).BindOpt(6, t[4]);
+      if (!(s = tbl.Exec()).ok()) return s;
+    }
+    Stmt txt(db_, "INSERT INTO texts VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+    for (size_t k = 0; k < texts.size(); ++k) {
+      const TextRow& r = texts[k];
+      txt.Bind(1, id).Bind(2, static_cast<int64_t>(k)).BindOpt(3, r.block).BindOpt(4, r.table).BindOpt(5, r.row);
+      txt.BindOpt(6, r.col).BindOpt(7, r.rowspan).BindOpt(8, r.colspan).BindOpt(9, r.page).BindOpt(10, r.paragraph);
+      txt.Bind(11, r.text);
+      if (!(s = txt.Exec()).ok()) return s;
+      if (r.table >= 0) cell_seq[{r.table, r.row, r.col}] = static_cast<int>(k);
+      else block_seq[r.block] = static_cast<int>(k);
+    }
+  }
+
+  // Facts (and the amounts they state), findings.
+  if (report.contains("facts") && report["facts"].is_array()) {
+    Stmt fct(db_, "INSERT INTO facts VALUES(?,?,?,?,?,?,?,?,?,?)");
+    Stmt amt(db_, "INSERT INTO amounts VALUES(?,?,?,?,'fact')");
+    int64_t k = 0;
+    for (const Json& f : report["facts"]) {
+      fct.Bind(1, id).Bind(2, k++).BindOptText(3, Str(f, "concept")).BindOptText(4, Str(f, "value"));
+      fct.BindOptText(5, Str(f, "unit")).BindOptText(6, Str(f, "qualifier")).BindOptText(7, Str(f, "period"));
+      fct.BindOptText(8, Str(f, "subject")).BindOptText(9, Str(f, "raw")).Bind(10, f.dump());
+      if (!(s = fct.Exec()).ok()) return s;
+      std::string yuan;
+      if (!NormaliseAmount(Str(f, "value"), Str(f, "unit"), &yuan)) continue;
+      int seq = -1;
+      if (f.contains("where") && f["where"].is_object()) {
+        const Json& w = f["where"];
+        int table = static_cast<int>(Int(w, "table_index", -1));
+        if (table >= 0) {
+          auto it = cell_seq.find({table, static_cast<int>(Int(w, "row", -1)), static_cast<int>(Int(w, "col", -1))});
+          if (it != cell_seq.end()) seq = it->second;
+        } else {
+          auto it = block_seq.find(static_cast<int>(Int(w, "block", -1)));
+          if (it != block_seq.end()) seq = it->second;
+        }
+      }
+      amt.Bind(1, yuan).Bind(2, id).BindOpt(3, seq).Bind(4, Str(f, "raw").empty() ? Str(f, "value") : Str(f, "raw"));
+      if (!(s = amt.Exec()).ok()) return s;
+    }
+  }
+  if (report.contains("findings") && report["findings"].is_array()) {
+    Stmt fnd(db_, "INSERT INTO findings VALUES(?,?,?,?,?,?,?)");
+    int64_t k = 0;
+    for (const Json& f : report["findings"]) {
+      fnd.Bind(1, id).Bind(2, k++).Bind(3, Str(f, "code")).Bind(4, Str(f, "severity")).Bind(5, Str(f, "message"));
+      fnd.BindOptText(6, Str(f, "arithmetic")).Bind(7, f.contains("evidence") ? f["evidence"].dump() : "[]");
+      if (!(s = fnd.Exec()).ok()) return s;
+    }
+  }
+  return IndexDoc(id);
+}
+
+Status Archive::IndexDoc(int64_t id) {
+  Stmt q(db_, "SELECT seq, text FROM texts WHERE doc_id=? ORDER BY seq");
+  q.Bind(1, id);
+  Stmt amt(db_, "INSERT INTO amounts VALUES(?,?,?,?,'text')");
+  std::string body;
+  Status s;
+  while (q.Step()) {
+    std::string text = q.Text(1);
+    if (!body.empty()) body += kBarrier;
+    body += SegmentForIndex(text);
+    for (const Amount& a : FindAmounts(Nfkc(text))) {
+      amt.Bind(1, a.yuan).Bind(2, id).Bind(3, q.Int(0)).Bind(4, a.raw);
+      if (!(s = amt.Exec()).ok()) return s;
+    }
+  }
+  Stmt f(db_, "INSERT INTO fts(rowid, body) VALUES(?,?)");
+  f.Bind(1, id).Bind(2, body);
+  return f.Exec();
+}
+
+Status Archive::DeleteDoc(int64_t id) {
+  // A contentless FTS5 row is deleted by giving back the values it indexed.
+  Stmt q(db_, "SELECT text FROM texts WHERE doc_id=? ORDER BY seq");
+  q.Bind(1, id);
+  std::string body;
+  while (q.Step()) {
+    if (!body.empty()) body += kBarrier;
+    body += SegmentForIndex(q.Text(0));
+  }
+  Stmt del(db_, "INSERT INTO fts(fts, rowid, body) VALUES('delete', ?, ?)");
+  del.Bind(1, id).Bind(2, body);
+  Status s = del.Exec();
+  if (!s.ok()) return s;
+  for (const char* table : {"blocks", "tables", "texts", "facts", "findings", "amounts"}) {
+    Stmt d(db_, (std::string("DELETE FROM ") + table + " WHERE doc_id=?").c_str());
+    d.Bind(1, id);
+    if (!(s = d.Exec()).ok()) return s;
+  }
+  Stmt d(db_, "DELETE FROM documents WHERE id=?");
+  d.Bind(1, id);
+  return d.Exec();
+}
+
+Status Archive::GetReport(const std::string& sha256, Json* report, bool* found) {
+  Stmt q(db_, "SELECT id, report FROM documents WHERE sha256=?");
+  q.Bind(1, sha256);
+  *found = false;
+  if (!q.Step()) return q.done_ok() ? Status::Ok() : Status::IoError(sqlite3_errmsg(db_));
+  *report = Json::parse(q.Text(1), nullptr, false);
+  if (report->is_discarded()) return Status::InvalidInput("stored report of " + sha256 + " is not JSON");
+  if (report->contains("facts")) {
+    Stmt f(db_, "SELECT fact FROM facts WHERE doc_id=? ORDER BY idx");
+    f.Bind(1, q.Int(0));
+    Json facts = Json::array();
+    while (f.Step()) facts.push_back(Json::parse(f.Text(0), nullptr, false));
+    (*report)["facts"] = std::move(facts);
+  }
+  *found = true;
+  return Status::Ok();
+}
+
+Status Archive::MergeFrom(const std::string& path, int* added) {
+  *added = 0;
+  {
+    std::unique_ptr<Archive> check;  // validates the schema of the source
+    Status s = Open(path, &check);
+    if (!s.ok()) return s;
+  }
+  Stmt attach(db_, "ATTACH DATABASE ? AS src");
+  attach.Bind(1, path);
+  Status s = attach.Exec();
+  if (!s.ok()) return s;
+  std::map<std::string, StoredDoc> here;
+  s = LoadStored(&here);
+  std::vector<int64_t> todo;
+  {
+    Stmt q(db_, "SELECT id, sha256, jixiao_version FROM src.documents ORDER BY id");
+    while (s.ok() && q.Step()) {
+      auto it = here.find(q.Text(1));
+      if (it == here.end() || it->second.jixiao_version != q.Text(2)) todo.push_back(q.Int(0));
+    }
+  }
+  const char* kCols =
+      "sha256, path, format, size, pages, status, status_reason, jixiao_version, title, unit, year, total_budget,"
+      " executed, execution_rate, self_score, grade, n_error, n_warning, n_info, top_code, report, screened_at";
+  for (size_t i = 0; s.ok() && i < todo.size(); i += 100) {
+    s = ExecSql(db_, "BEGIN IMMEDIATE");
+    for (size_t k = i; s.ok() && k < std::min(todo.size(), i + 100); ++k) {
+      int64_t src_id = todo[k];
+      Stmt sha(db_, "SELECT sha256 FROM src.documents WHERE id=?");
+      sha.Bind(1, src_id);
+      sha.Step();
+      auto it = here.find(sha.Text(0));
+      if (it != here.end()) s = DeleteDoc(it->second.id);
+      if (!s.ok()) break;
+      Stmt doc(db_, (std::string("INSERT INTO documents(") + kCols + ") SELECT " + kCols +
+                     " FROM src.documents WHERE id=?").c_str());
+      doc.Bind(1, src_id);
+      if (!(s = doc.Exec()).ok()) break;
+      int64_t id = sqlite3_last_insert_rowid(db_);
+      for (const char* table : {"blocks", "tables", "texts", "facts", "findings"}) {
+        // Same columns, doc_id first: copy with the new id.
+        Stmt cols(db_, (std::string("SELECT * FROM src.") + table + " LIMIT 0").c_str());
+        std::string list;
+        for (int c = 1; c < sqlite3_column_count(cols.get()); ++c)
+          list += std::string(", ") + sqlite3_column_name(cols.get(), c);
+        Stmt copy(db_, (std::string("INSERT INTO ") + table + " SELECT ?" + list + " FROM src." + table +
+                        " WHERE doc_id=?").c_str());
+        copy.Bind(1, id).Bind(2, src_id);
+        if (!(s = copy.Exec()).ok()) break;
+      }
+      if (!s.ok()) break;
+      Stmt amt(db_, "INSERT INTO amounts SELECT yuan, ?, seq, raw, source FROM src.amounts WHERE doc_id=? AND source='fact'");
+      amt.Bind(1, id).Bind(2, src_id);
+      if (!(s = amt.Exec()).ok()) break;
+      s = IndexDoc(id);
+      ++*added;
+    }
+    if (s.ok()) s = ExecSql(db_, "COMMIT");
+    if (!s.ok()) ExecSql(db_, "ROLLBACK");
+  }
+  ExecSql(db_, "DETACH DATABASE src");
+  return s;
+}
+
+Status Archive::Optimize() {
+  return ExecSql(db_, "INSERT INTO fts(fts) VALUES('optimize'); ANALYZE;");
+}
+
+}  // namespace jixiao::archive

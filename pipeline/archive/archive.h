@@ -1,0 +1,93 @@
+// The SQLite archive of screened documents (DIR/archive.sqlite): every
+// document's report, its text (blocks, tables, cells), facts and findings,
+// normalised amounts and a full-text index (see text_index.h). WAL mode; the
+// writer commits one transaction per batch of documents, so a killed run
+// loses at most the batch being written and a reader never sees half a
+// document. One writer at a time (the `run` main thread, or `merge`).
+//
+// Schema (schema_version.version = kSchemaVersion):
+//   documents(id, sha256 UNIQUE, path, format, size, pages, status,
+//             status_reason, jixiao_version, title, unit, year, total_budget,
+//             executed, execution_rate, self_score, grade, n_error, n_warning,
+//             n_info, top_code, report /* JSON, facts left out */, screened_at)
+//   blocks(doc_id, idx, kind, level, label, style, page, body_index, table_index)
+//   tables(doc_id, table_index, block_idx, rows, cols, page)
+//   texts(doc_id, seq, block_idx, table_index, row, col, rowspan, colspan,
+//         page, paragraph, text)  -- one row per paragraph/heading and per cell
+//   cells: a view of texts rows that belong to a table
+//   facts(doc_id, idx, concept, value, unit, qualifier, period, subject, raw, fact /* JSON */)
+//   findings(doc_id, idx, code, severity, message, arithmetic, evidence /* JSON */)
+//   amounts(yuan, doc_id, seq, raw, source /* 'text' | 'fact' */)
+//   fts: FTS5, contentless, rowid = documents.id, one row per document of
+//        segmented text; units are separated by a barrier token so a phrase
+//        never matches across two paragraphs or cells.
+//
+// Covered by pipeline/archive/archive_test.cc.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/model/document.h"
+#include "pipeline/model/status.h"
+
+struct sqlite3;
+
+namespace jixiao::archive {
+
+constexpr int kSchemaVersion = 1;
+
+// What `run` needs to know to resume: a stored document's version and outcome.
+struct StoredDoc {
+  int64_t id = 0;
+  std::string jixiao_version;
+  std::string status;         // report status: ok, partial, failed, skipped
+  std::string status_reason;
+};
+
+class Archive {
+ public:
+  Archive(const Archive&) = delete;
+  Archive& operator=(const Archive&) = delete;
+  ~Archive();
+
+  // Opens (creating when missing) the archive at path. InvalidInput when the
+  // file is not a jixiao archive or has a newer schema.
+  static Status Open(const std::string& path, std::unique_ptr<Archive>* out);
+
+  // sha256 -> what is stored.
+  Status LoadStored(std::map<std::string, StoredDoc>* out);
+
+  struct Entry {
+    const Document* doc;                    // may be null (a failure with no document)
+    const nlohmann::ordered_json* report;   // the report object of screen.h
+  };
+  // Stores the entries in one transaction, replacing documents with the same
+  // sha256 (report["sha256"]). On error nothing of the batch is stored.
+  Status Add(const std::vector<Entry>& entries);
+
+  // The stored report of a document, with its facts; *found false when absent.
+  Status GetReport(const std::string& sha256, nlohmann::ordered_json* report, bool* found);
+
+  // Copies in every document of the archive at path that is not here yet or
+  // is here with another jixiao version. *added counts them.
+  Status MergeFrom(const std::string& path, int* added);
+
+  // Rebuilds sqlite's statistics and the FTS b-tree (after a merge or a big run).
+  Status Optimize();
+
+  sqlite3* db() const { return db_; }
+
+ private:
+  explicit Archive(sqlite3* db) : db_(db) {}
+  Status InsertOne(const Document* doc, const nlohmann::ordered_json& report);
+  Status DeleteDoc(int64_t id);
+  Status IndexDoc(int64_t id);  // (re)builds the FTS row and text amounts from texts
+  sqlite3* db_;
+};
+
+}  // namespace jixiao::archive

@@ -1,0 +1,253 @@
+// Tests of text_index (segmentation, queries, amounts), the archive (insert,
+// replace, read-back, merge, size) and search (2-character Chinese words,
+// phrases, Latin words, amounts however written, filters).
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include <filesystem>
+
+#include "pipeline/archive/archive.h"
+#include "pipeline/archive/search.h"
+#include "pipeline/archive/text_index.h"
+
+namespace jixiao::archive {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+TEST(TextIndex, SegmentsCjkRunsIntoBigrams) {
+  EXPECT_EQ(SegmentForIndex("预算资金24万元"), "预算 算资 资金 金 24 万元 元");
+  EXPECT_EQ(SegmentForIndex("君"), "君");
+  EXPECT_EQ(SegmentForIndex("ＰＤＦ文件，２４"), "PDF 文件 件 24");
+}
+
+TEST(TextIndex, BuildsPhraseQueries) {
+  EXPECT_EQ(BuildMatchExpression("预算"), "\"预算\"");
+  EXPECT_EQ(BuildMatchExpression("24万元"), "\"24 万元\"");
+  EXPECT_EQ(BuildMatchExpression("资金24"), "\"资金 金 24\"");
+  EXPECT_EQ(BuildMatchExpression("君"), "\"君\" *");
+  EXPECT_EQ(BuildMatchExpression("走访 企业"), "\"走访\" AND \"企业\"");
+  EXPECT_EQ(BuildMatchExpression("，。"), "");
+}
+
+TEST(TextIndex, NormalisesAmounts) {
+  std::string y;
+  ASSERT_TRUE(NormaliseAmount("24", "万元", &y));
+  EXPECT_EQ(y, "240000");
+  ASSERT_TRUE(NormaliseAmount("861.46", "万元", &y));
+  EXPECT_EQ(y, "8614600");
+  ASSERT_TRUE(NormaliseAmount("3.4", "亿元", &y));
+  EXPECT_EQ(y, "340000000");
+  ASSERT_TRUE(NormaliseAmount("240,000.00", "元", &y));
+  EXPECT_EQ(y, "240000");
+  ASSERT_TRUE(NormaliseAmount("0.00005", "万元", &y));
+  EXPECT_EQ(y, "0.5");
+  EXPECT_FALSE(NormaliseAmount("24", "次", &y));
+  EXPECT_FALSE(NormaliseAmount("2a", "元", &y));
+  auto found = FindAmounts(Nfkc("预算资金２４万元，其中240000元和 0.0024亿元；2024年"));
+  ASSERT_EQ(found.size(), 3u);
+  for (const auto& a : found) EXPECT_EQ(a.yuan, "240000") << a.raw;
+  EXPECT_EQ(found[0].raw, "24万元");
+  ASSERT_TRUE(QueryAsAmount("２４万元", &y));
+  EXPECT_EQ(y, "240000");
+  EXPECT_FALSE(QueryAsAmount("24次", &y));
+}
+
+Document MakeDoc(const std::string& path, std::vector<std::string> paragraphs, std::vector<std::string> cells) {
+  Document d;
+  d.source.path = path;
+  d.source.format = "docx";
+  for (auto& p : paragraphs) {
+    Block b;
+    b.text = p;
+    d.blocks.push_back(b);
+  }
+  Block t;
+  t.kind = BlockKind::kTable;
+  t.table.rows = 1;
+  t.table.cols = static_cast<int>(cells.size());
+  t.table.prov.table_index = 0;
+  for (size_t i = 0; i < cells.size(); ++i) {
+    Cell c;
+    c.row = 0;
+    c.col = static_cast<int>(i);
+    c.paragraphs = {cells[i]};
+    t.table.cells.push_back(c);
+  }
+  d.blocks.push_back(t);
+  return d;
+}
+
+Json MakeReport(const std::string& path, const std::string& sha, const std::string& unit, int year,
+                const std::string& code) {
+  Json r;
+  r["file"] = path;
+  r["sha256"] = sha;
+  r["format"] = "docx";
+  r["status"] = "ok";
+  r["jixiao_version"] = "0.1.0";
+  r["unit"] = unit;
+  r["year"] = year;
+  r["figures"] = {{"total_budget", "24"}};
+  r["facts"] = Json::array({Json{{"concept", "budget.total"}, {"value", "24"}, {"unit", "万元"}, {"raw", "24"},
+                                 {"where", {{"table_index", 0}, {"row", 0}, {"col", 1}}}}});
+  r["findings"] = Json::array();
+  if (!code.empty())
+    r["findings"].push_back({{"code", code}, {"severity", "error"}, {"message", "基本支出前后矛盾"},
+                             {"evidence", Json::array()}});
+  r["counts"] = {{"error", code.empty() ? 0 : 1}, {"warning", 0}, {"info", 0}};
+  return r;
+}
+
+class ArchiveTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = std::filesystem::temp_directory_path() /
+           ("jixiao_archive_test_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_);
+    ASSERT_TRUE(Archive::Open((dir_ / "a.sqlite").string(), &archive_).ok());
+    docs_.push_back(MakeDoc("a.docx", {"君山区工商业联合会2024年度预算资金24万元。", "走访企业80余次，举办沙龙4期。"},
+                            {"年初预算数", "24"}));
+    reports_.push_back(MakeReport("a.docx", "aaaa", "君山区工商业联合会", 2024, "FIGURE_CONFLICT"));
+    docs_.push_back(MakeDoc("b.docx", {"某某区财政局部门整体支出，预算资金240000元。", "Budget execution report"},
+                            {"项目", "合计"}));
+    reports_.push_back(MakeReport("b.docx", "bbbb", "某某区财政局", 2023, ""));
+    docs_.push_back(MakeDoc("c.docx", {"资金使用效益较好，预算执行率100%。"}, {"执行数", "7189.8"}));
+    reports_.push_back(MakeReport("c.docx", "cccc", "某某县教育局", 2024, ""));
+    reports_[2]["facts"] = Json::array();
+    std::vector<Archive::Entry> entries;
+    for (size_t i = 0; i < docs_.size(); ++i) entries.push_back({&docs_[i], &reports_[i]});
+    ASSERT_TRUE(archive_->Add(entries).ok());
+  }
+  void TearDown() override {
+    archive_.reset();
+    std::filesystem::remove_all(dir_);
+  }
+  std::vector<std::string> Files(const std::string& query, SearchOptions o = {}) {
+    SearchResult r;
+    Status s = Search(archive_.get(), query, o, &r);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    std::vector<std::string> files;
+    for (const auto& h : r.hits) files.push_back(h.file);
+    std::sort(files.begin(), files.end());
+    return files;
+  }
+  std::filesystem::path dir_;
+  std::unique_ptr<Archive> archive_;
+  std::vector<Document> docs_;
+  std::vector<Json> reports_;
+};
+
+TEST_F(ArchiveTest, FindsTwoCharacterWordsPhrasesAndLatinWords) {
+  EXPECT_EQ(Files("预算"), (std::vector<std::string>{"a.docx", "b.docx", "c.docx"}));
+  EXPECT_EQ(Files("走访"), (std::vector<std::string>{"a.docx"}));
+  EXPECT_EQ(Files("资金"), (std::vector<std::string>{"a.docx", "b.docx", "c.docx"}));
+  EXPECT_EQ(Files("工商业联合会"), (std::vector<std::string>{"a.docx"}));
+  EXPECT_EQ(Files("举办沙龙4期"), (std::vector<std::string>{"a.docx"}));
+  EXPECT_EQ(Files("沙龙5期"), (std::vector<std::string>{}));
+  EXPECT_EQ(Files("execution"), (std::vector<std::string>{"b.docx"}));
+  EXPECT_EQ(Files("预算 走访"), (std::vector<std::string>{"a.docx"}));
+  // A phrase never spans two units (paragraph, cell).
+  EXPECT_EQ(Files("效益较好预算"), (std::vector<std::string>{}));
+  EXPECT_EQ(Files("期年初"), (std::vector<std::string>{}));
+}
+
+TEST_F(ArchiveTest, SnippetsMarkTheMatchAndSayWhere) {
+  SearchResult r;
+  ASSERT_TRUE(Search(archive_.get(), "沙龙", {}, &r).ok());
+  ASSERT_EQ(r.hits.size(), 1u);
+  ASSERT_FALSE(r.hits[0].places.empty());
+  EXPECT_NE(r.hits[0].places[0].snippet.find("【沙龙】"), std::string::npos) << r.hits[0].places[0].snippet;
+  EXPECT_EQ(r.hits[0].places[0].place, "正文第2段");
+  EXPECT_EQ(r.hits[0].unit, "君山区工商业联合会");
+  ASSERT_TRUE(Search(archive_.get(), "年初预算数", {}, &r).ok());
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].places[0].place, "表1 第1行第1列");
+}
+
+TEST_F(ArchiveTest, FindsAmountsHoweverWritten) {
+  // a: "24万元" in text and a fact 24 万元 (the cell "24"); b: "240000元".
+  EXPECT_EQ(Files("24万元"), (std::vector<std::string>{"a.docx", "b.docx"}));
+  EXPECT_EQ(Files("240000元"), (std::vector<std::string>{"a.docx", "b.docx"}));
+  EXPECT_EQ(Files("0.0024亿元"), (std::vector<std::string>{"a.docx", "b.docx"}));
+  EXPECT_EQ(Files("25万元"), (std::vector<std::string>{}));
+  SearchResult r;
+  ASSERT_TRUE(Search(archive_.get(), "２４万元", {}, &r).ok());
+  EXPECT_EQ(r.mode, "amount");
+  ASSERT_EQ(r.hits.size(), 2u);
+  EXPECT_EQ(r.hits[0].file, "a.docx");  // stated twice
+  EXPECT_NE(r.hits[0].places[0].snippet.find("【"), std::string::npos);
+}
+
+TEST_F(ArchiveTest, Filters) {
+  SearchOptions o;
+  o.year = 2024;
+  EXPECT_EQ(Files("预算", o), (std::vector<std::string>{"a.docx", "c.docx"}));
+  o = {};
+  o.unit = "财政局";
+  EXPECT_EQ(Files("预算", o), (std::vector<std::string>{"b.docx"}));
+  o = {};
+  o.code = "FIGURE_CONFLICT";
+  EXPECT_EQ(Files("预算", o), (std::vector<std::string>{"a.docx"}));
+  o = {};
+  o.limit = 1;
+  EXPECT_EQ(Files("预算", o).size(), 1u);
+}
+
+TEST_F(ArchiveTest, ReportsComeBackWithFactsAndReplacesBySha) {
+  Json r;
+  bool found = false;
+  ASSERT_TRUE(archive_->GetReport("aaaa", &r, &found).ok());
+  ASSERT_TRUE(found);
+  EXPECT_EQ(r["facts"].size(), 1u);
+  EXPECT_EQ(r["facts"][0]["value"], "24");
+  EXPECT_EQ(r["findings"][0]["code"], "FIGURE_CONFLICT");
+  std::map<std::string, StoredDoc> stored;
+  ASSERT_TRUE(archive_->LoadStored(&stored).ok());
+  EXPECT_EQ(stored.size(), 3u);
+  EXPECT_EQ(stored["bbbb"].jixiao_version, "0.1.0");
+
+  // The same sha256 again replaces the document and its index entries.
+  Document d = MakeDoc("a2.docx", {"新的文字内容"}, {"x"});
+  Json rep = MakeReport("a2.docx", "aaaa", "新单位", 2025, "");
+  rep["jixiao_version"] = "0.2.0";
+  ASSERT_TRUE(archive_->Add({{&d, &rep}}).ok());
+  EXPECT_EQ(Files("走访"), (std::vector<std::string>{}));
+  EXPECT_EQ(Files("文字"), (std::vector<std::string>{"a2.docx"}));
+  stored.clear();
+  ASSERT_TRUE(archive_->LoadStored(&stored).ok());
+  EXPECT_EQ(stored.size(), 3u);
+  EXPECT_EQ(stored["aaaa"].jixiao_version, "0.2.0");
+}
+
+TEST_F(ArchiveTest, MergesAnotherArchive) {
+  std::unique_ptr<Archive> other;
+  ASSERT_TRUE(Archive::Open((dir_ / "b.sqlite").string(), &other).ok());
+  Document d = MakeDoc("d.docx", {"另一个分片的报告，走访企业"}, {"预算", "24"});
+  Json rep = MakeReport("d.docx", "dddd", "某某镇人民政府", 2024, "RATE_ZERO_BASE");
+  ASSERT_TRUE(other->Add({{&d, &rep}, {&docs_[0], &reports_[0]}}).ok());
+  other.reset();
+  int added = 0;
+  ASSERT_TRUE(archive_->MergeFrom((dir_ / "b.sqlite").string(), &added).ok());
+  EXPECT_EQ(added, 1);  // aaaa is already here with the same version
+  EXPECT_EQ(Files("走访"), (std::vector<std::string>{"a.docx", "d.docx"}));
+  EXPECT_EQ(Files("24万元"), (std::vector<std::string>{"a.docx", "b.docx", "d.docx"}));
+  SearchOptions o;
+  o.code = "RATE_ZERO_BASE";
+  EXPECT_EQ(Files("走访", o), (std::vector<std::string>{"d.docx"}));
+  EXPECT_TRUE(archive_->Optimize().ok());
+}
+
+TEST_F(ArchiveTest, RejectsANonArchive) {
+  std::string path = (dir_ / "junk.sqlite").string();
+  FILE* f = std::fopen(path.c_str(), "wb");
+  std::fputs("this is not a database at all, just some text that is long enough", f);
+  std::fclose(f);
+  std::unique_ptr<Archive> a;
+  EXPECT_FALSE(Archive::Open(path, &a).ok());
+}
+
+}  // namespace
+}  // namespace jixiao::archive

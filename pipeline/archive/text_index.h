@@ -1,0 +1,65 @@
+// Text preparation for the archive's full-text index and figure search.
+//
+// Why bigrams: SQLite FTS5's trigram tokenizer cannot match queries shorter
+// than three characters (a two-character Chinese word such as 预算 is the
+// common case), and unicode61 treats a whole run of CJK characters as one
+// token, so a word inside a sentence is never found. The archive therefore
+// indexes text pre-segmented here: every run of CJK characters becomes its
+// overlapping bigrams followed by the run's last character as a unigram
+// ("预算资金" -> "预算 算资 资金 金"); other text is left for unicode61 (Latin
+// words, numbers). A query becomes a phrase of the same tokens, so any CJK
+// string of two or more characters matches exactly where it occurs as a
+// substring, and mixed strings ("24万元", "资金24") match across the CJK/digit
+// boundary. One index serves every length, so no trigram table is needed.
+// Everything is NFKC-normalised first (full-width digits and letters).
+//
+// Amounts ("24万元", "240000元", "0.0024亿元", "２４万元") are normalised to
+// a canonical decimal number of 元 so that a figure query finds every way of
+// writing the same amount.
+//
+// Covered by pipeline/archive/archive_test.cc.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace jixiao::archive {
+
+// NFKC normalisation (ICU). Invalid UTF-8 is replaced, never fails.
+std::string Nfkc(const std::string& text);
+
+// The text as indexed: NFKC, CJK runs as bigrams + final unigram, other
+// characters as they are.
+std::string SegmentForIndex(const std::string& text);
+
+// An FTS5 MATCH expression for a user query: each whitespace-separated term
+// becomes a phrase of index tokens, terms are joined with AND. Empty when the
+// query has no searchable character.
+std::string BuildMatchExpression(const std::string& query);
+
+// The query's terms in the comparable form of CompactForMatch (for
+// highlighting).
+std::vector<std::string> QueryTerms(const std::string& query);
+
+// NFKC, ASCII lower case, whitespace removed. offsets (if not null) receives,
+// for each byte of the result, the byte offset in Nfkc(text) it came from.
+std::string CompactForMatch(const std::string& nfkc_text, std::vector<size_t>* offsets);
+
+// One amount of money found in a text.
+struct Amount {
+  std::string yuan;  // canonical decimal number of 元: "240000", "8614600", "0.5"
+  std::string raw;   // as it appears in the NFKC text: "24万元"
+};
+
+// Canonical number of 元 for a value and unit (元, 万元, 亿元; also 万, 亿).
+// False when the value is not a plain decimal number or the unit is not money.
+bool NormaliseAmount(const std::string& value, const std::string& unit, std::string* yuan);
+
+// Amounts written as digits followed by 元/万元/亿元 in NFKC text.
+std::vector<Amount> FindAmounts(const std::string& nfkc_text);
+
+// When the whole query is one amount ("24万元", "240,000元"), its canonical
+// 元 value.
+bool QueryAsAmount(const std::string& query, std::string* yuan);
+
+}  // namespace jixiao::archive
