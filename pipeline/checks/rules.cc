@@ -1,0 +1,93 @@
+// Loading of the rules file. Covered by checks_test.cc.
+#include "pipeline/checks/rules.h"
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/embedded/embedded.h"
+
+namespace jixiao {
+namespace {
+
+numbers::Decimal NumberToDecimal(const nlohmann::json& j) {
+  std::string text = j.is_string() ? j.get<std::string>() : j.dump();
+  auto d = numbers::Decimal::Parse(text);
+  return d ? *d : numbers::Decimal::Invalid();
+}
+
+}  // namespace
+
+std::string Rules::GradeFor(const numbers::Decimal& score) const {
+  for (const RuleGrade& g : grades) {
+    if (score >= g.min) return g.grade;
+  }
+  return "";
+}
+
+Status LoadRules(const std::string& path, Rules* rules) {
+  std::string text;
+  std::string origin = path.empty() ? "built-in national rules" : path;
+  if (path.empty()) {
+    text = std::string(EmbeddedSchema("rules/national.json"));
+  } else {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return Status::IoError("cannot open rules file " + path);
+    std::stringstream buffer;
+    buffer << in.rdbuf();
+    text = buffer.str();
+  }
+  try {
+    nlohmann::json j = nlohmann::json::parse(text);
+    Rules r;
+    r.name = j.value("name", "");
+    for (const auto& p : j.at("partitions")) {
+      RulePartition part;
+      part.name = p.value("name", "");
+      if (p.contains("total") && p["total"].is_string()) part.total = p["total"].get<std::string>();
+      part.parts = p.at("parts").get<std::vector<std::string>>();
+      r.partitions.push_back(std::move(part));
+    }
+    const auto& w = j.at("weights");
+    r.total_weight = NumberToDecimal(w.at("total"));
+    for (const auto& l : w.at("level1")) {
+      RuleLevel1 level;
+      level.id = l.at("id").get<std::string>();
+      level.label = l.value("label", level.id);
+      level.weight = NumberToDecimal(l.at("weight"));
+      level.synonyms = l.value("synonyms", std::vector<std::string>{});
+      r.level1.push_back(std::move(level));
+    }
+    for (const auto& g : j.at("grades")) {
+      r.grades.push_back({g.at("grade").get<std::string>(), NumberToDecimal(g.at("min"))});
+    }
+    std::sort(r.grades.begin(), r.grades.end(),
+              [](const RuleGrade& a, const RuleGrade& b) { return a.min > b.min; });
+    if (j.contains("deviation"))
+      r.no_deviation_phrases = j["deviation"].value("no_deviation_phrases", std::vector<std::string>{});
+    if (j.contains("template")) {
+      const auto& t = j["template"];
+      r.template_applies_when_title_contains = t.value("applies_when_title_contains", std::vector<std::string>{});
+      for (const auto& s : t.value("sections", nlohmann::json::array())) {
+        r.sections.push_back({s.at("id").get<std::string>(), s.value("label", ""),
+                              s.value("synonyms", std::vector<std::string>{})});
+      }
+    }
+    if (j.contains("text")) {
+      for (const auto& t : j["text"].value("typos", nlohmann::json::array()))
+        r.typos.push_back({t.at("wrong").get<std::string>(), t.at("right").get<std::string>()});
+      r.allowed_doublings = j["text"].value("allowed_doublings", std::vector<std::string>{});
+    }
+    for (const RuleGrade& g : r.grades)
+      if (!g.min.ok()) return Status::InvalidInput(origin + ": grade " + g.grade + " has no numeric min");
+    if (!r.total_weight.ok()) return Status::InvalidInput(origin + ": weights.total is not a number");
+    *rules = std::move(r);
+  } catch (const nlohmann::json::exception& e) {
+    return Status::InvalidInput(origin + ": " + e.what());
+  }
+  return Status::Ok();
+}
+
+}  // namespace jixiao

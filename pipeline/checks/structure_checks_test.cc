@@ -1,0 +1,117 @@
+// Table-driven tests of the structure and wording checks on paragraph lists.
+#include <gtest/gtest.h>
+
+#include "pipeline/checks/structure_checks.h"
+
+namespace jixiao {
+namespace {
+
+Document Paragraphs(const std::vector<std::string>& lines) {
+  Document doc;
+  for (const std::string& line : lines) {
+    Block b;
+    b.text = line;
+    b.prov.body_index = static_cast<int>(doc.blocks.size());
+    doc.blocks.push_back(b);
+  }
+  return doc;
+}
+
+Rules National() {
+  Rules rules;
+  EXPECT_TRUE(LoadRules("", &rules).ok());
+  return rules;
+}
+
+std::vector<std::string> Messages(const std::vector<Finding>& findings, const std::string& code) {
+  std::vector<std::string> out;
+  for (const Finding& f : findings)
+    if (f.code == code) out.push_back(f.message);
+  return out;
+}
+
+struct NumberingCase {
+  std::vector<std::string> lines;
+  std::vector<std::string> messages;  // expected NUMBERING_BROKEN messages, in order
+};
+
+TEST(NumberingTest, Sequences) {
+  const NumberingCase cases[] = {
+      {{"一、甲", "（一）子", "1.孙", "2.孙", "（二）子", "二、乙", "三、丙"}, {}},
+      {{"一、甲", "（一）子", "（二）子", "（一）嵌套重新开始", "（二）嵌套"}, {}},
+      {{"一、甲", "（一）子", "（2） 子"}, {"同一级编号样式不一致：“（一）”之后是“（2）”，应为“（二）”"}},
+      {{"一、甲", "（一）子", "（2）子", "（三）子"}, {"同一级编号样式不一致：“（一）”之后是“（2）”，应为“（二）”"}},
+      {{"一、甲", "（1） 子", "1.孙", "2.孙", "（二）子"}, {"同一级编号样式不一致：“（1）”之后是“（二）”，应为“（2）”"}},
+      {{"一、甲", "二、乙", "四、丁"}, {"编号从“二、”跳到“四、”，缺少“三、”"}},
+      {{"一、甲", "二、乙", "二、乙again"}, {"编号“二、”重复"}},
+      {{"一、甲", "（二）机构"}, {"编号从“（二）”开始，缺少“（一）”"}},
+      {{"一、甲", "三、丙", "二、乙"}, {"编号从“一、”跳到“三、”，缺少“二、”", "编号倒退：“三、”之后是“二、”"}},
+      {{"部门（单位）基本情况", "正文", "一般公共预算支出情况", "三、政府性基金预算支出情况"},
+       {"一级标题编号从“三、”开始，缺少“一、”“二、”；以下标题没有编号：“部门（单位）基本情况”、“一般公共预算支出情况”"}},
+      {{"一、甲", "二、乙", "附件：1.基础数据表", "2.自评表", "3.项目表"}, {}},
+      {{"十、其他"}, {"一级标题编号从“十、”开始，缺少“一、”“二、”“三、”等"}},
+  };
+  Rules rules = National();
+  for (const NumberingCase& c : cases) {
+    std::vector<Finding> findings;
+    CheckNumbering(Paragraphs(c.lines), rules, &findings);
+    EXPECT_EQ(Messages(findings, "NUMBERING_BROKEN"), c.messages) << c.lines[1];
+  }
+}
+
+TEST(NumberingTest, EvidenceQuotesBothLabels) {
+  std::vector<Finding> findings;
+  CheckNumbering(Paragraphs({"一、甲", "（一）基本支出情况", "（2） 项目支出情况"}), National(), &findings);
+  ASSERT_EQ(findings.size(), 1u);
+  ASSERT_EQ(findings[0].evidence.size(), 2u);
+  EXPECT_EQ(findings[0].evidence[0].quote, "（一）基本支出情况");
+  EXPECT_EQ(findings[0].evidence[1].quote, "（2） 项目支出情况");
+  EXPECT_EQ(findings[0].evidence[1].place, "正文第3段");
+}
+
+TEST(AttachmentTest, ListedButAbsent) {
+  Document doc = Paragraphs({"正文", "附件：1.2024年度基础数据表", "2.2024年度部门整体支出绩效自评表",
+                             "3.2024年度项目支出绩效自评表", "附件1", "2024年度基础数据表", "附件2",
+                             "2024年度部门整体支出绩效自评表"});
+  std::vector<Finding> findings;
+  CheckAttachments(doc, &findings);
+  ASSERT_EQ(findings.size(), 1u);
+  EXPECT_EQ(findings[0].code, "ATTACHMENT_MISSING");
+  EXPECT_EQ(findings[0].message, "附件清单列出的附件3“2024年度项目支出绩效自评表”在文档中未找到");
+  EXPECT_EQ(findings[0].evidence[0].quote, "3.2024年度项目支出绩效自评表");
+
+  findings.clear();
+  CheckAttachments(Paragraphs({"附件：1.表一", "附件1", "表一"}), &findings);
+  EXPECT_TRUE(findings.empty());
+}
+
+TEST(SectionTest, MissingSectionOfTheTemplate) {
+  Rules rules = National();
+  std::vector<std::string> lines;
+  for (const RuleSection& s : rules.sections) lines.push_back(s.label);
+  std::vector<Finding> findings;
+  CheckSections(Paragraphs(lines), rules, "2024年度某单位整体支出绩效自评报告", &findings);
+  EXPECT_TRUE(findings.empty());
+
+  lines.erase(lines.begin() + 6);  // 存在的问题及原因分析
+  CheckSections(Paragraphs(lines), rules, "2024年度某单位整体支出绩效自评报告", &findings);
+  EXPECT_EQ(Messages(findings, "SECTION_MISSING"), std::vector<std::string>{"报告缺少模板要求的部分：“存在的问题及原因分析”"});
+
+  findings.clear();  // a project report follows another template
+  CheckSections(Paragraphs(lines), rules, "2024年度某项目支出绩效自评报告", &findings);
+  EXPECT_TRUE(findings.empty());
+}
+
+TEST(TextTest, TyposAndDoubledWords) {
+  std::vector<Finding> findings;
+  CheckText(Paragraphs({"全面落实意识意识形态工作责任制。", "赴广洲、深圳考察。", "实实在在、天天向上、哈哈哈哈、万企兴万村、两重两新。"}),
+            National(), &findings);
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[0].message, "疑似重复词语：“意识意识”（“意识”重复）");
+  EXPECT_EQ(findings[0].evidence[0].span_begin, 12);
+  EXPECT_EQ(findings[1].message, "疑似错别字：“广洲”应为“广州”");
+  EXPECT_EQ(findings[1].evidence[0].quote, "赴广洲、深圳考察。");
+}
+
+}  // namespace
+}  // namespace jixiao
