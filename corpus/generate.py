@@ -844,6 +844,55 @@ def build_features(pdf=True):
     return made
 
 
+# --------------------------------------------------------------------------
+# Variants for the cross-checks (corpus/variants.json)
+# --------------------------------------------------------------------------
+
+VARIANTS_JSON = os.path.join(HERE, "variants.json")
+
+
+def apply_edits(text, edits, name):
+    for k, e in enumerate(edits):
+        n = text.count(e["find"])
+        if n != 1:
+            raise SystemExit("variant %s, edit %d: find occurs %d times: %r" % (name, k, n, e["find"][:60]))
+        text = text.replace(e["find"], e["replace"])
+    return text
+
+
+def variant_texts():
+    """{name: dump text} for every variant of variants.json, in file order."""
+    with open(VARIANTS_JSON, encoding="utf-8") as f:
+        spec = json.load(f)
+    texts = {"seed": seed_dump_text()}
+    order = []
+    for v in spec["variants"]:
+        if v["name"] == "seed":
+            continue
+        base = texts[v["base"]]
+        texts[v["name"]] = apply_edits(base, v["edits"], v["name"])
+        order.append(v["name"])
+    return texts, order
+
+
+def build_variants(pdf=True):
+    d = os.path.join(HERE, "variants")
+    os.makedirs(d, exist_ok=True)
+    texts, order = variant_texts()
+    paths = []
+    for name in order:
+        path = os.path.join(d, name + ".docx")
+        with open(os.path.join(d, name + ".expected.txt"), "w", encoding="utf-8") as f:
+            f.write(texts[name])
+        render_report(texts[name], path, SEED_TITLE, SEED_HEADER)
+        paths.append(path)
+    print("variants:", len(paths))
+    if pdf:
+        to_pdf(paths, d)
+        for p_ in paths:
+            print("  %s pages: %d" % (os.path.basename(p_)[:-5], pdf_pages(p_[:-5] + ".pdf")))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-pdf", action="store_true")
