@@ -239,7 +239,7 @@ def cell_p_xml(text, half_points):
             '<w:ind w:firstLine="0"/><w:rPr>%s</w:rPr></w:pPr>%s</w:p>') % (rpr, run_xml(text, rpr))
 
 
-def tbl_xml(laid_rows, grid, half_points=20, header_rows=0, widths_total=None):
+def tbl_xml(laid_rows, grid, half_points=20, header_rows=0, cant_split=False):
     total = sum(grid)
     x = ['<w:tbl %s><w:tblPr><w:tblW w:w="%d" w:type="dxa"/><w:jc w:val="center"/>' % (nsdecls("w"), total)]
     x.append("<w:tblBorders>" + "".join(
@@ -251,7 +251,9 @@ def tbl_xml(laid_rows, grid, half_points=20, header_rows=0, widths_total=None):
     for r, cells in enumerate(laid_rows):
         x.append("<w:tr>")
         if r < header_rows:
-            x.append("<w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>")
+            x.append("<w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+        elif cant_split:
+            x.append("<w:trPr><w:cantSplit/></w:trPr>")
         for c in cells:
             w = sum(grid[c["col"]:c["col"] + c["span"]])
             tcpr = '<w:tcW w:w="%d" w:type="dxa"/>' % w
@@ -502,7 +504,10 @@ def render_report(text, path, title, header_text, tables=SEED_TABLES):
             spec = tables[ti]
             ti += 1
             laid = layout_table(val, spec)
-            body_append(doc, tbl_xml(laid, spec["grid"], spec.get("font_half_points", 20)))
+            # rows never break across a page (Word: 允许跨行断页 off), so that
+            # every row of the seed's tables sits on one PDF page
+            body_append(doc, tbl_xml(laid, spec["grid"], spec.get("font_half_points", 20),
+                                     cant_split=True))
             prev = None
             continue
         t = val
@@ -805,8 +810,45 @@ def feature_rotated():
             "desc": "2 pages; in the PDF page 2 carries /Rotate 90 (set with qpdf after export)."}
 
 
+def feature_row_split():
+    filler = [
+        "区工商联是区委、区政府联系非公有制经济人士的桥梁和纽带，是区政府管理非公有制经济的助手。"
+        "本单位设内设机构2个，为综合办公室、民营企业服务中心，履行区工商联相关职责，承办各项具体工作。",
+        "2024年，本单位积极履职，资金管理规范，资产管理到位，政策执行有力，较好地完成了年度工作目标，"
+        "有效发挥了财政资金的使用效率。在人员经费支出上，严格执行上级的各项制度。",
+        "深入开展调研走访活动，宣传解读惠企政策，倾听企业诉求，收集解决企业生产经营中的实际困难和问题，"
+        "全年共走访企业80余次，印发政策手册400余本，为企业解决困难问题50多个。",
+        "制定出台民营企业诉求受理及转办工作实施办法，持续完善问题诉求转办、交办、督办、反馈机制，"
+        "推动涉企问题高效闭环解决。主动对接金融机构联合开展金融服务活动。",
+        "认真落实全国工商联关于乡镇基层商会建设意见精神，积极推进乡镇商会建设。全年已实现乡镇商会全覆盖，"
+        "新增行业协会1家，新增会员企业45家。",
+        "引导62名非公经济领域各级人大代表和政协委员为君山高质量发展建言献策16条，"
+        "以区委巡察工商联为契机，狠抓工商联机关自身建设。",
+    ]
+    long_cell = ("本年度主要工作：一是强化理想信念教育，通过召开执委会、座谈会、联席会、走访企业等多种形式，"
+                 "认真学习党的二十届三中全会精神；二是履行社会责任担当，引导民营企业积极参与“万企兴万村”行动，"
+                 "组织20余家民营企业对接帮扶村（社区），助力乡村振兴；三是营造爱商重商氛围，组织乡友恳谈会、"
+                 "新春茶话会和“岳阳企业家日”系列活动；四是办优企业家沙龙活动，全年共举办4期，收集困难与问题62个，"
+                 "协助解决用工、融资等问题48个；五是常态化开展调研走访，全年共走访企业80余次；六是深化为企服务，"
+                 "推动涉企问题高效闭环解决；七是助力招商引资，考察乡友企业20余家，签约资金达3.4亿元；"
+                 "八是加强商会建设，新增行业协会1家，新增会员企业45家；九是强化履职能力建设，"
+                 "建言献策16条；十是深化作风建设，全面从严从细从实抓好机关作风建设。")
+    rows = [["年度", "工作内容", "资金（万元）"],
+            ["2024年", long_cell, "24"],
+            ["合计", "", "24"]]
+    blocks = [p_xml("跨页断行测试", style="Title")]
+    blocks += [p_xml(t, ppr_extra=BODY_IND) for t in filler + filler[:4]]
+    blocks.append(simple_table(rows, [1500, 5570, 2000], header_rows=1))
+    blocks.append(p_xml("说明：上表第二行的单元格内容较长，该行在第一页底部断开，其余部分接续在第二页（第二页重复表头行）。",
+                        ppr_extra=BODY_IND))
+    return {"name": "row-split", "title": "跨页断行测试", "header": None, "footer": "page",
+            "blocks": blocks,
+            "desc": "2 pages: a table row whose long cell breaks across the page boundary (row allowed to "
+                    "split), header row repeated on page 2, footer 第 X 页."}
+
+
 FEATURES = [feature_table_page_break, feature_merged_cells, feature_header_footer,
-            feature_two_column, feature_landscape, feature_rotated]
+            feature_two_column, feature_landscape, feature_rotated, feature_row_split]
 
 
 def build_features(pdf=True):
