@@ -145,13 +145,24 @@ std::optional<NumeralMatch> MatchNumeral(std::string_view s, const NumeralOption
       // Digit-by-digit only when nothing else is in play and no unit follows
       // ("二三十" means twenty or thirty, not 23 tens). After a unit, only the
       // first digit belongs to this numeral ("十四五" is 14 then 五).
-      if (run_len >= 2 && last == Tok::kNone && UnitExponent(Peek(s, q).c) != 0) break;
+      // Two digits without a zero are a guess ("三四个": three or four), not 34.
+      bool has_zero = false;
+      for (size_t r = pos; r < q;) {
+        Cp c = Peek(s, r);
+        has_zero |= ChineseDigitValue(c.c) == 0;
+        r += c.len;
+      }
+      if (run_len >= 2 && last == Tok::kNone &&
+          (UnitExponent(Peek(s, q).c) != 0 || (run_len == 2 && !has_zero))) {
+        break;
+      }
       if (run_len >= 2 && last == Tok::kNone) {
         number = Decimal::FromUnscaled(run, 0);
         before_number = last;
         number_is_single_chinese = false;
         m.has_chinese = true;
         m.financial |= fin;
+        m.chinese_digits = true;
         last = Tok::kNum;
         number_after_last_big = true;
         pos = end = q;
@@ -161,6 +172,7 @@ std::optional<NumeralMatch> MatchNumeral(std::string_view s, const NumeralOption
       before_number = last;
       number_is_single_chinese = true;
       m.has_chinese = true;
+      m.chinese_digits = true;
       m.financial |= fin;
       last = Tok::kNum;
       number_after_last_big = true;
@@ -187,6 +199,7 @@ std::optional<NumeralMatch> MatchNumeral(std::string_view s, const NumeralOption
       if (number || last != Tok::kNone) break;
       section = Decimal::FromInt(cp.c == U'廿' ? 20 : 30);
       m.has_chinese = true;
+      m.chinese_digits = true;
       last = Tok::kSmall;
       last_unit_exp = 1;
       section_last_small = 1;
@@ -194,6 +207,8 @@ std::optional<NumeralMatch> MatchNumeral(std::string_view s, const NumeralOption
       continue;
     }
     int e = UnitExponent(cp.c);
+    // 百分点, 百分之, 千分之, 万分之: 分 after a unit makes a ratio word, not a multiplier.
+    if (e >= 2 && Peek(s, pos + cp.len).c == U'分') break;
     if (e >= 1 && e <= 3) {
       Decimal n;
       if (number) {
@@ -207,6 +222,7 @@ std::optional<NumeralMatch> MatchNumeral(std::string_view s, const NumeralOption
       section = section + n.MulPow10(e);
       number.reset();
       m.has_chinese = true;
+      m.chinese_digits = true;
       m.financial |= IsFinancialChar(cp.c);
       last = Tok::kSmall;
       last_unit_exp = e;

@@ -47,7 +47,8 @@ struct NumeralMatch {
   // Ended with 余 / 多 / 几; approx_word holds which one.
   bool approximate = false;
   std::string approx_word;
-  bool has_chinese = false;  // any Chinese digit or unit
+  bool has_chinese = false;  // any Chinese digit or unit (also 万 in "24万")
+  bool chinese_digits = false;  // Chinese digits or 十百千 ("二十四万", not "24万")
   bool has_arabic = false;   // any ASCII digit
   bool financial = false;    // any 大写 digit (壹贰叁…拾佰仟)
 };

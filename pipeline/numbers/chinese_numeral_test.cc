@@ -63,6 +63,8 @@ TEST(ChineseNumeralTest, Table) {
       {"一百零", "100", "100", 0, 6, false},
       {"24，300", "24", "24", 0, 2, false},
       {"十四五", "14", "14", 0, 6, false},
+      {"1.5百分点", "1.5", "1.5", 0, 3, false},
+      {"五千分之一", "5", "5", 0, 3, false},
   };
   for (const auto& c : cases) {
     auto m = MatchNumeral(c.in);

@@ -1,0 +1,123 @@
+// Interval arithmetic on optional (infinite) bounds, Compatible(), and the
+// stable names and debug form of a Quantity. FindQuantities() is in
+// scanner.cc. Covered by quantity_test.cc.
+#include "pipeline/numbers/quantity.h"
+
+namespace jixiao::numbers {
+
+namespace {
+
+// Is the lower bound (a, a_open) at or below the upper bound (b, b_open) so
+// that some point lies between them?
+bool LowBelowHigh(const std::optional<Decimal>& lo, bool lo_open, const std::optional<Decimal>& hi,
+                  bool hi_open) {
+  if (!lo || !hi) return true;
+  auto c = *lo <=> *hi;
+  if (c == std::partial_ordering::unordered) return false;
+  if (c < 0) return true;
+  if (c > 0) return false;
+  return !lo_open && !hi_open;
+}
+
+}  // namespace
+
+bool Interval::Intersects(const Interval& o) const {
+  // The intersection is [max lo, min hi]; it is non-empty when each interval's
+  // lower bound is below the other's upper bound.
+  return LowBelowHigh(lo, lo_open, hi, hi_open) && LowBelowHigh(o.lo, o.lo_open, o.hi, o.hi_open) &&
+         LowBelowHigh(lo, lo_open, o.hi, o.hi_open) && LowBelowHigh(o.lo, o.lo_open, hi, hi_open);
+}
+
+bool Interval::Contains(const Interval& in) const {
+  if (lo) {
+    if (!in.lo) return false;
+    auto c = *in.lo <=> *lo;
+    if (c == std::partial_ordering::unordered || c < 0) return false;
+    if (c == 0 && lo_open && !in.lo_open) return false;
+  }
+  if (hi) {
+    if (!in.hi) return false;
+    auto c = *in.hi <=> *hi;
+    if (c == std::partial_ordering::unordered || c > 0) return false;
+    if (c == 0 && hi_open && !in.hi_open) return false;
+  }
+  return true;
+}
+
+bool Interval::Contains(const Decimal& v) const {
+  Interval point;
+  point.lo = v;
+  point.hi = v;
+  return v.ok() && Contains(point);
+}
+
+std::string Interval::ToString() const {
+  std::string s;
+  s += (lo && !lo_open) ? "[" : "(";
+  s += lo ? lo->ToString() : "-inf";
+  s += ", ";
+  s += hi ? hi->ToString() : "+inf";
+  s += (hi && !hi_open) ? "]" : ")";
+  return s;
+}
+
+bool Compatible(const Quantity& a, const Quantity& b) {
+  return a.kind == b.kind && a.canonical_unit == b.canonical_unit && a.interval.Intersects(b.interval);
+}
+
+const char* KindName(QuantityKind kind) {
+  switch (kind) {
+    case QuantityKind::kNumber: return "number";
+    case QuantityKind::kAmount: return "amount";
+    case QuantityKind::kPercent: return "percent";
+    case QuantityKind::kPercentagePoints: return "percentage_points";
+    case QuantityKind::kCount: return "count";
+    case QuantityKind::kMeasure: return "measure";
+    case QuantityKind::kScore: return "score";
+    case QuantityKind::kDate: return "date";
+    case QuantityKind::kYear: return "year";
+  }
+  return "?";
+}
+
+const char* ComparatorName(Comparator c) {
+  switch (c) {
+    case Comparator::kNone: return "none";
+    case Comparator::kGe: return "ge";
+    case Comparator::kGt: return "gt";
+    case Comparator::kLe: return "le";
+    case Comparator::kLt: return "lt";
+    case Comparator::kRange: return "range";
+    case Comparator::kBefore: return "before";
+    case Comparator::kAfter: return "after";
+  }
+  return "?";
+}
+
+const char* ApproxName(Approx a) {
+  switch (a) {
+    case Approx::kNone: return "none";
+    case Approx::kMoreThan: return "more_than";
+    case Approx::kAbout: return "about";
+    case Approx::kNearly: return "nearly";
+  }
+  return "?";
+}
+
+std::string DebugString(const Quantity& q) {
+  std::string s = KindName(q.kind);
+  s += " " + q.value.ToStringAsWritten();
+  if (q.value_hi) s += ".." + q.value_hi->ToStringAsWritten();
+  if (!q.unit.empty()) s += " " + q.unit;
+  s += " = " + q.canonical.ToString();
+  if (q.canonical_hi) s += ".." + q.canonical_hi->ToString();
+  if (!q.canonical_unit.empty()) s += " " + q.canonical_unit;
+  if (q.comparator != Comparator::kNone) s += std::string(" cmp=") + ComparatorName(q.comparator);
+  if (q.approx != Approx::kNone) s += std::string(" approx=") + ApproxName(q.approx);
+  if (q.suspect_measure_word) s += " suspect_unit=" + q.unit_as_written;
+  s += " interval=" + q.interval.ToString();
+  s += " raw=\"" + q.raw + "\" [" + std::to_string(q.span.begin) + "," + std::to_string(q.span.end) + ")";
+  return s;
+}
+
+}  // namespace jixiao::numbers
