@@ -147,7 +147,8 @@ Status Archive::Open(const std::string& path, std::unique_ptr<Archive>* out) {
 }
 
 Status Archive::LoadStored(std::map<std::string, StoredDoc>* out) {
-  Stmt q(db_, "SELECT id, sha256, jixiao_version, status, status_reason FROM documents");
+  Stmt q(db_, "SELECT id, sha256, jixiao_version, status, status_reason, n_error, n_warning, n_info, pages, path"
+              " FROM documents");
   if (!q.ok()) return q.status();
   while (q.Step()) {
     StoredDoc d;
@@ -155,6 +156,11 @@ Status Archive::LoadStored(std::map<std::string, StoredDoc>* out) {
     d.jixiao_version = q.Text(2);
     d.status = q.Text(3);
     d.status_reason = q.Text(4);
+    d.n_error = static_cast<int>(q.Int(5));
+    d.n_warning = static_cast<int>(q.Int(6));
+    d.n_info = static_cast<int>(q.Int(7));
+    d.pages = q.IsNull(8) ? -1 : static_cast<int>(q.Int(8));
+    d.path = q.Text(9);
     (*out)[q.Text(1)] = d;
   }
   return Status::Ok();

@@ -47,6 +47,9 @@ struct StoredDoc {
   std::string jixiao_version;
   std::string status;         // report status: ok, partial, failed, skipped
   std::string status_reason;
+  int n_error = 0, n_warning = 0, n_info = 0;
+  int pages = -1;
+  std::string path;           // where it was screened from
 };
 
 class Archive {

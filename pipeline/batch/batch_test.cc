@@ -1,0 +1,292 @@
+// Tests of jixiao_batch with fake screeners: inputs and shards, the manifest
+// of a run over good, failing, throwing, hanging, duplicate and unsupported
+// files, exit codes, resuming, retry of failures, reports (BOM, JSONL,
+// HTML), merge, CSV and progress lines.
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <thread>
+
+#include "pipeline/batch/csv.h"
+#include "pipeline/batch/inputs.h"
+#include "pipeline/batch/merge.h"
+#include "pipeline/batch/progress.h"
+#include "pipeline/batch/reports.h"
+#include "pipeline/batch/runner.h"
+
+namespace jixiao::batch {
+namespace {
+
+namespace fs = std::filesystem;
+using Json = nlohmann::ordered_json;
+
+std::atomic<int> g_calls{0};
+std::atomic<bool> g_release{false};
+
+std::string ReadAll(const fs::path& p) {
+  std::string s;
+  EXPECT_TRUE(ReadWholeFile(p.string(), &s).ok()) << p;
+  return s;
+}
+
+// Content decides: HANG sleeps until released, THROW throws, BAD fails,
+// FIND has an error finding, anything else is clean.
+ScreenResult FakeScreen(const std::string& path, const ScreenOptions&) {
+  ++g_calls;
+  std::string content = ReadAll(path);
+  if (content.rfind("HANG", 0) == 0) {
+    for (int i = 0; i < 600 && !g_release; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  }
+  if (content.rfind("THROW", 0) == 0) throw std::runtime_error("boom");
+  ScreenResult r;
+  r.doc.source.path = path;
+  r.doc.source.format = path.substr(path.size() - 4) == ".pdf" ? "pdf" : "docx";
+  r.doc.source.page_count = r.doc.source.format == "pdf" ? 2 : -1;
+  Block b;
+  b.text = "君山区工商业联合会预算资金24万元。" + content;
+  r.doc.blocks.push_back(b);
+  r.report = Json::object();
+  r.report["file"] = path;
+  r.report["format"] = r.doc.source.format;
+  r.report["status"] = "ok";
+  r.report["jixiao_version"] = "test";
+  r.report["unit"] = "君山区工商业联合会";
+  r.report["year"] = 2024;
+  r.report["figures"] = {{"total_budget", "24"}, {"executed", "24"}, {"execution_rate", "100"},
+                         {"self_score", "98"}, {"grade", "优"}};
+  r.report["facts"] = Json::array();
+  r.report["findings"] = Json::array();
+  if (content.rfind("BAD", 0) == 0) {
+    r.doc.status = DocumentStatus::kFailed;
+    r.doc.status_reason = "not a ZIP archive";
+    r.report["status"] = "failed";
+    r.report["status_reason"] = "not a ZIP archive";
+  }
+  if (content.rfind("FIND", 0) == 0) {
+    r.report["findings"].push_back({{"code", "FIGURE_CONFLICT"}, {"severity", "error"},
+                                    {"message", "基本支出前后不一致"}, {"arithmetic", "24 ≠ 0"},
+                                    {"evidence", {{{"quote", "基本支出24万元"}, {"place", "正文第12段"}}}}});
+    r.finding_count = 1;
+  }
+  r.report["counts"] = {{"error", r.finding_count}, {"warning", 0}, {"info", 0}};
+  return r;
+}
+
+class RunTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    root_ = fs::temp_directory_path() / ("jixiao_batch_test_" + std::to_string(::getpid()) + "_" +
+                                         ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(root_);
+    fs::create_directories(root_ / "in" / "sub");
+    g_calls = 0;
+    g_release = false;
+  }
+  void TearDown() override {
+    g_release = true;
+    fs::remove_all(root_);
+  }
+  void Put(const std::string& rel, const std::string& content) {
+    std::ofstream(root_ / "in" / rel, std::ios::binary) << content;
+  }
+  RunOptions Options(const std::string& out = "out") {
+    RunOptions o;
+    o.paths = {(root_ / "in").string()};
+    o.out_dir = (root_ / out).string();
+    o.jobs = 2;
+    o.version = "test";
+    o.progress = 0;
+    o.progress_interval = 1000;
+    o.screen.extract.time_limit_seconds = 1;
+    o.watchdog_seconds = 1;
+    return o;
+  }
+  std::map<std::string, ManifestRow> Manifest(const std::string& out = "out") {
+    std::vector<ManifestRow> rows;
+    EXPECT_TRUE(ReadManifest((root_ / out / "manifest.csv").string(), &rows).ok());
+    std::map<std::string, ManifestRow> by_name;
+    for (auto& r : rows) by_name[fs::path(r.file).filename().string()] = r;
+    return by_name;
+  }
+  fs::path root_;
+};
+
+TEST_F(RunTest, ManifestListsEveryInputAndExitCodeIsTwoOnFailures) {
+  Put("good.docx", "GOOD one");
+  Put("sub/copy.docx", "GOOD one");  // duplicate of good.docx
+  Put("find.pdf", "FIND me");
+  Put("bad.docx", "BAD zip");
+  Put("throw.pdf", "THROW");
+  Put("hang.docx", "HANG");
+  Put("notes.txt", "hello");
+  Put("~$good.docx", "lock");
+  Put("empty.pdf", "");
+  RunSummary sum;
+  ASSERT_TRUE(RunBatch(Options(), FakeScreen, &sum).ok());
+  auto m = Manifest();
+  ASSERT_EQ(m.size(), 9u);
+  EXPECT_EQ(m["good.docx"].status, "ok");
+  EXPECT_EQ(m["copy.docx"].status, "duplicate");
+  EXPECT_EQ(fs::path(m["copy.docx"].duplicate_of).filename(), "good.docx");
+  EXPECT_EQ(m["find.pdf"].status, "findings");
+  EXPECT_EQ(m["find.pdf"].errors, 1);
+  EXPECT_EQ(m["find.pdf"].pages, 2);
+  EXPECT_EQ(m["bad.docx"].status, "failed");
+  EXPECT_EQ(m["bad.docx"].reason, "not a ZIP archive");
+  EXPECT_EQ(m["throw.pdf"].status, "failed");
+  EXPECT_NE(m["throw.pdf"].reason.find("boom"), std::string::npos);
+  EXPECT_EQ(m["hang.docx"].status, "failed");
+  EXPECT_NE(m["hang.docx"].reason.find("超时"), std::string::npos);
+  EXPECT_EQ(m["notes.txt"].status, "skipped");
+  EXPECT_NE(m["notes.txt"].reason.find(".txt"), std::string::npos);
+  EXPECT_EQ(m["~$good.docx"].status, "skipped");
+  EXPECT_EQ(m["empty.pdf"].status, "skipped");
+  for (auto& [name, row] : m) EXPECT_EQ(row.sha256.size(), 64u) << name;
+  EXPECT_EQ(sum.inputs, 9);
+  EXPECT_EQ(sum.ok, 1);
+  EXPECT_EQ(sum.findings, 1);
+  EXPECT_EQ(sum.failed, 3);
+  EXPECT_EQ(sum.timeouts, 1);
+  EXPECT_EQ(sum.skipped, 3);
+  EXPECT_EQ(sum.duplicates, 1);
+  EXPECT_EQ(sum.screened, 5);
+  EXPECT_EQ(sum.exit_code, 2);
+  EXPECT_NE(sum.Line().find("3 failed (1 timeout)"), std::string::npos) << sum.Line();
+
+  // Reports: 5 screened documents in findings.jsonl; CSVs with BOM.
+  std::string jsonl = ReadAll(root_ / "out" / "findings.jsonl");
+  EXPECT_EQ(std::count(jsonl.begin(), jsonl.end(), '\n'), 5);
+  for (const char* csv : {"summary.csv", "findings.csv", "manifest.csv"})
+    EXPECT_EQ(ReadAll(root_ / "out" / csv).substr(0, 3), kUtf8Bom) << csv;
+  auto findings = ParseCsv(ReadAll(root_ / "out" / "findings.csv"));
+  ASSERT_EQ(findings.size(), 2u);
+  EXPECT_EQ(findings[1][4], "FIGURE_CONFLICT");
+  EXPECT_EQ(findings[1][7], "基本支出24万元");
+  std::string html = ReadAll(root_ / "out" / "report.html");
+  EXPECT_NE(html.find("基本支出前后不一致"), std::string::npos);
+  EXPECT_EQ(html.find("http"), std::string::npos);  // self-contained
+  EXPECT_LT(html.find("find.pdf"), html.find("good.docx"));  // by severity
+  EXPECT_TRUE(fs::file_size(root_ / "out" / "report.xlsx") > 1000);
+}
+
+TEST_F(RunTest, ExitCodesForCleanAndFindings) {
+  Put("a.docx", "GOOD a");
+  Put("b.pdf", "GOOD b");
+  RunSummary sum;
+  ASSERT_TRUE(RunBatch(Options(), FakeScreen, &sum).ok());
+  EXPECT_EQ(sum.exit_code, 0);
+  Put("c.pdf", "FIND c");
+  ASSERT_TRUE(RunBatch(Options(), FakeScreen, &sum).ok());
+  EXPECT_EQ(sum.exit_code, 1);
+  EXPECT_EQ(sum.resumed, 2);
+  EXPECT_EQ(sum.screened, 1);
+}
+
+TEST_F(RunTest, ResumesWithoutRedoingAndRetriesFailuresOnRequest) {
+  for (int i = 0; i < 20; ++i) Put("doc" + std::to_string(i) + ".docx", "GOOD " + std::to_string(i));
+  Put("bad.pdf", "BAD");
+  RunSummary sum;
+  ASSERT_TRUE(RunBatch(Options(), FakeScreen, &sum).ok());
+  EXPECT_EQ(g_calls, 21);
+  g_calls = 0;
+  Put("new.docx", "GOOD new");
+  ASSERT_TRUE(RunBatch(Options(), FakeScreen, &sum).ok());
+  EXPECT_EQ(g_calls, 1);
+  EXPECT_EQ(sum.resumed, 21);
+  auto m = Manifest();
+  EXPECT_TRUE(m["doc3.docx"].resumed);
+  EXPECT_EQ(m["bad.pdf"].status, "failed");
+  EXPECT_EQ(sum.exit_code, 2);
+  std::string jsonl = ReadAll(root_ / "out" / "findings.jsonl");
+  EXPECT_EQ(std::count(jsonl.begin(), jsonl.end(), '\n'), 22);
+  // Another version redoes everything; retry_failed redoes the failure only.
+  g_calls = 0;
+  RunOptions o = Options();
+  o.retry_failed = true;
+  ASSERT_TRUE(RunBatch(o, FakeScreen, &sum).ok());
+  EXPECT_EQ(g_calls, 1);
+  g_calls = 0;
+  o.version = "test2";
+  ASSERT_TRUE(RunBatch(o, FakeScreen, &sum).ok());
+  EXPECT_EQ(g_calls, 22);
+}
+
+TEST_F(RunTest, ShardsSplitAndMergeJoins) {
+  for (int i = 0; i < 30; ++i) Put("doc" + std::to_string(i) + (i % 2 ? ".pdf" : ".docx"), (i % 5 ? "GOOD " : "FIND ") + std::to_string(i));
+  Put("dup.docx", "GOOD 1");
+  Put("readme.md", "x");
+  std::set<std::string> seen;
+  std::vector<std::string> outs;
+  int total = 0;
+  for (int k = 0; k < 3; ++k) {
+    RunOptions o = Options("shard" + std::to_string(k));
+    o.shard_index = k;
+    o.shard_count = 3;
+    RunSummary sum;
+    ASSERT_TRUE(RunBatch(o, FakeScreen, &sum).ok());
+    EXPECT_GT(sum.inputs, 0);
+    total += sum.inputs;
+    for (auto& [name, row] : Manifest("shard" + std::to_string(k))) EXPECT_TRUE(seen.insert(name).second) << name;
+    outs.push_back(o.out_dir);
+  }
+  EXPECT_EQ(total, 32);
+  RunSummary merged;
+  ASSERT_TRUE(MergeRuns(outs, (root_ / "merged").string(), &merged).ok());
+  EXPECT_EQ(merged.inputs, 32);
+  EXPECT_EQ(merged.findings, 6);
+  EXPECT_EQ(merged.ok, 24);
+  EXPECT_EQ(merged.duplicates, 1);
+  EXPECT_EQ(merged.skipped, 1);
+  EXPECT_EQ(merged.exit_code, 1);
+  std::string jsonl = ReadAll(root_ / "merged" / "findings.jsonl");
+  EXPECT_EQ(std::count(jsonl.begin(), jsonl.end(), '\n'), 30);
+  // Merging again adds nothing twice.
+  ASSERT_TRUE(MergeRuns(outs, (root_ / "merged").string(), &merged).ok());
+  EXPECT_EQ(merged.inputs, 32);
+  RunSummary bad;
+  EXPECT_FALSE(MergeRuns({(root_ / "merged").string()}, (root_ / "merged").string(), &bad).ok());
+}
+
+TEST(Inputs, ParsesShards) {
+  int k, n;
+  EXPECT_TRUE(ParseShard("0/4", &k, &n).ok());
+  EXPECT_EQ(k, 0);
+  EXPECT_EQ(n, 4);
+  EXPECT_TRUE(ParseShard("3/4", &k, &n).ok());
+  EXPECT_FALSE(ParseShard("4/4", &k, &n).ok());
+  EXPECT_FALSE(ParseShard("1", &k, &n).ok());
+  EXPECT_FALSE(ParseShard("a/b", &k, &n).ok());
+  EXPECT_FALSE(ParseShard("1/0", &k, &n).ok());
+  EXPECT_FALSE(ParseShard("-1/2", &k, &n).ok());
+}
+
+TEST(Inputs, MissingPathIsAnError) {
+  std::vector<Input> in;
+  EXPECT_FALSE(CollectInputs({"/nonexistent/jixiao"}, 1, &in).ok());
+}
+
+TEST(Csv, QuotesAndParsesBack) {
+  std::string rec = CsvRecord({"a", "b,c", "say \"hi\"", "两行\n文字", ""});
+  EXPECT_EQ(rec, "a,\"b,c\",\"say \"\"hi\"\"\",\"两行\n文字\",");
+  auto parsed = ParseCsv(std::string(kUtf8Bom) + rec + "\r\nx,y\r\n");
+  ASSERT_EQ(parsed.size(), 2u);
+  EXPECT_EQ(parsed[0], (std::vector<std::string>{"a", "b,c", "say \"hi\"", "两行\n文字", ""}));
+  EXPECT_EQ(parsed[1], (std::vector<std::string>{"x", "y"}));
+}
+
+TEST(ProgressTest, Lines) {
+  Progress plain(100, false, 10, stderr);
+  EXPECT_EQ(plain.Line(50, 2, 10), "jixiao run: 50/100 docs, 5.0 docs/s, ETA 10s, 2 failed");
+  Progress bar(100, true, 10, stderr);
+  std::string line = bar.Line(100, 0, 20);
+  EXPECT_EQ(line.substr(0, 2), "[#");
+  EXPECT_NE(line.find("100/100 docs, 5.0 docs/s, ETA 0s, 0 failed"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jixiao::batch

@@ -1,0 +1,172 @@
+// DIR/report.html: one self-contained page (inline CSS and JS, no external
+// asset) for reviewers: counts at the top, then the documents by severity
+// (errors first, then warnings, failures, notes, clean), each finding with its
+// message, arithmetic and quotes with their places; a filter box and a
+// severity selector hide the documents that do not match. Covered by
+// pipeline/batch/batch_test.cc and tests/e2e/run_e2e_test.cc.
+#include <algorithm>
+
+#include "pipeline/batch/reports.h"
+
+namespace jixiao::batch {
+
+using Json = nlohmann::ordered_json;
+
+namespace {
+
+std::string Esc(const std::string& s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    switch (c) {
+      case '&': out += "&amp;"; break;
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '"': out += "&quot;"; break;
+      case '\'': out += "&#39;"; break;
+      default: out += c;
+    }
+  }
+  return out;
+}
+
+std::string Field(const Json& j, const char* key) {
+  if (!j.is_object()) return "";
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return "";
+  return it->is_string() ? it->get<std::string>() : it->dump();
+}
+
+// 0: errors, 1: warnings, 2: failed, 3: notes only, 4: clean.
+int Rank(const DocReport& d) {
+  if (d.row.errors > 0) return 0;
+  if (d.row.warnings > 0) return 1;
+  if (d.row.status == "failed") return 2;
+  if (d.row.infos > 0) return 3;
+  return 4;
+}
+
+const char* kStyle = R"css(
+body{font-family:"Noto Sans CJK SC","Microsoft YaHei","PingFang SC",sans-serif;margin:0;background:#f5f6f8;color:#222}
+header{background:#1f3a5f;color:#fff;padding:14px 24px}
+header h1{margin:0;font-size:20px}
+.counts span{display:inline-block;margin-right:14px}
+.bar{position:sticky;top:0;background:#fff;padding:10px 24px;border-bottom:1px solid #ddd;z-index:1}
+.bar input{width:420px;padding:6px;font-size:14px}
+.bar select{padding:6px;font-size:14px;margin-left:8px}
+main{padding:12px 24px}
+section.doc{background:#fff;border:1px solid #ddd;border-radius:6px;margin:10px 0;padding:10px 14px}
+section.doc h2{font-size:16px;margin:0 0 4px}
+.meta{color:#555;font-size:13px}
+.badge{display:inline-block;border-radius:10px;padding:1px 8px;font-size:12px;margin-left:6px;color:#fff}
+.error{background:#c0392b}.warning{background:#d68910}.info{background:#2e86c1}.failed{background:#555}.ok{background:#239b56}
+ol.findings{margin:8px 0 0;padding-left:22px}
+ol.findings li{margin:6px 0}
+.arith{font-family:monospace;background:#f0f0f0;padding:0 4px}
+blockquote{margin:4px 0 4px 8px;padding:2px 8px;border-left:3px solid #aaa;background:#fafafa;font-size:13px}
+.place{color:#777;font-size:12px;margin-left:6px}
+.hidden{display:none}
+)css";
+
+const char* kScript = R"js(
+(function(){
+  var box=document.getElementById('q'), sel=document.getElementById('sev'), n=document.getElementById('shown');
+  function apply(){
+    var q=box.value.trim().toLowerCase(), s=sel.value, shown=0;
+    document.querySelectorAll('section.doc').forEach(function(d){
+      var ok=(!q||d.textContent.toLowerCase().indexOf(q)>=0)&&(!s||d.getAttribute('data-sev').indexOf(s)>=0);
+      d.classList.toggle('hidden',!ok); if(ok)shown++;
+    });
+    n.textContent=shown;
+  }
+  box.addEventListener('input',apply); sel.addEventListener('change',apply); apply();
+})();
+)js";
+
+}  // namespace
+
+std::string ReportHtml(const std::vector<DocReport>& docs_in) {
+  std::vector<const DocReport*> docs;
+  for (const DocReport& d : docs_in) docs.push_back(&d);
+  std::stable_sort(docs.begin(), docs.end(), [](const DocReport* a, const DocReport* b) {
+    int ra = Rank(*a), rb = Rank(*b);
+    if (ra != rb) return ra < rb;
+    if (a->row.errors != b->row.errors) return a->row.errors > b->row.errors;
+    if (a->row.warnings != b->row.warnings) return a->row.warnings > b->row.warnings;
+    return a->row.file < b->row.file;
+  });
+  int errors = 0, warnings = 0, infos = 0, failed = 0, with_findings = 0;
+  for (const DocReport& d : docs_in) {
+    errors += d.row.errors;
+    warnings += d.row.warnings;
+    infos += d.row.infos;
+    failed += d.row.status == "failed";
+    with_findings += d.row.status == "findings";
+  }
+  std::string h;
+  h += "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
+       "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
+       "<title>绩效自评报告审核结果</title><style>";
+  h += kStyle;
+  h += "</style></head><body>\n<header><h1>绩效自评报告审核结果</h1><div class=\"counts\">";
+  h += "<span>文档 " + std::to_string(docs_in.size()) + " 份</span>";
+  h += "<span>有问题 " + std::to_string(with_findings) + " 份</span>";
+  h += "<span>处理失败 " + std::to_string(failed) + " 份</span>";
+  h += "<span>错误 " + std::to_string(errors) + " 条</span>";
+  h += "<span>警告 " + std::to_string(warnings) + " 条</span>";
+  h += "<span>提示 " + std::to_string(infos) + " 条</span></div></header>\n";
+  h += "<div class=\"bar\"><input id=\"q\" type=\"search\" placeholder=\"筛选：单位、文件名、问题代码或原文…\">"
+       "<select id=\"sev\"><option value=\"\">全部</option><option value=\"error\">有错误</option>"
+       "<option value=\"warning\">有警告</option><option value=\"failed\">处理失败</option>"
+       "<option value=\"clean\">无问题</option></select> 显示 <span id=\"shown\"></span> 份</div>\n<main>\n";
+  for (const DocReport* d : docs) {
+    const Json& r = d->report;
+    std::string sev;
+    if (d->row.errors) sev += "error ";
+    if (d->row.warnings) sev += "warning ";
+    if (d->row.infos) sev += "info ";
+    if (d->row.status == "failed") sev += "failed ";
+    if (sev.empty() || (!d->row.errors && !d->row.warnings && d->row.status != "failed")) sev += "clean";
+    h += "<section class=\"doc\" data-sev=\"" + sev + "\"><h2>" + Esc(Field(r, "unit").empty() ? d->row.file : Field(r, "unit"));
+    if (!Field(r, "year").empty()) h += "（" + Esc(Field(r, "year")) + "年度）";
+    if (d->row.errors) h += "<span class=\"badge error\">错误 " + std::to_string(d->row.errors) + "</span>";
+    if (d->row.warnings) h += "<span class=\"badge warning\">警告 " + std::to_string(d->row.warnings) + "</span>";
+    if (d->row.infos) h += "<span class=\"badge info\">提示 " + std::to_string(d->row.infos) + "</span>";
+    if (d->row.status == "failed") h += "<span class=\"badge failed\">处理失败</span>";
+    if (d->row.status == "ok" && !d->row.infos) h += "<span class=\"badge ok\">未发现问题</span>";
+    h += "</h2><div class=\"meta\">文件：" + Esc(d->row.file);
+    Json figures = r.contains("figures") ? r["figures"] : Json::object();
+    if (!Field(figures, "total_budget").empty()) h += " · 预算总额 " + Esc(Field(figures, "total_budget")) + " 万元";
+    if (!Field(figures, "executed").empty()) h += " · 执行数 " + Esc(Field(figures, "executed")) + " 万元";
+    if (!Field(figures, "execution_rate").empty()) h += " · 执行率 " + Esc(Field(figures, "execution_rate")) + "%";
+    if (!Field(figures, "self_score").empty()) h += " · 自评得分 " + Esc(Field(figures, "self_score"));
+    if (!Field(figures, "grade").empty()) h += " · 等级 " + Esc(Field(figures, "grade"));
+    if (!d->row.reason.empty()) h += "<br>说明：" + Esc(d->row.reason);
+    h += "</div>";
+    if (r.contains("findings") && r["findings"].is_array() && !r["findings"].empty()) {
+      h += "<ol class=\"findings\">";
+      for (const Json& f : r["findings"]) {
+        std::string s = Field(f, "severity");
+        h += "<li><span class=\"badge " + Esc(s) + "\">" + SeverityZh(s) + "</span> <b>" + Esc(Field(f, "code")) +
+             "</b> " + Esc(Field(f, "message"));
+        if (!Field(f, "arithmetic").empty()) h += " <span class=\"arith\">" + Esc(Field(f, "arithmetic")) + "</span>";
+        if (f.contains("evidence") && f["evidence"].is_array())
+          for (const Json& e : f["evidence"]) {
+            if (Field(e, "quote").empty()) continue;
+            h += "<blockquote>" + Esc(Field(e, "quote"));
+            if (!Field(e, "place").empty()) h += "<span class=\"place\">（" + Esc(Field(e, "place")) + "）</span>";
+            h += "</blockquote>";
+          }
+        h += "</li>";
+      }
+      h += "</ol>";
+    }
+    h += "</section>\n";
+  }
+  h += "</main>\n<script>";
+  h += kScript;
+  h += "</script></body></html>\n";
+  return h;
+}
+
+}  // namespace jixiao::batch

@@ -1,0 +1,84 @@
+// `jixiao run`: screens every input of a batch with a bounded pool of worker
+// threads and writes the run folder:
+//   DIR/archive.sqlite  every screened document (the durable record: a
+//                       document counts as done once its batch is committed)
+//   DIR/manifest.csv    every input and what became of it (manifest.h),
+//                       rewritten at most every 2 s during the run and at the end
+//   DIR/findings.jsonl, summary.csv, findings.csv, report.xlsx, report.html
+//                       (reports.h), written at the end
+// Resuming: an input whose SHA-256 is in the archive with the same jixiao
+// version is not screened again (failed ones neither, unless retry_failed),
+// so re-running after a kill or a crash only does what is missing.
+// Time limits: ScreenOptions.extract.time_limit_seconds is passed to the
+// screener; a watchdog also gives up on a worker that runs past
+// watchdog_seconds (the document is recorded failed with reason timeout, the
+// stuck thread is abandoned and replaced). An exception from the screener
+// fails that document only. SIGINT/SIGTERM stop the run cleanly: finished
+// documents are kept, unfinished ones stay pending in the manifest.
+//
+// Exit code (RunSummary::exit_code): 2 when the run could not complete (bad
+// path, cannot write DIR, interrupted) or any input is failed in the manifest
+// (unreadable, damaged, timeout; resumed failures included); otherwise 1 when
+// any document has an error or warning finding; otherwise 0. Skipped and
+// duplicate inputs do not change the exit code.
+//
+// Covered by pipeline/batch/batch_test.cc (fake screeners: slow, hanging,
+// throwing) and tests/e2e/run_e2e_test.cc (the real binary, kill and resume).
+#pragma once
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "pipeline/batch/manifest.h"
+#include "pipeline/model/status.h"
+#include "pipeline/screen/screen.h"
+
+namespace jixiao::batch {
+
+using ScreenFunction = std::function<ScreenResult(const std::string& path, const ScreenOptions& options)>;
+
+struct RunOptions {
+  std::vector<std::string> paths;  // files and folders
+  std::string out_dir;
+  int jobs = 2;
+  int shard_index = 0, shard_count = 1;
+  ScreenOptions screen;            // screen.extract.time_limit_seconds: the per-document limit
+  // Seconds after which the watchdog gives up on a document; 0: the time limit
+  // x 1.5 + 5 s (none when the time limit is 0).
+  double watchdog_seconds = 0;
+  bool retry_failed = false;       // screen again documents that failed in an earlier run
+  std::string version;             // JixiaoVersion(): stamped and compared for resuming
+  int progress = -1;               // 1 bar, 0 plain lines, -1 bar when stderr is a terminal
+  double progress_interval = 10;   // seconds between plain lines
+  int batch_size = 64;             // most documents per archive transaction
+  bool write_reports = true;
+};
+
+struct RunSummary {
+  int inputs = 0;          // files in this shard
+  int other_shards = 0;    // files found that belong to other shards
+  int ok = 0, findings = 0, failed = 0, timeouts = 0, skipped = 0, duplicates = 0, pending = 0;
+  int resumed = 0;         // taken from the archive of an earlier run
+  int screened = 0;        // screened by this run
+  int pages = 0;           // pages of the PDFs screened by this run
+  double seconds = 0;
+  bool interrupted = false;
+  int exit_code = 0;
+  // "123 inputs: 100 ok, 10 findings, 2 failed (1 timeout), 8 skipped, 3 duplicates; ..."
+  std::string Line() const;
+};
+
+// Status is not ok only when the run itself cannot proceed (a path does not
+// exist, DIR or the archive cannot be written); bad documents never fail it.
+Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSummary* summary);
+
+// Exit code for a manifest (the rule above) and the counts of a manifest.
+int ExitCodeFor(const std::vector<ManifestRow>& rows);
+void CountRows(const std::vector<ManifestRow>& rows, RunSummary* summary);
+
+// Installs an spdlog default logger writing to DIR/jixiao.log (appending),
+// English, info level (debug when verbose).
+Status InstallRunLog(const std::string& dir, bool verbose);
+
+}  // namespace jixiao::batch
