@@ -94,6 +94,7 @@ std::optional<NumeralMatch> MatchNumeral(std::string_view s, const NumeralOption
   bool number_is_single_chinese = false;
   Tok last = Tok::kNone;
   Tok before_number = Tok::kNone;  // the token just before `number`
+  int multiplier_after_approx = 0;  // 4 or 8 for 20余万, 3亿多 is not this (亿 before 多)
   int last_unit_exp = 0;        // exponent of the last unit token
   int section_last_small = 99;  // small units must decrease within a section
   int last_big_exp = 0;         // exponent of the last big unit (4 or 8)
@@ -263,8 +264,15 @@ std::optional<NumeralMatch> MatchNumeral(std::string_view s, const NumeralOption
         std::string w;
         w.append(s.substr(pos, cp.len));
         m.approx_word = w;
-        // The suffix is recorded but the value is complete: stop here.
         pos = end = pos + cp.len;
+        // 20余万 / 三十多万: the multiplier may follow the suffix and applies
+        // to all of it. Otherwise the value is complete: stop here.
+        Cp big = Peek(s, pos);
+        int be = UnitExponent(big.c);
+        if ((be == 4 || be == 8) && last != Tok::kBig && Peek(s, pos + big.len).c != U'分') {
+          multiplier_after_approx = be;
+          pos = end = pos + big.len;
+        }
       }
     }
     break;
@@ -281,12 +289,15 @@ std::optional<NumeralMatch> MatchNumeral(std::string_view s, const NumeralOption
       tail = tail.MulPow10(last_unit_exp - 1);
     }
     m.value = result + section + tail;
+    if (multiplier_after_approx) m.value = m.value.MulPow10(multiplier_after_approx);
   }
   if (!m.value.ok()) return std::nullopt;
 
   // Which multiplier, if any, the numeral ends with.
   Tok final_tok = last;
-  if (final_tok == Tok::kBig) {
+  if (multiplier_after_approx) {
+    m.multiplier_exponent = multiplier_after_approx;
+  } else if (final_tok == Tok::kBig) {
     m.multiplier_exponent = (last_big_exp == 8 && big_before_last_big == 4) ? 12 : last_big_exp;
   } else if (final_tok == Tok::kSmall && last_unit_exp == 3) {
     m.multiplier_exponent = 3;

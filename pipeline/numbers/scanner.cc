@@ -597,15 +597,17 @@ std::vector<Quantity> Scanner::Run() {
     }
     Cp prev = Before(fig_start);
     Cp first = At(num_pos);
-    // 三四个 ("three or four"): do not read the 四 alone.
-    if (ChineseDigitValue(prev.c) >= 0 && !IsAsciiDigit(first.c)) {
+    // 三四个 ("three or four"): do not read the 四 alone; 数十家 / 几十个 are
+    // no figure at all.
+    if ((ChineseDigitValue(prev.c) >= 0 || prev.c == U'数' || prev.c == U'几') && !IsAsciiDigit(first.c)) {
       pos += c.len;
       continue;
     }
     if (IsAsciiDigit(first.c) && num_pos != label_end) {
       // Inside an identifier (G20, ISO9001) or right after another digit string.
       if (IsAsciiLetter(prev.c) || IsAsciiDigit(prev.c) || prev.c == '.' || prev.c == '_' ||
-          (prev.c == '-' && IsAsciiDigit(Before(fig_start - 1).c))) {
+          ((prev.c == '-' || prev.c == '/') &&
+           (IsAsciiDigit(Before(fig_start - 1).c) || IsAsciiLetter(Before(fig_start - 1).c)))) {
         pos = SkipAsciiRun(num_pos);
         continue;
       }
@@ -688,6 +690,11 @@ std::vector<Quantity> Scanner::Run() {
       }
       if (IsLabel(*f)) {
         pos = f->num_end;
+        continue;
+      }
+      // Times of day (10:30).
+      if (At(f->num_end).c == ':' && IsAsciiDigit(At(f->num_end + 1).c)) {
+        pos = SkipAsciiRun(f->num_end + 1);
         continue;
       }
       // Phone numbers and other long digit strings.
