@@ -51,7 +51,20 @@ Status ZipArchive::OpenFile(const std::string& path, const ExtractOptions& opts,
                             std::unique_ptr<ZipArchive>* out) {
   int err = 0;
   zip_t* z = zip_open(path.c_str(), ZIP_RDONLY, &err);
-  if (z == nullptr) return FromOpenError(err);
+  if (z == nullptr) {
+    if (err == ZIP_ER_NOZIP) {
+      // A file that starts like a ZIP but has no central directory was cut.
+      char head[4] = {0, 0, 0, 0};
+      if (FILE* f = std::fopen(path.c_str(), "rb")) {
+        size_t n = std::fread(head, 1, 4, f);
+        std::fclose(f);
+        if (n == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4) {
+          return Status::InvalidInput("damaged or truncated ZIP archive (no central directory)");
+        }
+      }
+    }
+    return FromOpenError(err);
+  }
   out->reset(new ZipArchive(z, opts));
   return Status::Ok();
 }
@@ -70,6 +83,9 @@ Status ZipArchive::OpenMemory(const std::string* bytes, const ExtractOptions& op
     int code = zip_error_code_zip(&error);
     zip_source_free(src);
     zip_error_fini(&error);
+    if (code == ZIP_ER_NOZIP && bytes->compare(0, 4, "PK\x03\x04", 4) == 0) {
+      return Status::InvalidInput("damaged or truncated ZIP archive (no central directory)");
+    }
     return FromOpenError(code);
   }
   zip_error_fini(&error);
