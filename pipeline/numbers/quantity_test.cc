@@ -113,6 +113,37 @@ TEST(CompatibleTest, Table) {
   }
 }
 
+// Random mixes of the pieces figures are made of never break the invariants
+// (spans inside the text, raw == the span, valid values, lo <= hi).
+TEST(FindQuantitiesInvariantsTest, RandomPieces) {
+  const char* pieces[] = {"1", "2", "0", "5", ".", ",", "-", "~", "—", "%", "％", "２", "４", "一", "二", "十", "百",
+                          "千", "万", "亿", "零", "两", "余", "多", "几", "元", "个", "次", "各", "分", "年", "月",
+                          "日", "前", "≥", "≦", "<", "约", "近", "以上", "左右", "第", "《", "》", "〔", "〕", "(",
+                          ")", "、", "\t", "\n", " ", "　", "\xff", "\xe4\xb8", "百分之", "个百分点", "度", "底"};
+  uint32_t seed = 12345;
+  auto next = [&]() {
+    seed = seed * 1103515245u + 12345u;
+    return (seed >> 16) & 0x7fff;
+  };
+  const size_t n = sizeof(pieces) / sizeof(pieces[0]);
+  for (int round = 0; round < 3000; ++round) {
+    std::string text;
+    int len = 1 + next() % 12;
+    for (int i = 0; i < len; ++i) text += pieces[next() % n];
+    for (const Quantity& q : FindQuantities(text)) {
+      ASSERT_LE(q.span.begin, q.span.end) << text;
+      ASSERT_LE(q.span.end, text.size()) << text;
+      EXPECT_EQ(text.substr(q.span.begin, q.span.end - q.span.begin), q.raw) << text;
+      EXPECT_LE(q.number_span.end, text.size()) << text;
+      EXPECT_TRUE(q.value.ok()) << text;
+      EXPECT_TRUE(q.canonical.ok()) << text;
+      if (q.interval.lo && q.interval.hi) {
+        EXPECT_LE(*q.interval.lo, *q.interval.hi) << text << " " << DebugString(q);
+      }
+    }
+  }
+}
+
 TEST(NamesTest, StableNames) {
   EXPECT_STREQ(KindName(QuantityKind::kAmount), "amount");
   EXPECT_STREQ(KindName(QuantityKind::kPercentagePoints), "percentage_points");
