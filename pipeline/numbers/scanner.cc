@@ -1,14 +1,13 @@
 // FindQuantities(): normalises the text (keeping the offset map), then walks
-// it once. At each place a figure can start it reads a numeral
-// (chinese_numeral.h), then a year / date or a unit word (lexicon.h), a
-// possible range, the qualifier words on either side, and turns it into a
-// Quantity with its interval. What looks like a figure but is a list label, an
-// ordinal, a title or a code is skipped. Covered by numbers_test.cc.
-#include <unicode/utf8.h>
-
+// it once. At each place a figure can start it reads a figure (figure.h: the
+// numeral, then a year / date or a unit word), a possible range, the
+// qualifier words on either side, and turns it into a Quantity with its
+// interval. What looks like a figure but is a list label, an ordinal, a title
+// or a code is skipped. Covered by numbers_test.cc.
 #include <algorithm>
 
 #include "pipeline/numbers/chinese_numeral.h"
+#include "pipeline/numbers/figure.h"
 #include "pipeline/numbers/lexicon.h"
 #include "pipeline/numbers/normalize.h"
 #include "pipeline/numbers/quantity.h"
@@ -17,14 +16,10 @@ namespace jixiao::numbers {
 
 namespace {
 
+using internal::Cp;
+using internal::Figure;
 using internal::MatchPrefixQualifier;
 using internal::MatchSuffixQualifier;
-using internal::MatchUnit;
-
-struct Cp {
-  char32_t c = 0;
-  size_t len = 0;  // 0 past either end
-};
 
 bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -37,59 +32,22 @@ bool IsNumeralStart(char32_t c) {
 }
 bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
 
-int DaysInMonth(int y, int m) {
-  static const int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m == 2 && y != 0 && ((y % 4 == 0 && y % 100 != 0) || y % 400 == 0)) return 29;
-  if (m == 2 && y == 0) return 29;
-  return kDays[(m - 1) % 12];
+bool IsTimeUnit(const std::string& u) {
+  return u == "年" || u == "个月" || u == "天" || u == "周" || u == "工作日" || u == "小时";
 }
-
-// A numeral and the unit (or date) read after it, in normalised offsets.
-struct Figure {
-  size_t begin = 0, num_end = 0, end = 0;  // numeral [begin, num_end); unit up to end
-  NumeralMatch n;
-  bool negative = false;
-  bool has_unit = false;
-  QuantityKind kind = QuantityKind::kNumber;
-  std::string unit, unit_as_written, canonical_unit;
-  bool typo = false;
-  int unit_exp = 0;         // the unit absorbs 10^unit_exp (4 for 万元): value = full ÷ 10^unit_exp
-  int canonical_shift = 0;  // ‰ → -1
-  // Dates and years.
-  Date date;
-  int date_precision = 0;   // 1 year, 2 month, 3 day
-  bool end_of_period = false, start_of_period = false;
-
-  Decimal full() const { return negative ? -n.value : n.value; }
-  Decimal significand() const { return negative ? -n.significand : n.significand; }
-  bool is_dateish() const { return kind == QuantityKind::kDate || kind == QuantityKind::kYear; }
-};
 
 class Scanner {
  public:
-  explicit Scanner(std::string_view original) : orig_(original), nt_(Normalize(original)), t_(nt_.text) {}
+  explicit Scanner(std::string_view original)
+      : orig_(original), nt_(Normalize(original)), t_(nt_.text), tv_{nt_.text} {}
 
   std::vector<Quantity> Run();
 
  private:
-  Cp At(size_t pos) const {
-    if (pos >= t_.size()) return {};
-    const uint8_t* p = reinterpret_cast<const uint8_t*>(t_.data());
-    int32_t i = static_cast<int32_t>(pos);
-    UChar32 c;
-    U8_NEXT(p, i, static_cast<int32_t>(t_.size()), c);
-    return {c < 0 ? 0xFFFD : static_cast<char32_t>(c), static_cast<size_t>(i) - pos};
-  }
-  Cp Before(size_t pos) const {
-    if (pos == 0 || pos > t_.size()) return {};
-    size_t i = pos - 1;
-    while (i > 0 && (static_cast<unsigned char>(t_[i]) & 0xC0) == 0x80) --i;
-    Cp c = At(i);
-    c.len = pos - i;
-    return c;
-  }
-  std::string_view From(size_t pos) const { return std::string_view(t_).substr(std::min(pos, t_.size())); }
-  std::string_view Upto(size_t pos) const { return std::string_view(t_).substr(0, pos); }
+  Cp At(size_t pos) const { return tv_.At(pos); }
+  Cp Before(size_t pos) const { return tv_.Before(pos); }
+  std::string_view From(size_t pos) const { return tv_.From(pos); }
+  std::string_view Upto(size_t pos) const { return tv_.Upto(pos); }
   bool LineStartBefore(size_t pos) const {
     Cp b = Before(pos);
     return b.len == 0 || b.c == '\n' || b.c == '\t' || b.c == ' ' || b.c == U'：' || b.c == ':';
@@ -98,19 +56,22 @@ class Scanner {
     while (pos < t_.size() && (IsAsciiDigit(t_[pos]) || IsAsciiLetter(t_[pos]) || t_[pos] == '.')) ++pos;
     return pos;
   }
+  std::optional<Figure> ReadFigure(size_t pos, bool negative) const {
+    return internal::ReadFigure(tv_, pos, negative);
+  }
 
+  // Marks what lies inside 《》 〈〉 〔〕 on one line.
   void MaskBrackets();
-  std::optional<Figure> ReadFigure(size_t pos, bool negative) const;
-  void ReadUnit(Figure* f) const;
-  bool ReadDate(Figure* f) const;
-  std::optional<size_t> TryIsoDate(size_t pos);
+  // A figure without a unit that is a list label or a reference, not a value.
   bool IsLabel(const Figure& f) const;
+  // Turns a figure (and the upper end of a range) into a Quantity; returns the
+  // normalised offset where scanning goes on.
   size_t Emit(Figure f, size_t qual_begin, std::optional<Figure> hi, bool percent_prefix, bool currency);
-  Interval MakeInterval(const Figure& f, const std::optional<Figure>& hi, Comparator cmp, Approx approx) const;
 
   std::string_view orig_;
   NormalizedText nt_;
   const std::string& t_;
+  internal::TextView tv_;
   std::vector<bool> masked_;  // inside 《》 〈〉 〔〕: titles and document numbers
   std::vector<Quantity> out_;
 };
@@ -142,234 +103,6 @@ void Scanner::MaskBrackets() {
   }
 }
 
-// Reads 2024年[度][12月[31日|号]][底|末|初] or 12月[31日] at f->num_end.
-bool Scanner::ReadDate(Figure* f) const {
-  auto int_of = [](const NumeralMatch& m) -> int {
-    if (m.approximate || !m.value.is_integer()) return -1;
-    auto v = m.value.ToInt64();
-    return v && *v >= 0 && *v < 100000 ? static_cast<int>(*v) : -1;
-  };
-  int first = int_of(f->n);
-  if (first < 0 || f->negative) return false;
-  size_t q = f->num_end;
-  Cp c = At(q);
-  NumeralOptions no_approx;
-  no_approx.allow_approximate = false;
-  no_approx.allow_grouping = false;
-  auto read_month_day = [&](size_t at, int* month, int* day, size_t* end) {
-    auto m = MatchNumeral(From(at), no_approx);
-    if (!m) return false;
-    int mv = int_of(*m);
-    if (mv < 1 || mv > 12 || At(at + m->length).c != U'月') return false;
-    *month = mv;
-    *end = at + m->length + At(at + m->length).len;
-    if (StartsWith(From(*end), "份")) *end += std::string_view("份").size();
-    auto d = MatchNumeral(From(*end), no_approx);
-    if (d) {
-      int dv = int_of(*d);
-      Cp unit = At(*end + d->length);
-      if (dv >= 1 && dv <= 31 && (unit.c == U'日' || unit.c == U'号')) {
-        *day = dv;
-        *end += d->length + unit.len;
-      }
-    }
-    return true;
-  };
-  if (c.c == U'年') {
-    bool year_digits = f->n.value.is_integer() && first >= 1900 && first <= 2100 &&
-                       f->n.multiplier_exponent == 0 && (f->num_end - f->begin == 4 || f->n.has_chinese);
-    if (!year_digits) return false;  // 3年: a duration, read as a unit
-    f->date.year = first;
-    f->date_precision = 1;
-    size_t e = q + c.len;
-    f->unit = "年";
-    if (At(e).c == U'度') {
-      e += At(e).len;
-      f->unit = "年度";
-    }
-    int month = 0, day = 0;
-    size_t me = e;
-    if (f->unit == "年" && read_month_day(e, &month, &day, &me)) {
-      f->date.month = month;
-      f->date.day = day;
-      f->date_precision = day ? 3 : 2;
-      e = me;
-    }
-    if (f->date_precision < 3) {
-      Cp d = At(e);
-      if (d.c == U'底' || d.c == U'末') {
-        f->end_of_period = true;
-        e += d.len;
-      } else if (d.c == U'初') {
-        f->start_of_period = true;
-        e += d.len;
-      }
-    }
-    f->kind = (f->date_precision > 1 || f->end_of_period || f->start_of_period) ? QuantityKind::kDate
-                                                                                  : QuantityKind::kYear;
-    f->end = e;
-    f->has_unit = true;
-    return true;
-  }
-  if (c.c == U'月') {
-    int month = 0, day = 0;
-    size_t me = 0;
-    if (!read_month_day(f->begin, &month, &day, &me)) return false;
-    // The numeral was read from f->begin, so it is the month itself.
-    f->date.month = month;
-    f->date.day = day;
-    f->date_precision = day ? 3 : 2;
-    size_t e = me;
-    if (!day) {
-      Cp d = At(e);
-      if (d.c == U'底' || d.c == U'末') {
-        f->end_of_period = true;
-        e += d.len;
-      }
-    }
-    f->kind = QuantityKind::kDate;
-    f->end = e;
-    f->has_unit = true;
-    return true;
-  }
-  return false;
-}
-
-void Scanner::ReadUnit(Figure* f) const {
-  f->end = f->num_end;
-  if (ReadDate(f)) return;
-  const int mult = f->n.multiplier_exponent;
-  auto prefix_of = [](int e) -> std::string {
-    switch (e) {
-      case 3: return "千";
-      case 4: return "万";
-      case 8: return "亿";
-      case 12: return "万亿";
-      default: return "";
-    }
-  };
-  std::string_view rest = From(f->num_end);
-  if (At(f->num_end).c == U'年' && !StartsWith(From(f->num_end), "年度")) {
-    // A duration: 3年, 近5年. (上一年度 is not one.)
-    f->kind = QuantityKind::kMeasure;
-    f->unit = f->unit_as_written = f->canonical_unit = "年";
-    f->end = f->num_end + At(f->num_end).len;
-    f->has_unit = true;
-    return;
-  }
-  const internal::UnitEntry* u = MatchUnit(rest);
-  // "十分重要", "一分": a lone Chinese digit before 分 is not a score.
-  if (u != nullptr && u->kind == QuantityKind::kScore && !f->n.has_arabic && f->num_end - f->begin <= 3) {
-    u = nullptr;
-  }
-  if (u != nullptr) {
-    f->has_unit = true;
-    f->kind = u->kind;
-    f->typo = u->typo;
-    f->unit_as_written = std::string(u->word);
-    f->canonical_unit = std::string(u->canonical);
-    f->end = f->num_end + u->word.size();
-    std::string word = u->typo ? std::string(u->canonical) : std::string(u->word);
-    switch (u->kind) {
-      case QuantityKind::kAmount:
-        if (mult != 0) {
-          f->unit_exp = mult;
-          f->unit = prefix_of(mult) + word;
-          f->unit_as_written = prefix_of(mult) + f->unit_as_written;
-        } else {
-          f->unit = word;
-        }
-        break;
-      case QuantityKind::kCount:
-      case QuantityKind::kMeasure:
-        if (mult >= 4) {
-          f->unit_exp = mult;
-          f->unit = prefix_of(mult) + word;
-          f->unit_as_written = prefix_of(mult) + f->unit_as_written;
-        } else {
-          f->unit = word;
-        }
-        break;
-      case QuantityKind::kPercentagePoints:
-        f->unit = word = std::string(u->canonical);  // 个百分点: the 个 is only a classifier
-        break;
-      default:
-        f->unit = word;
-        if (u->word == "‰") f->canonical_shift = -1;
-        break;
-    }
-    return;
-  }
-  // No unit: a bare figure, possibly with a multiplier ("3.4亿").
-  if (mult >= 4) {
-    f->unit_exp = mult;
-    f->unit = f->unit_as_written = prefix_of(mult);
-  }
-}
-
-std::optional<Figure> Scanner::ReadFigure(size_t pos, bool negative) const {
-  auto m = MatchNumeral(From(pos));
-  if (!m) return std::nullopt;
-  Figure f;
-  f.begin = pos;
-  f.num_end = pos + m->length;
-  f.n = *m;
-  f.negative = negative;
-  ReadUnit(&f);
-  return f;
-}
-
-// 2024-12-31, 2024/12/31, 2024.12.31 at pos; emits a date and returns the end.
-std::optional<size_t> Scanner::TryIsoDate(size_t pos) {
-  auto digits = [&](size_t at, size_t* n) {
-    size_t i = at;
-    while (i < t_.size() && IsAsciiDigit(t_[i])) ++i;
-    *n = i - at;
-    return i;
-  };
-  size_t n1, n2, n3;
-  size_t e1 = digits(pos, &n1);
-  if (n1 != 4 || e1 >= t_.size()) return std::nullopt;
-  char sep = t_[e1];
-  if (sep != '-' && sep != '/' && sep != '.') return std::nullopt;
-  size_t e2 = digits(e1 + 1, &n2);
-  if (n2 < 1 || n2 > 2 || e2 >= t_.size() || t_[e2] != sep) return std::nullopt;
-  size_t e3 = digits(e2 + 1, &n3);
-  if (n3 < 1 || n3 > 2) return std::nullopt;
-  int y = std::stoi(t_.substr(pos, 4));
-  int m = std::stoi(t_.substr(e1 + 1, n2));
-  int d = std::stoi(t_.substr(e2 + 1, n3));
-  if (y < 1900 || y > 2100 || m < 1 || m > 12 || d < 1 || d > DaysInMonth(y, m)) return std::nullopt;
-  Figure f;
-  f.begin = pos;
-  f.num_end = f.end = e3;
-  f.n.value = Decimal::FromInt(y);
-  f.n.significand = f.n.value;
-  f.kind = QuantityKind::kDate;
-  f.has_unit = true;
-  f.date = {y, m, d};
-  f.date_precision = 3;
-  return Emit(f, pos, std::nullopt, false, false);
-}
-
-// The first and last day a date stands for, as yyyymmdd (mmdd without a
-// year); for years, the first and last year.
-void DateBounds(const Figure& f, const std::optional<Figure>& hi, Decimal* lo, Decimal* up) {
-  if (f.kind == QuantityKind::kYear) {
-    *lo = *up = Decimal::FromInt(f.date.year);
-    if (hi) *up = Decimal::FromInt(hi->date.year);
-    return;
-  }
-  int y = f.date.year, m = f.date.month, d = f.date.day;
-  int m_lo = m ? m : (f.end_of_period ? 12 : 1), m_hi = m ? m : (f.start_of_period ? 1 : 12);
-  int d_lo = d ? d : 1, d_hi = d ? d : DaysInMonth(y, m_hi);
-  if (f.end_of_period && !d) d_lo = DaysInMonth(y, m_lo);
-  if (f.start_of_period && !d) d_hi = 1;
-  *lo = Decimal::FromInt(int64_t{y} * 10000 + m_lo * 100 + d_lo);
-  *up = Decimal::FromInt(int64_t{y} * 10000 + m_hi * 100 + d_hi);
-}
-
-// A figure without a unit that is a list label or a reference, not a value.
 bool Scanner::IsLabel(const Figure& f) const {
   Cp next = At(f.num_end);
   Cp prev = Before(f.begin);
@@ -386,75 +119,6 @@ bool Scanner::IsLabel(const Figure& f) const {
   return false;
 }
 
-Interval Scanner::MakeInterval(const Figure& f, const std::optional<Figure>& hi, Comparator cmp,
-                               Approx approx) const {
-  Interval iv;
-  Decimal v = f.full();
-  if (f.is_dateish()) {
-    Decimal lo, up;
-    DateBounds(f, hi, &lo, &up);
-    switch (cmp) {
-      case Comparator::kBefore: case Comparator::kLe: iv.hi = up; break;
-      case Comparator::kLt: iv.hi = lo; iv.hi_open = true; break;
-      case Comparator::kAfter: case Comparator::kGe: iv.lo = lo; break;
-      case Comparator::kGt: iv.lo = up; iv.lo_open = true; break;
-      default: iv.lo = lo; iv.hi = up; break;
-    }
-    return iv;
-  }
-  const int mult = f.n.multiplier_exponent;
-  Decimal sig = f.significand();
-  Decimal half = sig.HalfUnitOfLastDigit().MulPow10(mult);
-  Decimal step = (sig.scale() > 0 ? Decimal::FromUnscaled(1, sig.scale()) : Decimal::FromInt(1).MulPow10(sig.TrailingZeros()))
-                     .MulPow10(mult);
-  switch (cmp) {
-    case Comparator::kGe: iv.lo = v; break;
-    case Comparator::kGt: iv.lo = v; iv.lo_open = true; break;
-    case Comparator::kLe: iv.hi = v; break;
-    case Comparator::kLt: iv.hi = v; iv.hi_open = true; break;
-    case Comparator::kRange:
-      iv.lo = v;
-      iv.hi = hi->full();
-      break;
-    default:
-      switch (approx) {
-        case Approx::kMoreThan:
-          iv.lo = v;
-          iv.hi = v + step;
-          iv.lo_open = iv.hi_open = true;
-          break;
-        case Approx::kNearly:
-          iv.lo = v - step;
-          iv.hi = v;
-          break;
-        case Approx::kAbout: {
-          Decimal band = v.Abs() * Decimal::FromUnscaled(1, 1);
-          if (band < half) band = half;
-          iv.lo = v - band;
-          iv.hi = v + band;
-          break;
-        }
-        case Approx::kNone:
-          // Half-up rounding: 24.5 is written 25, so 24 stands for [23.5, 24.5).
-          iv.lo = v - half;
-          iv.hi = v + half;
-          iv.hi_open = true;
-          break;
-      }
-  }
-  if (f.canonical_shift != 0) {
-    if (iv.lo) iv.lo = iv.lo->MulPow10(f.canonical_shift);
-    if (iv.hi) iv.hi = iv.hi->MulPow10(f.canonical_shift);
-  }
-  return iv;
-}
-
-bool IsTimeUnit(const std::string& u) {
-  return u == "年" || u == "个月" || u == "天" || u == "周" || u == "工作日" || u == "小时";
-}
-
-// Turns a figure (and the upper end of a range) into a Quantity; returns the
-// normalised offset where scanning goes on.
 size_t Scanner::Emit(Figure f, size_t qual_begin, std::optional<Figure> hi, bool percent_prefix, bool currency) {
   Quantity q;
   const Figure& unit_fig = hi ? *hi : f;
@@ -525,7 +189,7 @@ size_t Scanner::Emit(Figure f, size_t qual_begin, std::optional<Figure> hi, bool
   if (q.kind == QuantityKind::kDate) {
     // A date's value is its first day (its last for 年底 / 月底).
     Decimal lo, up;
-    DateBounds(f, std::nullopt, &lo, &up);
+    internal::DateBounds(f, std::nullopt, &lo, &up);
     q.value = f.end_of_period ? up : lo;
     q.canonical = q.value;
   } else {
@@ -541,7 +205,7 @@ size_t Scanner::Emit(Figure f, size_t qual_begin, std::optional<Figure> hi, bool
   Figure shape = f;
   shape.kind = q.kind;
   shape.canonical_shift = unit_fig.canonical_shift;
-  q.interval = MakeInterval(shape, hi, cmp, approx);
+  q.interval = internal::FigureInterval(shape, hi, cmp, approx);
 
   auto [ob, oe] = nt_.ToOriginal(begin, end);
   q.span = {ob, oe};
@@ -612,8 +276,8 @@ std::vector<Quantity> Scanner::Run() {
         continue;
       }
       if (!negative && !currency && !percent_prefix) {
-        if (auto e = TryIsoDate(num_pos)) {
-          pos = *e;
+        if (auto d = internal::ReadIsoDate(tv_, num_pos)) {
+          pos = Emit(*d, num_pos, std::nullopt, false, false);
           continue;
         }
         // "1.2024年度…": a list label glued to a year.
