@@ -42,6 +42,8 @@ int DaysInMonth(int y, int m) {
   return kDays[m - 1];
 }
 
+namespace {
+
 // Reads 2024年[度][12月[31日|号]][底|末|初] or 12月[31日] at f->num_end.
 bool ReadDate(const TextView& t, Figure* f) {
   auto int_of = [](const NumeralMatch& m) -> int {
@@ -206,6 +208,8 @@ void ReadUnit(const TextView& t, Figure* f) {
     f->unit = f->unit_as_written = prefix_of(mult);
   }
 }
+
+}  // namespace
 
 std::optional<Figure> ReadFigure(const TextView& t, size_t pos, bool negative) {
   auto m = MatchNumeral(t.From(pos));

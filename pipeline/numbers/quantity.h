@@ -20,17 +20,23 @@
 // Interval rules (all bounds in the canonical unit; "step" is one unit of the
 // last significant written digit: 80 → 10, 400 → 100, 208 → 1, 7189.8 → 0.1,
 // times the multiplier written, so 208万 → 1万):
-//   bare figure            [v − h, v + h], h = ½·10^-d for d written decimals
-//                          (XBRL Calculations 1.1): 24万元 → [23.5万, 24.5万]元,
-//                          100% → [99.5, 100.5]. Years and dates are exact.
+//   bare figure            [v − h, v + h), h = ½·10^-d for d written decimals
+//                          (XBRL Calculations 1.1; the upper end is open because
+//                          reports round half up, so 24.5万 is written 25万 and
+//                          24万 / 25万 do not agree): 24万元 → [235000, 245000)元,
+//                          100% → [99.5, 100.5). Years and dates are exact.
 //   余 / 多 / 几           (v, v + step): 80余次 → (80, 90), 208万余元 →
 //                          (2080000, 2090000)元, 十几个 → (10, 20)
 //   近 / 将近 / 接近       [v − step, v]: 近80 → [70, 80]
-//   约 / 大约 / 左右 / ≈   [v − b, v + b], b = max(10% of |v|, h): 约80 → [72, 88]
-//   ≥ 不低于 不少于 达到 达 至少 以上         [v, ∞)
+//   约 / 大约 / 约为 / 左右 / ≈   [v − b, v + b], b = max(10% of |v|, h):
+//                          约80 → [72, 88]
+//   ≥ 不低于 不少于 达到 达 至少 以上         [v, ∞)  (达 / 达到 also introduce
+//                          plain facts, 签约资金达3.4亿元; as [v, ∞) such a
+//                          figure stays compatible with the exact one)
 //   >  超过 超 高于 大于 多于 逾              (v, ∞)
 //   ≤ 不超过 不高于 不大于 以下 以内 至多 最多  (−∞, v]
-//   <  低于 小于 少于 不足 未达到              (−∞, v)
+//   <  低于 小于 少于 不足 不到 未达到          (−∞, v)
+//   近 before a time unit (近3年: "the last 3 years") is no qualifier.
 //   range 80-90% / 80～90% / 3至5年            [a, b]
 //   dates: a day is exact, a month covers its days, 年底 / 月底 is the last
 //          day; 前 / 之前 / 以前 → (−∞, date], 后 / 之后 / 以后 / 起 → [date, ∞)
