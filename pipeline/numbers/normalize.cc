@@ -95,8 +95,19 @@ NormalizedText NormalizeCharacters(std::string_view in, const NormalizeOptions& 
   // The pending normalisation segment: code points between two boundaries.
   icu::UnicodeString chunk;
   uint32_t chunk_b = 0, chunk_e = 0;
+  int chunk_cps = 0;
+  UChar32 chunk_first = 0;
+  icu::UnicodeString decomposition;
   auto flush = [&]() {
     if (chunk.isEmpty()) return;
+    // Fast path, most characters of a report: a lone code point without a
+    // (compatibility) decomposition is its own NFKC form.
+    if (chunk_cps == 1 && nfkc != nullptr && !nfkc->getDecomposition(chunk_first, decomposition)) {
+      b.Append(in.substr(chunk_b, chunk_e - chunk_b), chunk_b, chunk_e);
+      chunk.remove();
+      chunk_cps = 0;
+      return;
+    }
     std::string bytes;
     if (nfkc != nullptr) {
       UErrorCode status = U_ZERO_ERROR;
@@ -113,6 +124,7 @@ NormalizedText NormalizeCharacters(std::string_view in, const NormalizeOptions& 
     // turns U+FF0C into ','; those were handled before reaching the chunk.
     b.Append(bytes, chunk_b, chunk_e);
     chunk.remove();
+    chunk_cps = 0;
   };
 
   const uint8_t* s = reinterpret_cast<const uint8_t*>(in.data());
@@ -122,8 +134,12 @@ NormalizedText NormalizeCharacters(std::string_view in, const NormalizeOptions& 
     int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, len, c);
-    if (c < 0) c = 0xFFFD;
     uint32_t cb = static_cast<uint32_t>(start), ce = static_cast<uint32_t>(i);
+    if (c < 0) {  // ill-formed: U+FFFD for the bytes U8_NEXT skipped
+      flush();
+      b.AppendCodePoint(0xFFFD, cb, ce);
+      continue;
+    }
     UChar32 repl = 0;
     switch (Classify(c, o, &repl)) {
       case Special::kDrop:
@@ -145,9 +161,13 @@ NormalizedText NormalizeCharacters(std::string_view in, const NormalizeOptions& 
       continue;
     }
     if (!chunk.isEmpty() && nfkc->hasBoundaryBefore(c)) flush();
-    if (chunk.isEmpty()) chunk_b = cb;
+    if (chunk.isEmpty()) {
+      chunk_b = cb;
+      chunk_first = c;
+    }
     chunk_e = ce;
     chunk.append(c);
+    ++chunk_cps;
   }
   flush();
   return out;
