@@ -58,6 +58,7 @@ struct PageTable {
   bool ruled = true;            // false: columns found from text alignment
   Box box;
   int section = 0, column = 0;  // reading-order position, as for Line
+  double page_height = 0;
 };
 
 // One item of a page in reading order: a paragraph (its lines) or a table.
@@ -86,6 +87,7 @@ struct PageLayout {
 struct PageContent {
   int number = 0;  // 1-based
   double width = 0, height = 0;
+  bool rotated = false;  // read turned so that its text is upright
   std::vector<Word> words;
   std::vector<Segment> segments;
 };

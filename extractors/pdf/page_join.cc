@@ -11,6 +11,7 @@
 #include <string>
 
 #include "extractors/pdf/layout.h"
+#include "extractors/pdf/line_build.h"
 #include "pipeline/model/numbering_label.h"
 
 namespace jixiao::pdf {
@@ -95,6 +96,74 @@ Table ToModel(const PageTable& pt, int page, int table_index) {
     t.cells.push_back(std::move(c));
   }
   return t;
+}
+
+// Removes row 0 of t (cells starting there) and moves the other rows up.
+void DropFirstRow(Table* t) {
+  std::vector<Cell> rest;
+  for (Cell& c : t->cells) {
+    if (c.row == 0) continue;
+    --c.row;
+    c.prov.row = c.row;
+    rest.push_back(std::move(c));
+  }
+  t->cells = std::move(rest);
+  --t->rows;
+}
+
+bool Empty(const Cell& c) {
+  for (const std::string& p : c.paragraphs)
+    if (!p.empty()) return false;
+  return true;
+}
+
+// A row cut by the page break: the table ran to the foot of the page, some
+// cell's text ended above the break (empty below it), and in some column both
+// parts have text, the upper part's last line running to the cell's right
+// side (its text was cut by the break, not ended). Then the
+// lower part's first row is merged into the upper part's last row (the
+// paragraphs at the cut joined) and true is returned.
+bool JoinSplitRow(const PageTable& upper_geometry, Table* upper, Table* lower) {
+  if (upper->rows < 1 || lower->rows < 1) return false;
+  if (upper_geometry.page_height <= 0 || upper_geometry.box.y1 < 0.8 * upper_geometry.page_height)
+    return false;
+  int last = upper->rows - 1;
+  int geo_last = static_cast<int>(upper_geometry.ys.size()) - 2;
+  std::vector<std::pair<Cell*, Cell*>> pairs;
+  bool cut = false, ended_above = false;
+  for (Cell& low : lower->cells) {
+    if (low.row != 0) continue;
+    Cell* up = nullptr;
+    for (Cell& c : upper->cells)
+      if (c.col == low.col && c.colspan == low.colspan && c.row + c.rowspan - 1 == last) up = &c;
+    if (!up) return false;
+    pairs.push_back({up, &low});
+    ended_above |= !Empty(*up) && Empty(low);
+    if (Empty(*up) || Empty(low)) continue;
+    std::string rest;
+    if (SplitNumberingLabel(low.paragraphs.front(), &rest).style != LabelStyle::kNone) continue;
+    for (const PageCell& pc : upper_geometry.cells) {
+      if (pc.col != low.col || pc.row + pc.rowspan - 1 != geo_last || pc.lines.empty()) continue;
+      const Line& l = pc.lines.back();
+      cut |= l.box.x1 >= pc.box.x1 - 4.0 - 1.5 * std::max(1.0, l.font_size) &&
+             !EndsSentence(l.text);
+    }
+  }
+  if (!cut || !ended_above) return false;
+  for (auto& [up, low] : pairs) {
+    if (Empty(*low)) {
+    } else if (Empty(*up)) {
+      up->paragraphs = low->paragraphs;
+    } else {
+      std::string& tail = up->paragraphs.back();
+      tail += JoinSeparator(tail, low->paragraphs.front(), false, true);
+      tail += low->paragraphs.front();
+      up->paragraphs.insert(up->paragraphs.end(), low->paragraphs.begin() + 1, low->paragraphs.end());
+    }
+    up->rowspan += low->rowspan - 1;
+  }
+  DropFirstRow(lower);
+  return true;
 }
 
 bool SameColumns(const PageTable& a, const PageTable& b) {
@@ -224,15 +293,14 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
             doc->blocks.back().kind == BlockKind::kTable && SameColumns(last_table, it.table)) {
           Table& prev = doc->blocks.back().table;
           Table next = ToModel(it.table, page, prev.prov.table_index);
-          int drop = 0;
-          if (next.rows > 1 && RowTexts(next, 0) == RowTexts(prev, 0)) drop = 1;
+          if (next.rows > 1 && RowTexts(next, 0) == RowTexts(prev, 0)) DropFirstRow(&next);
+          JoinSplitRow(last_table, &prev, &next);
           for (Cell& c : next.cells) {
-            if (c.row < drop) continue;
-            c.row += prev.rows - drop;
+            c.row += prev.rows;
             c.prov.row = c.row;
             prev.cells.push_back(std::move(c));
           }
-          prev.rows += next.rows - drop;
+          prev.rows += next.rows;
           last_table = it.table;
           continue;
         }

@@ -101,7 +101,13 @@ std::vector<PageItem> BuildPageItems(const PageLayout& layout) {
     }
     Frame f;
     f.left = Percentile(x0, 0.05);
-    f.right = Percentile(x1, 0.95);
+    // Right margin: where the full (justified) lines end; the median of the
+    // line ends near the rightmost one.
+    double far = Percentile(x1, 1.0);
+    std::vector<double> near;
+    for (double x : x1)
+      if (x >= far - 30) near.push_back(x);
+    f.right = Percentile(near, 0.5);
     f.gap = gaps.empty() ? 0 : std::max(0.0, Percentile(gaps, 0.5));
     return f;
   };
@@ -151,7 +157,12 @@ std::vector<PageItem> BuildPageItems(const PageLayout& layout) {
       bool split = l.box.y0 - p.box.y1 > frame.gap + 0.5 * h ||
                    std::fabs(l.font_size - p.font_size) > 0.15 * Em(p) || l.bold != p.bold ||
                    l.box.x0 > frame.left + 0.8 * Em(l) || p.box.x1 < frame.right - 1.5 * Em(p) ||
-                   StartsWithLabel(l.text);
+                   StartsWithLabel(l.text) ||
+                   // A last line a little wider than the text area (not
+                   // justified, its full stop squeezed in) closes a
+                   // paragraph; a whole hanging punctuation mark does not.
+                   (p.box.x1 > frame.right + 0.8 && p.box.x1 < frame.right + 0.5 * Em(p) &&
+                    LastCodePoint(p.text) == 0x3002);
       if (split) flush();
     }
     cur.push_back(l);

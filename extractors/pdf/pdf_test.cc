@@ -1,2 +1,259 @@
+// Feature tests of the PDF back-end: the corpus/pdf-features documents (table
+// across a page break, a row cut by a page break, merged cells, header and
+// footer, two columns, rotated and landscape pages) and small PDFs written by
+// the test itself (ruled table with spans, CJK and Latin joining, page
+// numbers, paragraphs across pages).
 #include <gtest/gtest.h>
-TEST(Pdf, Placeholder) {}
+
+#include <filesystem>
+
+#include "extractors/pdf/pdf_extractor.h"
+#include "extractors/pdf/pdf_test_util.h"
+#include "pipeline/model/export.h"
+
+namespace jixiao {
+namespace {
+
+using pdftest::BuildPdf;
+using pdftest::LineAt;
+using pdftest::TestPage;
+using pdftest::TextAt;
+using pdftest::WriteTemp;
+
+std::string Corpus(const std::string& rel) { return std::string(JIXIAO_SOURCE_DIR) + "/corpus/" + rel; }
+
+Document Extract(const std::string& path, Status* status = nullptr) {
+  Document doc;
+  Status s = ExtractPdf(path, ExtractOptions(), &doc);
+  if (status) *status = s;
+  else EXPECT_TRUE(s.ok()) << path << ": " << s.ToString();
+  return doc;
+}
+
+std::vector<const Block*> Tables(const Document& doc) {
+  std::vector<const Block*> out;
+  for (const Block& b : doc.blocks)
+    if (b.kind == BlockKind::kTable) out.push_back(&b);
+  return out;
+}
+
+int IndexOf(const Document& doc, const std::string& needle) {
+  for (size_t i = 0; i < doc.blocks.size(); ++i)
+    if (doc.blocks[i].kind != BlockKind::kTable && doc.blocks[i].FullText().find(needle) != std::string::npos)
+      return static_cast<int>(i);
+  return -1;
+}
+
+#define REQUIRE_CORPUS(rel) \
+  if (!std::filesystem::exists(Corpus(rel))) GTEST_SKIP() << "missing " << rel
+
+TEST(PdfFeatures, SourceInfoAndProvenance) {
+  REQUIRE_CORPUS("seed/junshan-gsl-2024.pdf");
+  Document doc = Extract(Corpus("seed/junshan-gsl-2024.pdf"));
+  EXPECT_EQ(doc.source.format, "pdf");
+  EXPECT_GT(doc.source.page_count, 1);
+  EXPECT_EQ(doc.source.sha256.size(), 64u);
+  EXPECT_EQ(doc.status, DocumentStatus::kOk);
+  ASSERT_FALSE(doc.blocks.empty());
+  for (const Block& b : doc.blocks) {
+    EXPECT_GE(b.prov.page, 1);
+    EXPECT_LE(b.prov.page, doc.source.page_count);
+    ASSERT_TRUE(b.prov.box.has_value());
+    EXPECT_LT(b.prov.box->x0, b.prov.box->x1);
+  }
+  for (const Block* t : Tables(doc))
+    for (const Cell& c : t->table.cells) {
+      EXPECT_EQ(c.prov.row, c.row);
+      EXPECT_TRUE(c.prov.box.has_value());
+    }
+}
+
+TEST(PdfFeatures, CjkJoinedWithoutSpaces) {
+  REQUIRE_CORPUS("seed/junshan-gsl-2024.pdf");
+  Document doc = Extract(Corpus("seed/junshan-gsl-2024.pdf"));
+  std::string text = DocumentToText(doc);
+  // Lines wrapped inside a paragraph and LibreOffice's CJK/Latin spacing
+  // leave no spaces behind.
+  EXPECT_NE(text.find("区工商联是区委、区政府联系非公有制经济人士的桥梁和纽带，是区政府管理非公有制经济的助手。"),
+            std::string::npos);
+  EXPECT_NE(text.find("全年共走访企业80余次"), std::string::npos);
+}
+
+TEST(PdfFeatures, HeadingsFromNumbering) {
+  REQUIRE_CORPUS("seed/junshan-gsl-2024.pdf");
+  Document doc = Extract(Corpus("seed/junshan-gsl-2024.pdf"));
+  int i = IndexOf(doc, "政府性基金预算支出情况");
+  ASSERT_GE(i, 0);
+  EXPECT_EQ(doc.blocks[i].kind, BlockKind::kHeading);
+  EXPECT_EQ(doc.blocks[i].label, "三、");
+  EXPECT_EQ(doc.blocks[i].level, 1);
+  int j = IndexOf(doc, "基本支出情况");
+  ASSERT_GE(j, 0);
+  EXPECT_EQ(doc.blocks[j].label, "（一）");
+  EXPECT_EQ(doc.blocks[j].level, 2);
+}
+
+TEST(PdfFeatures, TableAcrossPageBreak) {
+  REQUIRE_CORPUS("pdf-features/table-page-break.pdf");
+  Document doc = Extract(Corpus("pdf-features/table-page-break.pdf"));
+  auto tables = Tables(doc);
+  ASSERT_EQ(tables.size(), 1u) << "the two parts are one table";
+  const Table& t = tables[0]->table;
+  // The repeated header row is dropped: its first cell appears once.
+  std::string head = t.At(0, 0)->Text();
+  int count = 0;
+  for (const Cell& c : t.cells) count += c.col == 0 && c.Text() == head;
+  EXPECT_EQ(count, 1);
+  int last_page = 0;
+  for (const Cell& c : t.cells) last_page = std::max(last_page, c.prov.page);
+  EXPECT_EQ(last_page, 2);
+  EXPECT_EQ(t.At(t.rows - 1, 0)->Text(), "合计");
+}
+
+TEST(PdfFeatures, RowCutByPageBreakJoined) {
+  REQUIRE_CORPUS("pdf-features/row-split.pdf");
+  Document doc = Extract(Corpus("pdf-features/row-split.pdf"));
+  auto tables = Tables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0]->table;
+  EXPECT_EQ(t.rows, 3);  // header, the long row, 合计
+  const Cell* long_cell = t.At(1, 1);
+  ASSERT_NE(long_cell, nullptr);
+  EXPECT_NE(long_cell->Text().find("签约资金达3.4亿元"), std::string::npos);
+}
+
+TEST(PdfFeatures, MergedCells) {
+  REQUIRE_CORPUS("pdf-features/merged-cells.pdf");
+  Document doc = Extract(Corpus("pdf-features/merged-cells.pdf"));
+  auto tables = Tables(doc);
+  ASSERT_FALSE(tables.empty());
+  bool rowspan = false, colspan = false, both = false;
+  for (const Cell& c : tables[0]->table.cells) {
+    rowspan |= c.rowspan > 1;
+    colspan |= c.colspan > 1;
+    both |= c.rowspan > 1 && c.colspan > 1;
+  }
+  EXPECT_TRUE(rowspan);
+  EXPECT_TRUE(colspan);
+  EXPECT_TRUE(both);
+}
+
+TEST(PdfFeatures, HeaderFooterAndPageNumbersRemoved) {
+  REQUIRE_CORPUS("pdf-features/header-footer.pdf");
+  Document doc = Extract(Corpus("pdf-features/header-footer.pdf"));
+  std::string text = DocumentToText(doc);
+  EXPECT_EQ(text.find("君山区工商业联合会2024年度部门整体支出绩效自评报告\n"), std::string::npos);
+  EXPECT_EQ(text.find("第1页"), std::string::npos);
+  EXPECT_EQ(text.find("第3页"), std::string::npos);
+  EXPECT_NE(text.find("页眉页脚测试报告"), std::string::npos);
+  bool diag = false;
+  for (const Diagnostic& d : doc.diagnostics) diag |= d.code == "pdf_page_furniture_removed";
+  EXPECT_TRUE(diag);
+}
+
+TEST(PdfFeatures, TwoColumnPageReadLeftThenRight) {
+  REQUIRE_CORPUS("pdf-features/two-column.pdf");
+  Document doc = Extract(Corpus("pdf-features/two-column.pdf"));
+  int first = IndexOf(doc, "一是强化理想信念教育。通过召开执委会、座谈会");
+  int fourth = IndexOf(doc, "四是办优企业家沙龙活动");
+  int fifth = IndexOf(doc, "五是常态化开展调研走访。全年共走访企业80余次");
+  int after = IndexOf(doc, "以上两栏内容结束后恢复单栏排版");
+  ASSERT_GE(first, 0);
+  EXPECT_LT(first, fourth);
+  EXPECT_LT(fourth, fifth);
+  EXPECT_LT(fifth, after);
+}
+
+TEST(PdfFeatures, RotatedPageReadUpright) {
+  REQUIRE_CORPUS("pdf-features/rotated-page.pdf");
+  Document doc = Extract(Corpus("pdf-features/rotated-page.pdf"));
+  int i = IndexOf(doc, "2024年本部门预算资金24万元，全年实际支出24万元，预算执行率100%。");
+  ASSERT_GE(i, 0);
+  EXPECT_EQ(doc.blocks[i].prov.page, 2);
+  auto tables = Tables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0]->table.At(0, 1)->Text(), "全年预算数");
+}
+
+TEST(PdfFeatures, LandscapePage) {
+  REQUIRE_CORPUS("pdf-features/landscape-section.pdf");
+  Document doc = Extract(Corpus("pdf-features/landscape-section.pdf"));
+  auto tables = Tables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  EXPECT_EQ(tables[0]->prov.page, 2);
+  EXPECT_GT(tables[0]->table.cols, 5);
+}
+
+// ---- PDFs written by the test ----------------------------------------------
+
+TEST(PdfSynthetic, LatinWordsKeepSpaces) {
+  TestPage p;
+  // One string with real spaces, and two strings placed apart without one.
+  p.content = TextAt(72, 700, 12, "Budget execution rate") + TextAt(72, 680, 12, "Total") +
+              TextAt(110, 680, 12, "score");
+  Document doc = Extract(WriteTemp("latin.pdf", BuildPdf({p})));
+  std::string text = DocumentToText(doc);
+  EXPECT_NE(text.find("Budget execution rate"), std::string::npos) << text;
+  EXPECT_NE(text.find("Total score"), std::string::npos) << text;
+}
+
+TEST(PdfSynthetic, RuledTableWithSpans) {
+  // 3 columns x 3 rows; row 0 is one cell across all columns; column 0 of
+  // rows 1-2 is one cell across both rows.
+  TestPage p;
+  double xs[] = {72, 200, 330, 460}, ys[] = {700, 680, 660, 640};
+  p.content += LineAt(72, 700, 460, 700) + LineAt(72, 680, 460, 680) + LineAt(200, 660, 460, 660) +
+               LineAt(72, 640, 460, 640);
+  p.content += LineAt(72, 700, 72, 640) + LineAt(460, 700, 460, 640) + LineAt(200, 680, 200, 640) +
+               LineAt(330, 680, 330, 640);
+  p.content += TextAt(80, 686, 10, "Title") + TextAt(80, 656, 10, "Group") +
+               TextAt(208, 666, 10, "a1") + TextAt(338, 666, 10, "b1") +
+               TextAt(208, 646, 10, "a2") + TextAt(338, 646, 10, "b2");
+  (void)xs;
+  (void)ys;
+  p.content += TextAt(72, 600, 10, "After the table.");
+  Document doc = Extract(WriteTemp("table.pdf", BuildPdf({p})));
+  auto tables = Tables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0]->table;
+  EXPECT_EQ(t.rows, 3);
+  EXPECT_EQ(t.cols, 3);
+  const Cell* title = t.At(0, 2);
+  ASSERT_NE(title, nullptr);
+  EXPECT_EQ(title->Text(), "Title");
+  EXPECT_EQ(title->colspan, 3);
+  const Cell* group = t.At(2, 0);
+  ASSERT_NE(group, nullptr);
+  EXPECT_EQ(group->Text(), "Group");
+  EXPECT_EQ(group->rowspan, 2);
+  EXPECT_EQ(t.At(2, 2)->Text(), "b2");
+  EXPECT_EQ(doc.blocks.back().text, "After the table.");
+}
+
+TEST(PdfSynthetic, PageNumbersAndRunningHeaderRemoved) {
+  std::vector<TestPage> pages(3);
+  const char* numbers[] = {"- 1 -", "2/3", "Page 3 of 3"};
+  for (int i = 0; i < 3; ++i) {
+    pages[i].content = TextAt(72, 800, 9, "Annual self-evaluation report") +
+                       TextAt(72, 700, 11, "Body text of page " + std::to_string(i + 1) + ".") +
+                       TextAt(280, 30, 9, numbers[i]);
+  }
+  Document doc = Extract(WriteTemp("furniture.pdf", BuildPdf(pages)));
+  std::string text = DocumentToText(doc);
+  EXPECT_EQ(text, "Body text of page 1.\nBody text of page 2.\nBody text of page 3.\n");
+}
+
+TEST(PdfSynthetic, ParagraphAcrossPageBreakJoined) {
+  std::vector<TestPage> pages(2);
+  // Page 1 ends with a full-width line without a full stop; page 2 goes on
+  // at the left margin.
+  pages[0].content = TextAt(72, 700, 10, "Start of a paragraph that runs over the page", "F2") +
+                     TextAt(72, 686, 10, "break to the next page, where the same text", "F2");
+  pages[1].content = TextAt(72, 780, 10, "goes on without indent, and ends here.", "F2");
+  Document doc = Extract(WriteTemp("across.pdf", BuildPdf(pages)));
+  ASSERT_EQ(doc.blocks.size(), 1u) << DocumentToText(doc);
+  EXPECT_NE(doc.blocks[0].text.find("same text goes on without indent"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace jixiao

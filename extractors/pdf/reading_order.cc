@@ -21,8 +21,10 @@ bool Inside(const Word& w, const Box& b, double tol) {
   return cx >= b.x0 - tol && cx <= b.x1 + tol && cy >= b.y0 - tol && cy <= b.y1 + tol;
 }
 
-// Returns the x of a column gutter, or a negative value.
-double FindGutter(const std::vector<Line>& frags, double width) {
+// Returns the x of a column gutter, or a negative value. *zones receives the
+// vertical ranges where the two columns stand side by side.
+double FindGutter(const std::vector<Line>& frags, double width,
+                  std::vector<std::pair<double, double>>* zones) {
   if (frags.size() < 8 || width <= 0) return -1;
   int bins = static_cast<int>(std::ceil(width));
   if (bins > 20000) return -1;
@@ -34,7 +36,7 @@ double FindGutter(const std::vector<Line>& frags, double width) {
     cover[b] -= 1;
   }
   for (int i = 1; i <= bins; ++i) cover[i] += cover[i - 1];
-  int limit = std::max(1, static_cast<int>(frags.size() / 10));
+  int limit = std::max(3, static_cast<int>(frags.size() / 8));
   int lo = static_cast<int>(width * 0.3), hi = static_cast<int>(width * 0.7);
   int best_start = -1, best_len = 0;
   for (int i = lo; i <= hi;) {
@@ -60,15 +62,56 @@ double FindGutter(const std::vector<Line>& frags, double width) {
   }
   if (left.size() < 3 || right.size() < 3) return -1;
   int pairs = 0;
+  std::vector<std::pair<double, double>> spans;
   for (const Line* r : right) {
     for (const Line* l : left) {
       if (std::min(l->box.y1, r->box.y1) - std::max(l->box.y0, r->box.y0) > 0) {
         ++pairs;
+        spans.push_back({std::min(l->box.y0, r->box.y0), std::max(l->box.y1, r->box.y1)});
         break;
       }
     }
   }
-  return pairs >= 3 && pairs * 2 >= static_cast<int>(right.size()) ? g : -1;
+  if (pairs < 3 || pairs * 2 < static_cast<int>(right.size())) return -1;
+  // Side-by-side spans closer than two line heights form one zone; the
+  // zone reaches up and down over the column text next to it.
+  std::sort(spans.begin(), spans.end());
+  zones->clear();
+  for (const auto& sp : spans) {
+    double h = sp.second - sp.first;
+    if (!zones->empty() && sp.first - zones->back().second < 2 * h)
+      zones->back().second = std::max(zones->back().second, sp.second);
+    else
+      zones->push_back(sp);
+  }
+  // A column line just above a zone belongs to it unless a full-width line
+  // sits right above it (then it is the short last line of a full-width
+  // paragraph); a left-column line just below belongs to it when the line
+  // above it runs to the gutter (its paragraph goes on).
+  auto crosses = [&](const Line& o) { return o.box.x0 < g && o.box.x1 > g; };
+  for (auto& z : *zones) {
+    bool grown = true;
+    while (grown) {
+      grown = false;
+      for (const Line& f : frags) {
+        if (crosses(f)) continue;
+        double h = f.box.y1 - f.box.y0;
+        if (f.box.y1 <= z.first && z.first - f.box.y1 < h) {
+          bool full_above = false;
+          for (const Line& o : frags)
+            full_above |= crosses(o) && o.box.y1 <= f.box.y0 && f.box.y0 - o.box.y1 < 1.5 * h;
+          if (!full_above) { z.first = f.box.y0; grown = true; }
+        } else if (f.box.y0 >= z.second && f.box.y0 - z.second < h && f.box.x1 <= g) {
+          bool goes_on = false;
+          for (const Line& o : frags)
+            goes_on |= o.box.x1 <= g && o.box.y1 <= f.box.y0 && f.box.y0 - o.box.y1 < h &&
+                       o.box.x1 >= g - 3 * std::max(1.0, o.font_size);
+          if (goes_on) { z.second = f.box.y1; grown = true; }
+        }
+      }
+    }
+  }
+  return g;
 }
 
 }  // namespace
@@ -91,6 +134,7 @@ void LayoutPage(const PageContent& page, PageLayout* layout) {
     PageTable table;
     if (!BuildGrid(group, in, page.number, &table)) continue;
     for (size_t i : idx) used[i] = true;
+    table.page_height = page.height;
     layout->tables.push_back(std::move(table));
   }
 
@@ -99,40 +143,35 @@ void LayoutPage(const PageContent& page, PageLayout* layout) {
   for (size_t i = 0; i < page.words.size(); ++i)
     if (!used[i]) body.push_back(&page.words[i]);
 
-  std::vector<Line> frags = BuildLines(body, page.number, 1.5);
-  double gutter = FindGutter(frags, page.width);
+  std::vector<Line> frags = BuildLines(body, page.number, 0.6);
+  std::vector<std::pair<double, double>> zones;
+  double gutter = FindGutter(frags, page.width, &zones);
   if (gutter < 0) {
     layout->lines = BuildLines(body, page.number, 0);
     return;
   }
   layout->columns = 2;
-  // Bands of full-width content (fragments or tables crossing the gutter)
-  // cut the page into sections.
-  std::vector<std::pair<double, double>> bands;
-  for (const Line& f : frags)
-    if (f.box.x0 < gutter && f.box.x1 > gutter) bands.push_back({f.box.y0, f.box.y1});
-  for (const PageTable& t : layout->tables)
-    if (t.box.x0 < gutter && t.box.x1 > gutter) bands.push_back({t.box.y0, t.box.y1});
-  std::sort(bands.begin(), bands.end());
-  auto section_of = [&](double y0, double y1, bool* in_band) {
+  // Zones where two columns stand side by side cut the page into sections:
+  // even sections are full width, odd ones are read left column first.
+  auto section_of = [&](double y0, double y1, bool* in_zone) {
     int s = 0;
-    *in_band = false;
+    *in_zone = false;
     double cy = (y0 + y1) / 2;
-    for (const auto& b : bands) {
-      if (cy >= b.first && cy <= b.second) {
-        *in_band = true;
+    for (const auto& z : zones) {
+      if (cy >= z.first && cy <= z.second) {
+        *in_zone = true;
         return 2 * s + 1;
       }
-      if (b.second < cy) ++s;
+      if (z.second < cy) ++s;
     }
     return 2 * s;
   };
   // Group words by (section, column) and build lines inside each group.
   std::vector<std::pair<std::pair<int, int>, const Word*>> tagged;
   for (const Word* w : body) {
-    bool in_band;
-    int s = section_of(w->box.y0, w->box.y1, &in_band);
-    int col = in_band ? 0 : ((w->box.x0 + w->box.x1) / 2 < gutter ? 0 : 1);
+    bool in_zone;
+    int s = section_of(w->box.y0, w->box.y1, &in_zone);
+    int col = !in_zone ? 0 : ((w->box.x0 + w->box.x1) / 2 < gutter ? 0 : 1);
     tagged.push_back({{s, col}, w});
   }
   std::stable_sort(tagged.begin(), tagged.end(),
@@ -150,9 +189,9 @@ void LayoutPage(const PageContent& page, PageLayout* layout) {
     i = j;
   }
   for (PageTable& t : layout->tables) {
-    bool in_band;
-    t.section = section_of(t.box.y0, t.box.y1, &in_band);
-    t.column = in_band ? 0 : ((t.box.x0 + t.box.x1) / 2 < gutter ? 0 : 1);
+    bool in_zone;
+    t.section = section_of(t.box.y0, t.box.y1, &in_zone);
+    t.column = !in_zone ? 0 : ((t.box.x0 + t.box.x1) / 2 < gutter ? 0 : 1);
   }
 }
 

@@ -46,6 +46,26 @@ bool AbortCheck(void* data) {
   return deadline > 0 && NowSeconds() > deadline;
 }
 
+// Poppler's raw word list does not tell which words were followed by a space
+// glyph; find them from the space glyphs seen while drawing: one that starts
+// at a word's right end on its baseline.
+void MarkSpaces(std::vector<Segment>* spaces, std::vector<Word>* words) {
+  if (spaces->empty()) return;
+  std::sort(spaces->begin(), spaces->end(),
+            [](const Segment& a, const Segment& b) { return a.x0 < b.x0; });
+  for (Word& w : *words) {
+    if (w.rot != 0) continue;
+    auto it = std::lower_bound(spaces->begin(), spaces->end(), w.box.x1 - 1.5,
+                               [](const Segment& s, double x) { return s.x0 < x; });
+    for (; it != spaces->end() && it->x0 <= w.box.x1 + 1.5; ++it) {
+      if (it->y0 >= w.box.y0 && it->y0 <= w.box.y1 + 1) {
+        w.space_after = true;
+        break;
+      }
+    }
+  }
+}
+
 }  // namespace
 
 class PageCollector::Dev : public TextOutputDev {
@@ -65,7 +85,20 @@ class PageCollector::Dev : public TextOutputDev {
     AddPath(state, /*filled=*/true);
   }
 
+  void drawChar(GfxState* state, double x, double y, double dx, double dy, double originX,
+                double originY, CharCode c, int nBytes, const Unicode* u, int uLen) override {
+    TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
+    if (spaces && uLen == 1 && u && (u[0] == 0x20 || u[0] == 0xA0 || u[0] == 0x3000) &&
+        spaces->size() < max_segments) {
+      double x0, y0, x1, y1;
+      state->transform(x, y, &x0, &y0);
+      state->transform(x + dx, y + dy, &x1, &y1);
+      spaces->push_back({std::min(x0, x1), y0, std::max(x0, x1), y0});
+    }
+  }
+
   std::vector<Segment>* segments = nullptr;
+  std::vector<Segment>* spaces = nullptr;  // space glyphs: x range at the baseline
   size_t max_segments = 0;
   bool segments_truncated = false;
 
@@ -144,20 +177,43 @@ PageCollector::~PageCollector() = default;
 
 bool PageCollector::Collect(PDFDoc* doc, int number, const CollectLimits& limits,
                             PageContent* page, bool* truncated) {
+  if (!CollectRotated(doc, number, 0, limits, page, truncated)) return false;
+  // Text that reads sideways on most of the page (a page turned with
+  // /Rotate, or content drawn turned): read the page again turned upright.
+  size_t by_rot[4] = {0, 0, 0, 0}, total = 0;
+  for (const Word& w : page->words) {
+    by_rot[w.rot & 3] += w.char_bytes.size();
+    total += w.char_bytes.size();
+  }
+  int r = static_cast<int>(std::max_element(by_rot, by_rot + 4) - by_rot);
+  if (r == 0 || by_rot[r] * 2 <= total) return true;
+  PageContent again;
+  bool in_time = CollectRotated(doc, number, (360 - 90 * r) % 360, limits, &again, truncated);
+  *page = std::move(again);
+  page->rotated = true;
+  return in_time;
+}
+
+bool PageCollector::CollectRotated(PDFDoc* doc, int number, int extra_rotation,
+                                   const CollectLimits& limits, PageContent* page,
+                                   bool* truncated) {
   page->number = number;
   double w = doc->getPageMediaWidth(number), h = doc->getPageMediaHeight(number);
-  int rotate = doc->getPageRotate(number);
+  int rotate = (doc->getPageRotate(number) + extra_rotation) % 360;
   if (rotate == 90 || rotate == 270) std::swap(w, h);
   page->width = w;
   page->height = h;
 
+  std::vector<Segment> spaces;
   dev_->segments = &page->segments;
+  dev_->spaces = &spaces;
   dev_->max_segments = limits.max_segments;
   dev_->segments_truncated = false;
   double deadline = limits.deadline;
-  doc->displayPage(dev_.get(), number, 72, 72, 0, /*useMediaBox=*/true, /*crop=*/false,
+  doc->displayPage(dev_.get(), number, 72, 72, extra_rotation, /*useMediaBox=*/true, /*crop=*/false,
                    /*printing=*/false, AbortCheck, &deadline);
   dev_->segments = nullptr;
+  dev_->spaces = nullptr;
   if (dev_->segments_truncated) *truncated = true;
 
   // The device keeps its TextPage (takeText would leave poppler's ActualText
@@ -193,6 +249,7 @@ bool PageCollector::Collect(PDFDoc* doc, int number, const CollectLimits& limits
       page->words.push_back(std::move(word));
     }
   }
+  MarkSpaces(&spaces, &page->words);
   return !(deadline > 0 && NowSeconds() > deadline);
 }
 

@@ -31,13 +31,17 @@ class PageCollector {
   PageCollector& operator=(const PageCollector&) = delete;
 
   // Reads page `number` (1-based) of doc into *page (number, size, words,
-  // segments). Returns false when the deadline passed during the page (what
+  // segments). A page whose text mostly reads sideways is read turned
+  // upright (page->rotated). Returns false when the deadline passed during the page (what
   // was read is kept). Sets *truncated when a bound was hit. Does not throw
   // (poppler reports errors through its error callback).
   bool Collect(PDFDoc* doc, int number, const CollectLimits& limits, PageContent* page,
                bool* truncated);
 
  private:
+  bool CollectRotated(PDFDoc* doc, int number, int extra_rotation, const CollectLimits& limits,
+                      PageContent* page, bool* truncated);
+
   class Dev;
   std::unique_ptr<Dev> dev_;
 };

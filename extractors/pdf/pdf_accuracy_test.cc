@@ -1,0 +1,74 @@
+// Accuracy of the PDF back-end against the corpus: for every PDF under
+// corpus/seed, corpus/pdf-features and corpus/variants that has an
+// .expected.txt (the text the DOCX of the same name gives), the PDF's
+// DocumentToText must match it for ≥ 98% of table cells and ≥ 98% of
+// paragraphs (same text, same order; white space ignored, since a PDF does
+// not keep leading spaces or empty paragraphs). Prints both percentages.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "extractors/pdf/pdf_extractor.h"
+#include "extractors/pdf/pdf_test_util.h"
+#include "pipeline/model/export.h"
+
+namespace jixiao {
+namespace {
+
+namespace fs = std::filesystem;
+using pdftest::CompareInOrder;
+using pdftest::ParseDump;
+
+std::vector<std::string> CorpusPdfs() {
+  std::vector<std::string> out;
+  for (const char* dir : {"corpus/seed", "corpus/pdf-features", "corpus/variants"}) {
+    fs::path d = fs::path(JIXIAO_SOURCE_DIR) / dir;
+    if (!fs::exists(d)) continue;
+    for (const auto& e : fs::directory_iterator(d)) {
+      fs::path p = e.path();
+      if (p.extension() != ".pdf") continue;
+      fs::path expected = p;
+      expected.replace_extension(".expected.txt");
+      if (fs::exists(expected)) out.push_back(p.string());
+    }
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+TEST(PdfAccuracy, CorpusMatchesExpectedText) {
+  std::vector<std::string> pdfs = CorpusPdfs();
+  if (pdfs.empty()) GTEST_SKIP() << "no corpus PDFs";
+  size_t cells_expected = 0, cells_matched = 0, paras_expected = 0, paras_matched = 0;
+  for (const std::string& path : pdfs) {
+    Document doc;
+    Status s = ExtractPdf(path, ExtractOptions(), &doc);
+    ASSERT_TRUE(s.ok()) << path << ": " << s.ToString();
+    std::string got = DocumentToText(doc);
+    fs::path expected_path = path;
+    expected_path.replace_extension(".expected.txt");
+    std::string expected = pdftest::ReadFile(expected_path.string());
+    std::vector<std::string> ep, ec, gp, gc;
+    ParseDump(expected, /*lookahead=*/true, &ep, &ec);
+    ParseDump(got, /*lookahead=*/false, &gp, &gc);
+    pdftest::Score paras = CompareInOrder(ep, gp, /*drop_blank=*/true);
+    pdftest::Score cells = CompareInOrder(ec, gc);
+    std::printf("%-48s paragraphs %6.1f%% (%zu/%zu)  cells %6.1f%% (%zu/%zu)\n",
+                fs::path(path).filename().c_str(), paras.percent(), paras.matched, paras.expected,
+                cells.percent(), cells.matched, cells.expected);
+    EXPECT_GE(paras.percent(), 98.0) << path;
+    EXPECT_GE(cells.percent(), 98.0) << path;
+    paras_expected += paras.expected;
+    paras_matched += paras.matched;
+    cells_expected += cells.expected;
+    cells_matched += cells.matched;
+  }
+  std::printf("%-48s paragraphs %6.1f%% (%zu/%zu)  cells %6.1f%% (%zu/%zu)\n", "ALL",
+              100.0 * paras_matched / std::max<size_t>(1, paras_expected), paras_matched,
+              paras_expected, 100.0 * cells_matched / std::max<size_t>(1, cells_expected),
+              cells_matched, cells_expected);
+}
+
+}  // namespace
+}  // namespace jixiao
