@@ -251,13 +251,24 @@ std::partial_ordering Decimal::operator<=>(const Decimal& o) const {
   __int128 a, b;
   int scale;
   if (!Align(*this, o, &a, &b, &scale)) {
-    // Aligning overflowed: the values differ hugely in magnitude, so the sign
-    // and the integer parts decide.
+    // Aligning overflowed (very different scales): compare the integer parts,
+    // then the fractional digits as text, which cannot overflow.
     __int128 ia = unscaled_ / *Pow10(scale_);
     __int128 ib = o.unscaled_ / *Pow10(o.scale_);
     if (ia != ib) return ia < ib ? std::partial_ordering::less : std::partial_ordering::greater;
-    return Normalized().ToString() == o.Normalized().ToString() ? std::partial_ordering::equivalent
-                                                                : std::partial_ordering::unordered;
+    int sa = sign(), sb = o.sign();
+    if (sa != sb) return sa < sb ? std::partial_ordering::less : std::partial_ordering::greater;
+    auto frac = [](const Decimal& d) {
+      __int128 f = d.unscaled_ % *Pow10(d.scale_);
+      std::string s = U128ToString(static_cast<unsigned __int128>(f < 0 ? -f : f));
+      s.insert(0, d.scale_ - s.size(), '0');
+      s.append(kMaxScale - d.scale_, '0');
+      return s;
+    };
+    int c = frac(*this).compare(frac(o));
+    if (sa < 0) c = -c;
+    if (c == 0) return std::partial_ordering::equivalent;
+    return c < 0 ? std::partial_ordering::less : std::partial_ordering::greater;
   }
   if (a < b) return std::partial_ordering::less;
   if (a > b) return std::partial_ordering::greater;

@@ -116,6 +116,24 @@ TEST(DecimalTest, ToleranceHelpers) {
   EXPECT_FALSE(D("24.5").ToInt64().has_value());
 }
 
+TEST(DecimalTest, CompareAcrossExtremeScales) {
+  // Aligning these would overflow 128 bits; the comparison must still be right.
+  Decimal big = D("12345678901234567890");
+  Decimal tiny = Decimal::FromUnscaled(1, 30);  // 1e-30
+  Decimal big_tiny = big + Decimal::FromUnscaled(0, 0);
+  EXPECT_GT(big, tiny);
+  EXPECT_LT(tiny, big);
+  EXPECT_EQ(big, big_tiny);
+  Decimal a = D("12345678901234567890.5");
+  Decimal b = Decimal::FromUnscaled(5, 30);
+  EXPECT_GT(a, b);
+  Decimal c = D("0.000000000000000000000000000002");  // 2e-30
+  Decimal d = D("99999999999999999999.5");
+  EXPECT_LT(c, d);
+  EXPECT_GT(-c, -d);
+  EXPECT_LT(Decimal::FromUnscaled(1, 30), Decimal::FromUnscaled(2, 30));
+}
+
 TEST(DecimalTest, Overflow) {
   Decimal big = D("99999999999999999999999999999999999");  // 35 digits
   EXPECT_TRUE(big.ok());

@@ -48,6 +48,13 @@ Special Classify(UChar32 c, const NormalizeOptions& o, UChar32* replacement) {
     return Special::kDrop;
   }
   if (o.keep_fullwidth_comma && c == 0xFF0C) return Special::kKeep;
+  // Circled and dingbat numbers (① … ⑳, ❶ …) are list labels; NFKC would turn
+  // "①加强" into "1加强", a number.
+  if (o.keep_circled_numbers &&
+      ((c >= 0x2460 && c <= 0x2473) || c == 0x24EA || (c >= 0x24F5 && c <= 0x24FF) || (c >= 0x2776 && c <= 0x2793) ||
+       (c >= 0x3251 && c <= 0x325F) || (c >= 0x32B1 && c <= 0x32BF))) {
+    return Special::kKeep;
+  }
   if (o.fold_inequalities) {
     if (c == 0x2267 || c == 0x2A7E) {  // ≧ ⩾
       *replacement = 0x2265;

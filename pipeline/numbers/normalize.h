@@ -25,6 +25,9 @@ struct NormalizeOptions {
   // separates clauses, never digit groups, and as "," it would turn
   // "24，300" into something that looks like one grouped number.
   bool keep_fullwidth_comma = true;
+  // Keep circled numbers (① … ⑳ ㉑ … ㊿, ❶ …) as they are: they label list
+  // items, and NFKC would make "①加强" read as the number 1.
+  bool keep_circled_numbers = true;
   // ≧ → ≥, ≦ → ≤, ⩾ → ≥, ⩽ → ≤. NFKC does not fold these (they are not
   // compatibility characters) but reports use them for ≥ / ≤.
   bool fold_inequalities = true;

@@ -23,6 +23,8 @@ TEST(NormalizeTest, FullWidthForms) {
       {"１００㎡", "100m2"},
       {"24万元，项目支出0万元", "24万元，项目支出0万元"},  // the Chinese comma stays
       {"ＡＢＣ", "ABC"},
+      {"①加强", "①加强"},  // circled numbers stay list labels
+      {"⑴加强", "(1)加强"},
       {"plain ascii", "plain ascii"},
       {"", ""},
   };

@@ -112,6 +112,14 @@ bool Scanner::IsLabel(const Figure& f) const {
     Cp after = At(f.num_end + 1);
     if (after.len > 0 && !IsAsciiDigit(after.c) && after.c != '\n' && after.c != '\r') return true;
   }
+  // Section numbers opening a line: "2.1 基本情况", "1 总体情况", "2.1.3".
+  size_t line = f.begin;
+  while (line > 0 && Before(line).c == ' ') line -= Before(line).len;
+  bool opens_line = line == 0 || Before(line).c == '\n';
+  if (opens_line && !f.negative && f.n.value < Decimal::FromInt(100) && f.n.value.scale() <= 2) {
+    if (next.c == '.' && IsAsciiDigit(At(f.num_end + 1).c)) return true;
+    if (next.c == ' ' || IsIdeograph(next.c)) return true;
+  }
   std::string_view before = Upto(f.begin);
   for (std::string_view w : {"附件", "附表", "附图", "表", "图", "序号", "编号", "No.", "NO."}) {
     if (before.size() >= w.size() && before.substr(before.size() - w.size()) == w) return true;
