@@ -65,6 +65,44 @@ bool Compatible(const Quantity& a, const Quantity& b) {
   return a.kind == b.kind && a.canonical_unit == b.canonical_unit && a.interval.Intersects(b.interval);
 }
 
+bool MeetsTarget(const Quantity& actual, const Quantity& target) {
+  if (actual.kind != target.kind || actual.canonical_unit != target.canonical_unit) return false;
+  Interval stands_for = actual.interval;
+  if (actual.comparator == Comparator::kNone && actual.approx == Approx::kNone &&
+      actual.kind != QuantityKind::kDate) {
+    stands_for = Interval();
+    stands_for.lo = stands_for.hi = actual.canonical;
+  }
+  return target.interval.Contains(stands_for);
+}
+
+namespace {
+
+bool IsBlank(std::string_view s) {
+  // ASCII whitespace and U+3000 (E3 80 80) only.
+  for (size_t i = 0; i < s.size();) {
+    char c = s[i];
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+      ++i;
+    } else if (s.substr(i, 3) == "\xe3\x80\x80") {
+      i += 3;
+    } else {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+std::optional<Quantity> ParseQuantity(std::string_view utf8_text) {
+  std::vector<Quantity> qs = FindQuantities(utf8_text);
+  if (qs.size() != 1) return std::nullopt;
+  const Span& s = qs[0].span;
+  if (!IsBlank(utf8_text.substr(0, s.begin)) || !IsBlank(utf8_text.substr(s.end))) return std::nullopt;
+  return std::move(qs[0]);
+}
+
 const char* KindName(QuantityKind kind) {
   switch (kind) {
     case QuantityKind::kNumber: return "number";

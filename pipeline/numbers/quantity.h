@@ -149,6 +149,18 @@ std::vector<Quantity> FindQuantities(std::string_view utf8_text);
 // 240000元 agrees with 24万元; 2024年12月20日前 with 2024年12月31日前.
 bool Compatible(const Quantity& a, const Quantity& b);
 
+// Does `actual` meet `target` (年度指标值 / 实际完成值)? Same kind and canonical
+// unit, and every value the actual can stand for lies in the target's
+// interval. A bare actual counts as its value exactly (not its rounding
+// interval): 80次 meets ≥80次, 79次 does not; ≥62个 meets ≥50各; 80余次 meets
+// ≥80次; 90% does not meet ≥95%; 2024年12月20日前 meets 2024年12月31日前.
+bool MeetsTarget(const Quantity& actual, const Quantity& target);
+
+// The one figure that makes up all of `utf8_text` apart from surrounding
+// whitespace (spaces, U+3000, tabs, line breaks): a table cell such as
+// "\t　≥4期". nullopt when the text holds no figure, several, or other words.
+std::optional<Quantity> ParseQuantity(std::string_view utf8_text);
+
 // Stable lower-case names, for JSON and messages: "amount", "percent",
 // "percentage_points", "count", "measure", "score", "date", "year", "number".
 const char* KindName(QuantityKind kind);

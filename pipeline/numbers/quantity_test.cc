@@ -144,6 +144,58 @@ TEST(FindQuantitiesInvariantsTest, RandomPieces) {
   }
 }
 
+TEST(MeetsTargetTest, Table) {
+  struct Case {
+    const char* actual;
+    const char* target;
+    bool met;
+  };
+  const Case cases[] = {
+      {"≥80次", "≥60次", true},
+      {"80次", "≥80次", true},
+      {"79次", "≥80次", false},
+      {"80余次", "≥80次", true},
+      {"≥62个", "≥50各", true},
+      {"≥4期", "≥4期", true},
+      {"≥70%", "≥70%", true},
+      {"90%", "≥95%", false},
+      {"≥95%", "≥95%", true},
+      {"≦100%", "≦100%", true},
+      {"100%", "≦100%", true},
+      {"101%", "≦100%", false},
+      {"2024年12月20日前", "2024年12月31日前", true},
+      {"2025年1月10日", "2024年12月31日前", false},
+      {"2024年12月31日", "2024年12月31日前", true},
+      {"85%", "约80", false},     // a percent is not a bare number
+      {"85次", "约80次", true},
+      {"62个", "≥50个", true},
+      {"45家", "≥50家", false},
+      {"≥40次", "≥60次", false},  // the actual could be below the target
+  };
+  for (const auto& c : cases) {
+    Quantity a = One(c.actual), t = One(c.target);
+    EXPECT_EQ(MeetsTarget(a, t), c.met) << c.actual << " vs target " << c.target << "\n"
+                                        << DebugString(a) << "\n"
+                                        << DebugString(t);
+  }
+}
+
+TEST(ParseQuantityTest, WholeCellOnly) {
+  auto q = ParseQuantity("\t\xe3\x80\x80≥4期\n");
+  ASSERT_TRUE(q.has_value());
+  EXPECT_EQ(q->raw, "≥4期");
+  EXPECT_EQ(q->span.begin, 4u);
+  q = ParseQuantity("≦100%");
+  ASSERT_TRUE(q.has_value());
+  EXPECT_EQ(q->comparator, Comparator::kLe);
+  EXPECT_TRUE(ParseQuantity("24").has_value());
+  EXPECT_FALSE(ParseQuantity("有效提升").has_value());
+  EXPECT_FALSE(ParseQuantity("").has_value());
+  EXPECT_FALSE(ParseQuantity("共4期").has_value());
+  EXPECT_FALSE(ParseQuantity("4期 5期").has_value());
+  EXPECT_FALSE(ParseQuantity("1、").has_value());
+}
+
 TEST(NamesTest, StableNames) {
   EXPECT_STREQ(KindName(QuantityKind::kAmount), "amount");
   EXPECT_STREQ(KindName(QuantityKind::kPercentagePoints), "percentage_points");
