@@ -1,6 +1,6 @@
 // The per-page layout passes and the document-level joining, in the order
 // ExtractPdf runs them:
-//   LayoutPage          tables (ruling.cc + grid.cc) and body lines with their
+//   LayoutPage          tables (ruling.cc + grid.cc, borderless.cc) and body lines with their
 //                       reading-order position (reading_order.cc)
 //   RemovePageFurniture repeated headers/footers, page numbers (page_join.cc)
 //   BuildPageItems      lines → paragraphs, tables placed among them

@@ -230,6 +230,31 @@ TEST(PdfSynthetic, RuledTableWithSpans) {
   EXPECT_EQ(doc.blocks.back().text, "After the table.");
 }
 
+TEST(PdfSynthetic, BorderlessTableFromAlignment) {
+  TestPage p;
+  p.content = TextAt(72, 760, 11, "Expenditure control (no ruling lines):");
+  const char* rows[][3] = {{"Item", "Budget", "Actual"},
+                           {"Official cars", "0", "0"},
+                           {"Receptions", "1.5", "1.2"},
+                           {"Training", "24", "24"}};
+  for (int r = 0; r < 4; ++r) {
+    double y = 740 - 18 * r;
+    p.content += TextAt(72, y, 11, rows[r][0]) + TextAt(250, y, 11, rows[r][1]) +
+                 TextAt(400, y, 11, rows[r][2]);
+  }
+  p.content += TextAt(72, 640, 11, "A paragraph after the table.");
+  Document doc = Extract(WriteTemp("borderless.pdf", BuildPdf({p})));
+  auto tables = Tables(doc);
+  ASSERT_EQ(tables.size(), 1u) << DocumentToText(doc);
+  const Table& t = tables[0]->table;
+  EXPECT_EQ(t.rows, 4);
+  EXPECT_EQ(t.cols, 3);
+  EXPECT_EQ(t.At(2, 0)->Text(), "Receptions");
+  EXPECT_EQ(t.At(2, 2)->Text(), "1.2");
+  EXPECT_EQ(doc.blocks.front().text, "Expenditure control (no ruling lines):");
+  EXPECT_EQ(doc.blocks.back().text, "A paragraph after the table.");
+}
+
 TEST(PdfSynthetic, PageNumbersAndRunningHeaderRemoved) {
   std::vector<TestPage> pages(3);
   const char* numbers[] = {"- 1 -", "2/3", "Page 3 of 3"};

@@ -1,5 +1,5 @@
 // Pass 5, page layout and reading order: ruled tables are cut out of the page
-// (ruling.cc, grid.cc); the remaining words are checked for a column gutter
+// (ruling.cc, grid.cc), then borderless ones (borderless.cc); the remaining words are checked for a column gutter
 // (a vertical strip in the middle of the page crossed by almost no text, with
 // text on both sides at the same heights); full-width lines cut the page into
 // sections, read top to bottom, each section left column first. Covered by
@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "extractors/pdf/borderless.h"
 #include "extractors/pdf/grid.h"
 #include "extractors/pdf/layout.h"
 #include "extractors/pdf/line_build.h"
@@ -138,10 +139,17 @@ void LayoutPage(const PageContent& page, PageLayout* layout) {
     layout->tables.push_back(std::move(table));
   }
 
-  std::vector<const Word*> body;
-  body.reserve(page.words.size());
+  std::vector<const Word*> rest;
+  rest.reserve(page.words.size());
   for (size_t i = 0; i < page.words.size(); ++i)
-    if (!used[i]) body.push_back(&page.words[i]);
+    if (!used[i]) rest.push_back(&page.words[i]);
+  // Tables without ruling lines, from text alignment.
+  std::vector<bool> in_borderless(rest.size(), false);
+  FindBorderlessTables(rest, page.number, page.height, &layout->tables, &in_borderless);
+  std::vector<const Word*> body;
+  body.reserve(rest.size());
+  for (size_t i = 0; i < rest.size(); ++i)
+    if (!in_borderless[i]) body.push_back(rest[i]);
 
   std::vector<Line> frags = BuildLines(body, page.number, 0.6);
   std::vector<std::pair<double, double>> zones;
