@@ -143,18 +143,50 @@ const char* ApproxName(Approx a) {
 }
 
 std::string DebugString(const Quantity& q) {
+  // Built with += only: GCC 12 warns falsely (-Wrestrict) on chains of
+  // std::string operator+ with literals.
   std::string s = KindName(q.kind);
-  s += " " + q.value.ToStringAsWritten();
-  if (q.value_hi) s += ".." + q.value_hi->ToStringAsWritten();
-  if (!q.unit.empty()) s += " " + q.unit;
-  s += " = " + q.canonical.ToString();
-  if (q.canonical_hi) s += ".." + q.canonical_hi->ToString();
-  if (!q.canonical_unit.empty()) s += " " + q.canonical_unit;
-  if (q.comparator != Comparator::kNone) s += std::string(" cmp=") + ComparatorName(q.comparator);
-  if (q.approx != Approx::kNone) s += std::string(" approx=") + ApproxName(q.approx);
-  if (q.suspect_measure_word) s += " suspect_unit=" + q.unit_as_written;
-  s += " interval=" + q.interval.ToString();
-  s += " raw=\"" + q.raw + "\" [" + std::to_string(q.span.begin) + "," + std::to_string(q.span.end) + ")";
+  s += ' ';
+  s += q.value.ToStringAsWritten();
+  if (q.value_hi) {
+    s += "..";
+    s += q.value_hi->ToStringAsWritten();
+  }
+  if (!q.unit.empty()) {
+    s += ' ';
+    s += q.unit;
+  }
+  s += " = ";
+  s += q.canonical.ToString();
+  if (q.canonical_hi) {
+    s += "..";
+    s += q.canonical_hi->ToString();
+  }
+  if (!q.canonical_unit.empty()) {
+    s += ' ';
+    s += q.canonical_unit;
+  }
+  if (q.comparator != Comparator::kNone) {
+    s += " cmp=";
+    s += ComparatorName(q.comparator);
+  }
+  if (q.approx != Approx::kNone) {
+    s += " approx=";
+    s += ApproxName(q.approx);
+  }
+  if (q.suspect_measure_word) {
+    s += " suspect_unit=";
+    s += q.unit_as_written;
+  }
+  s += " interval=";
+  s += q.interval.ToString();
+  s += " raw=\"";
+  s += q.raw;
+  s += "\" [";
+  s += std::to_string(q.span.begin);
+  s += ',';
+  s += std::to_string(q.span.end);
+  s += ')';
   return s;
 }
 
