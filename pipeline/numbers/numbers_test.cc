@@ -400,6 +400,7 @@ TEST(FindQuantitiesTest, QualifiersAndFlags) {
   EXPECT_EQ(q.date.month, 12);
   EXPECT_EQ(q.date.day, 20);
   EXPECT_EQ(q.qualifiers.back(), "前");
+  EXPECT_EQ(q.unit_as_written, "年12月20日");
   q = FindQuantities("12月31日")[0];
   EXPECT_EQ(q.canonical_unit, "date_md");
 }

@@ -145,6 +145,7 @@ size_t Scanner::Emit(Figure f, size_t qual_begin, std::optional<Figure> hi, bool
   if (q.kind == QuantityKind::kYear) q.canonical_unit = "年";
   if (q.kind == QuantityKind::kDate) {
     q.unit = "date";
+    q.unit_as_written = std::string(t_.substr(f.num_end, f.end - f.num_end));  // 年12月31日
     q.canonical_unit = f.date.year ? "date" : "date_md";
   }
   q.suspect_measure_word = unit_fig.typo;
