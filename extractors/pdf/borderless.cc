@@ -114,7 +114,7 @@ int BandOf(const std::vector<std::pair<double, double>>& bands, const Box& b) {
 
 bool LooksLikeTable(const std::vector<Row>& rows, size_t a, size_t b,
                     const std::vector<std::pair<double, double>>& bands) {
-  if (bands.size() < 2) return false;
+  if (bands.size() < 2 || bands.size() > 64) return false;
   for (size_t r = a; r < b; ++r) {
     std::vector<bool> seen(bands.size(), false);
     int n = 0;

@@ -26,7 +26,9 @@ bool Inside(const Word& w, const Box& b, double tol) {
 // vertical ranges where the two columns stand side by side.
 double FindGutter(const std::vector<Line>& frags, double width,
                   std::vector<std::pair<double, double>>* zones) {
-  if (frags.size() < 8 || width <= 0) return -1;
+  // Real two-column pages have a few hundred pieces at most; the pairing
+  // below is quadratic, so crafted pages with many more are read as one.
+  if (frags.size() < 8 || frags.size() > 4000 || width <= 0) return -1;
   int bins = static_cast<int>(std::ceil(width));
   if (bins > 20000) return -1;
   std::vector<int> cover(bins + 1, 0);
