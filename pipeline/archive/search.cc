@@ -120,7 +120,7 @@ Status Search(Archive* archive, const std::string& query, const SearchOptions& o
     }
     Stmt where(db, "SELECT a.raw, t.block_idx, t.table_index, t.row, t.col, t.page, t.text FROM amounts a"
                    " JOIN texts t ON t.doc_id = a.doc_id AND t.seq = a.seq WHERE a.doc_id = ? AND a.yuan = ?"
-                   " ORDER BY a.seq");
+                   " GROUP BY a.seq, a.raw ORDER BY a.seq");
     for (size_t i = 0; i < ids.size(); ++i) {
       where.Bind(1, ids[i]).Bind(2, yuan);
       while (static_cast<int>(result->hits[i].places.size()) < options.places_per_doc && where.Step()) {

@@ -414,6 +414,7 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
     if (run_status.ok()) run_status = WriteReports(dir, docs);
   }
   CountRows(rows, summary);
+  summary->abandoned = abandoned;
   summary->seconds = std::chrono::duration<double>(Clock::now() - t0).count();
   summary->exit_code = (summary->interrupted || !run_status.ok()) ? 2 : ExitCodeFor(rows);
   spdlog::info("run: {}", summary->Line());

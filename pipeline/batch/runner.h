@@ -63,6 +63,7 @@ struct RunSummary {
   int screened = 0;        // screened by this run
   int pages = 0;           // pages of the PDFs screened by this run
   double seconds = 0;
+  int abandoned = 0;       // workers given up by the watchdog (threads still running)
   bool interrupted = false;
   int exit_code = 0;
   // "123 inputs: 100 ok, 10 findings, 2 failed (1 timeout), 8 skipped, 3 duplicates; ..."
