@@ -230,6 +230,31 @@ TEST(PdfSynthetic, RuledTableWithSpans) {
   EXPECT_EQ(doc.blocks.back().text, "After the table.");
 }
 
+TEST(PdfSynthetic, TableDrawnWithFilledRectangles) {
+  // Word and WPS draw borders as thin filled rectangles.
+  TestPage p;
+  for (double y : {700.0, 680.0, 660.0}) p.content += "72 " + std::to_string(y - 0.25) + " 300 0.5 re f\n";
+  for (double x : {72.0, 186.0, 372.0}) p.content += std::to_string(x - 0.25) + " 660 0.5 40 re f\n";
+  p.content += TextAt(80, 686, 10, "Indicator") + TextAt(194, 686, 10, "Score") +
+               TextAt(80, 666, 10, "Satisfaction") + TextAt(194, 666, 10, "10");
+  Document doc = Extract(WriteTemp("filled.pdf", BuildPdf({p})));
+  auto tables = Tables(doc);
+  ASSERT_EQ(tables.size(), 1u) << DocumentToText(doc);
+  EXPECT_EQ(tables[0]->table.rows, 2);
+  EXPECT_EQ(tables[0]->table.cols, 2);
+  EXPECT_EQ(tables[0]->table.At(1, 1)->Text(), "10");
+}
+
+TEST(PdfSynthetic, PageFrameIsNotATable) {
+  TestPage p;
+  p.content = "0.5 w 40 40 515 762 re S\n" + LineAt(40, 760, 555, 760) +
+              TextAt(72, 770, 11, "Header inside the frame") +
+              TextAt(72, 700, 11, "Body text inside a frame drawn around the page.");
+  Document doc = Extract(WriteTemp("frame.pdf", BuildPdf({p})));
+  EXPECT_TRUE(Tables(doc).empty()) << DocumentToText(doc);
+  EXPECT_GE(IndexOf(doc, "Body text inside a frame"), 0);
+}
+
 TEST(PdfSynthetic, BorderlessTableFromAlignment) {
   TestPage p;
   p.content = TextAt(72, 760, 11, "Expenditure control (no ruling lines):");

@@ -136,6 +136,11 @@ void LayoutPage(const PageContent& page, PageLayout* layout) {
     if (in.empty()) continue;  // a drawn frame with nothing in it
     PageTable table;
     if (!BuildGrid(group, in, page.number, &table)) continue;
+    // A frame around most of the page (one column, a rule or two across) is
+    // page decoration, not a table: its text stays body text.
+    double area = (table.box.x1 - table.box.x0) * (table.box.y1 - table.box.y0);
+    if (table.xs.size() == 2 && table.ys.size() <= 4 && area > 0.4 * page.width * page.height)
+      continue;
     for (size_t i : idx) used[i] = true;
     table.page_height = page.height;
     layout->tables.push_back(std::move(table));
