@@ -1,10 +1,12 @@
-// Streaming, hardened XML reading of ZIP parts (xmlReaderForIO over
-// ZipPartReader). Covered by docx_bad_input_test.cc (BillionLaughs,
-// ExternalEntity, DeepNesting, MalformedXml) and by every feature test.
+// Streaming, hardened XML reading of ZIP parts: libxml2's SAX2 push parser
+// fed a chunk at a time from ZipPartReader, its events queued and pulled by
+// Next(). Covered by docx_bad_input_test.cc (BillionLaughs, ExternalEntity,
+// DeepNesting, MalformedXml, TimeLimit) and by every feature test.
 #include "extractors/docx/xml_stream.h"
 
+#include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
-#include <libxml/xmlreader.h>
 
 #include <cstring>
 
@@ -21,7 +23,9 @@ constexpr const char* kMUri = "http://schemas.openxmlformats.org/officeDocument/
 constexpr const char* kMStrict = "http://purl.oclc.org/ooxml/officeDocument/math";
 constexpr const char* kPkgRelUri = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-Ns NsOf(const char* uri) {
+constexpr size_t kChunk = 64 * 1024;
+
+Ns NsOfString(const char* uri) {
   if (uri == nullptr) return Ns::kOther;
   if (std::strcmp(uri, kWTransitional) == 0 || std::strcmp(uri, kWStrict) == 0) return Ns::kW;
   if (std::strcmp(uri, kMcUri) == 0) return Ns::kMc;
@@ -31,39 +35,56 @@ Ns NsOf(const char* uri) {
   return Ns::kOther;
 }
 
-void ErrorHook(void* ctx, xmlErrorPtr error) {
-  if (error == nullptr || ctx == nullptr) return;
-  if (error->level < XML_ERR_ERROR) return;  // warnings are harmless here
-  static_cast<XmlStream*>(ctx)->RecordError(error->code, error->message, error->line);
+XmlStream* Self(void* ctx) {
+  auto* ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+  return static_cast<XmlStream*>(ctxt->_private);
 }
+
+void StartNs(void* ctx, const xmlChar* local, const xmlChar*, const xmlChar* uri, int nb_namespaces,
+             const xmlChar** namespaces, int nb_attributes, int, const xmlChar** attributes) {
+  Self(ctx)->OnStart(local, uri, nb_namespaces, namespaces, nb_attributes, attributes);
+}
+void EndNs(void* ctx, const xmlChar* local, const xmlChar*, const xmlChar* uri) {
+  Self(ctx)->OnEnd(local, uri);
+}
+void Characters(void* ctx, const xmlChar* ch, int len) { Self(ctx)->OnText(ch, len); }
+void InternalSubset(void* ctx, const xmlChar*, const xmlChar*, const xmlChar*) { Self(ctx)->OnDoctype(); }
+void EntityDecl(void* ctx, const xmlChar*, int, const xmlChar*, const xmlChar*, xmlChar*) {
+  Self(ctx)->OnDoctype();
+}
+xmlEntityPtr GetEntity(void*, const xmlChar*) { return nullptr; }
+void StructuredError(void* ctx, xmlErrorPtr error) {
+  if (error == nullptr || error->level < XML_ERR_ERROR) return;
+  auto* ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+  if (ctxt == nullptr || ctxt->_private == nullptr) return;
+  static_cast<XmlStream*>(ctxt->_private)->OnError(error->code, error->message, error->line);
+}
+
+const std::string kDtdRefused =
+    " declares a DTD (<!DOCTYPE>), which a DOCX part never has; refused to avoid entity expansion";
 
 }  // namespace
 
-// Feeds libxml2 from the part, looking at the first bytes for a DOCTYPE.
-struct XmlStream::Source {
-  std::unique_ptr<ZipPartReader> part;
-  std::string prefix;      // first bytes, already read for the DOCTYPE check
-  size_t prefix_pos = 0;
-  bool doctype = false;
-
-  static int Read(void* ctx, char* buf, int len) {
-    auto* self = static_cast<Source*>(ctx);
-    if (self->prefix_pos < self->prefix.size()) {
-      size_t n = std::min<size_t>(len, self->prefix.size() - self->prefix_pos);
-      std::memcpy(buf, self->prefix.data() + self->prefix_pos, n);
-      self->prefix_pos += n;
-      return static_cast<int>(n);
-    }
-    return self->part->Read(buf, len);
-  }
-  static int Close(void*) { return 0; }
-};
-
 XmlStream::~XmlStream() {
-  if (reader_ != nullptr) xmlFreeTextReader(reader_);
+  if (ctxt_ != nullptr) {
+    if (ctxt_->myDoc != nullptr) xmlFreeDoc(ctxt_->myDoc);
+    xmlFreeParserCtxt(ctxt_);
+  }
 }
 
-void XmlStream::RecordError(int code, const char* message, int line) {
+Ns XmlStream::NsOf(const unsigned char* uri) {
+  if (uri == last_uri_ && uri != nullptr) return last_ns_;
+  last_uri_ = uri;
+  last_ns_ = NsOfString(reinterpret_cast<const char*>(uri));
+  return last_ns_;
+}
+
+void XmlStream::Fail(Status s) {
+  if (status_.ok()) status_ = std::move(s);
+  if (ctxt_ != nullptr) xmlStopParser(ctxt_);
+}
+
+void XmlStream::OnError(int code, const char* message, int line) {
   if (!first_error_.empty()) return;
   first_error_ = message ? message : "XML error";
   while (!first_error_.empty() && (first_error_.back() == '\n' || first_error_.back() == ' ')) {
@@ -73,6 +94,77 @@ void XmlStream::RecordError(int code, const char* message, int line) {
   first_error_code_ = code;
 }
 
+void XmlStream::OnDoctype() { Fail(Status::InvalidInput(part_ + kDtdRefused)); }
+
+void XmlStream::OnStart(const unsigned char* local, const unsigned char* uri, int nb_namespaces,
+                        const unsigned char** namespaces, int nb_attributes,
+                        const unsigned char** attributes) {
+  if (!status_.ok()) return;
+  ++parse_depth_;
+  if (parse_depth_ > opts_.max_xml_depth) {
+    Fail(Status::LimitExceeded(part_ + ": XML nesting deeper than " + std::to_string(opts_.max_xml_depth) +
+                               " levels"));
+    return;
+  }
+  uint64_t serial = serial_++;
+  for (int i = 0; i < nb_namespaces; ++i) {
+    const char* p = reinterpret_cast<const char*>(namespaces[2 * i]);
+    const char* u = reinterpret_cast<const char*>(namespaces[2 * i + 1]);
+    ns_decls_.push_back({p ? p : "", u ? u : "", parse_depth_, serial, UINT64_MAX});
+  }
+  Event e{};
+  e.type = NodeType::kElement;
+  e.depth = parse_depth_;
+  e.ns = NsOf(uri);
+  e.local = local;
+  e.serial = serial;
+  e.attr_begin = static_cast<uint32_t>(attrs_.size());
+  for (int i = 0; i < nb_attributes; ++i) {
+    const xmlChar* const* a = attributes + 5 * i;  // localname, prefix, URI, value, end
+    AttrRec r;
+    r.ns = a[2] ? NsOf(a[2]) : Ns::kOther;
+    r.local = a[0];
+    r.value_off = static_cast<uint32_t>(arena_.size());
+    r.value_len = static_cast<uint32_t>(a[4] - a[3]);
+    arena_.append(reinterpret_cast<const char*>(a[3]), r.value_len);
+    attrs_.push_back(r);
+  }
+  e.attr_end = static_cast<uint32_t>(attrs_.size());
+  events_.push_back(e);
+}
+
+void XmlStream::OnEnd(const unsigned char* local, const unsigned char* uri) {
+  if (!status_.ok()) return;
+  Event e{};
+  e.type = NodeType::kEndElement;
+  e.depth = parse_depth_;
+  e.ns = NsOf(uri);
+  e.local = local;
+  e.serial = serial_++;
+  events_.push_back(e);
+  for (auto it = ns_decls_.rbegin(); it != ns_decls_.rend() && it->depth >= parse_depth_; ++it) {
+    if (it->close == UINT64_MAX) it->close = e.serial;
+  }
+  --parse_depth_;
+}
+
+void XmlStream::OnText(const unsigned char* text, int len) {
+  if (!status_.ok() || len <= 0) return;
+  if (!events_.empty() && events_.back().type == NodeType::kText &&
+      events_.back().off + events_.back().len == arena_.size()) {
+    events_.back().len += static_cast<uint32_t>(len);  // one node for adjacent pieces
+  } else {
+    Event e{};
+    e.type = NodeType::kText;
+    e.depth = parse_depth_ + 1;
+    e.serial = serial_++;
+    e.off = static_cast<uint32_t>(arena_.size());
+    e.len = static_cast<uint32_t>(len);
+    events_.push_back(e);
+  }
+  arena_.append(reinterpret_cast<const char*>(text), static_cast<size_t>(len));
+}
+
 Status XmlStream::Open(ZipArchive* zip, const std::string& name, const ExtractOptions& opts,
                        std::chrono::steady_clock::time_point deadline,
                        std::unique_ptr<XmlStream>* out) {
@@ -80,24 +172,22 @@ Status XmlStream::Open(ZipArchive* zip, const std::string& name, const ExtractOp
   s->part_ = name;
   s->opts_ = opts;
   s->deadline_ = deadline;
-  s->source_ = std::make_unique<Source>();
-  Status st = zip->OpenPart(name, &s->source_->part);
+  Status st = zip->OpenPart(name, &s->part_reader_);
   if (!st.ok()) return st;
 
-  // A DOCTYPE must come before the root element: read until the first '<'
-  // that starts an element (or 64 KiB) and refuse any DTD.
+  // A DOCTYPE must come before the root element: look at the bytes up to the
+  // first element start (at most 64 KiB) and refuse any DTD before libxml2
+  // sees it.
   char buf[8192];
-  while (s->source_->prefix.size() < 65536) {
-    int n = s->source_->part->Read(buf, sizeof buf);
-    if (n < 0) return s->source_->part->status();
+  while (s->prefix_.size() < 65536) {
+    int n = s->part_reader_->Read(buf, sizeof buf);
+    if (n < 0) return s->part_reader_->status();
     if (n == 0) break;
-    s->source_->prefix.append(buf, n);
-    const std::string& p = s->source_->prefix;
+    s->prefix_.append(buf, n);
+    const std::string& p = s->prefix_;
     if (p.find("<!DOCTYPE") != std::string::npos || p.find("<!ENTITY") != std::string::npos) {
-      return Status::InvalidInput(name + " declares a DTD (<!DOCTYPE>), which a DOCX part never has; "
-                                  "refused to avoid entity expansion");
+      return Status::InvalidInput(name + kDtdRefused);
     }
-    // Stop once a root element has started: "<" followed by a name char.
     size_t i = 0;
     bool root = false;
     while ((i = p.find('<', i)) != std::string::npos && i + 1 < p.size()) {
@@ -108,154 +198,139 @@ Status XmlStream::Open(ZipArchive* zip, const std::string& name, const ExtractOp
     if (root) break;
   }
 
-  int options = XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_COMPACT |
-                XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
-  s->reader_ = xmlReaderForIO(&Source::Read, &Source::Close, s->source_.get(), name.c_str(),
-                              nullptr, options);
-  if (s->reader_ == nullptr) return Status::Internal("cannot create an XML reader for " + name);
-  xmlTextReaderSetStructuredErrorHandler(s->reader_, &ErrorHook, s.get());
+  static xmlSAXHandler sax = [] {
+    xmlSAXHandler h;
+    std::memset(&h, 0, sizeof h);
+    h.initialized = XML_SAX2_MAGIC;
+    h.startElementNs = StartNs;
+    h.endElementNs = EndNs;
+    h.characters = Characters;
+    h.cdataBlock = Characters;
+    h.internalSubset = InternalSubset;
+    h.externalSubset = InternalSubset;
+    h.entityDecl = EntityDecl;
+    h.getEntity = GetEntity;
+    h.getParameterEntity = GetEntity;
+    h.serror = StructuredError;
+    return h;
+  }();
+  s->ctxt_ = xmlCreatePushParserCtxt(&sax, nullptr, nullptr, 0, name.c_str());
+  if (s->ctxt_ == nullptr) return Status::Internal("cannot create an XML parser for " + name);
+  s->ctxt_->_private = s.get();
+  s->ctxt_->userData = s->ctxt_;  // SAX callbacks receive the context
+  xmlCtxtUseOptions(s->ctxt_, XML_PARSE_NONET | XML_PARSE_COMPACT | XML_PARSE_NOERROR |
+                                  XML_PARSE_NOWARNING);
   *out = std::move(s);
   return Status::Ok();
 }
 
-std::string_view XmlStream::text() const {
-  const xmlChar* v = xmlTextReaderConstValue(reader_);
-  return v ? std::string_view(reinterpret_cast<const char*>(v)) : std::string_view();
-}
-
-bool XmlStream::Attr(Ns ns, const char* local, std::string* value) const {
-  xmlChar* v = nullptr;
-  if (ns == Ns::kOther) {
-    v = xmlTextReaderGetAttribute(reader_, BAD_CAST local);
-  } else {
-    const char* uri = nullptr;
-    switch (ns) {
-      case Ns::kW: uri = w_uri_.empty() ? kWTransitional : w_uri_.c_str(); break;
-      case Ns::kR: uri = kRTransitional; break;
-      case Ns::kMc: uri = kMcUri; break;
-      case Ns::kM: uri = kMUri; break;
-      default: break;
-    }
-    v = xmlTextReaderGetAttributeNs(reader_, BAD_CAST local, BAD_CAST uri);
-    if (v == nullptr && ns == Ns::kR) {
-      v = xmlTextReaderGetAttributeNs(reader_, BAD_CAST local, BAD_CAST kRStrict);
-    }
+bool XmlStream::Fill() {
+  if (eof_ || !status_.ok()) return false;
+  events_.clear();
+  attrs_.clear();
+  arena_.clear();
+  next_event_ = 0;
+  // Declarations no queued event can see any more.
+  size_t keep = 0;
+  for (auto& d : ns_decls_) {
+    if (d.close == UINT64_MAX) ns_decls_[keep++] = std::move(d);
   }
-  if (v == nullptr) return false;
-  value->assign(reinterpret_cast<const char*>(v));
-  xmlFree(v);
-  return true;
-}
+  ns_decls_.resize(keep);
 
-std::string XmlStream::LookupPrefix(const std::string& prefix) const {
-  xmlChar* v = xmlTextReaderLookupNamespace(reader_, BAD_CAST prefix.c_str());
-  if (v == nullptr) return "";
-  std::string r(reinterpret_cast<const char*>(v));
-  xmlFree(v);
-  return r;
-}
-
-int XmlStream::line() const { return reader_ ? xmlTextReaderGetParserLineNumber(reader_) : 0; }
-
-void XmlStream::FailFromLibxml() {
-  if (!status_.ok()) return;
-  if (source_ && !source_->part->status().ok()) {
-    status_ = source_->part->status();
-    return;
-  }
-  std::string msg = first_error_.empty() ? std::string("unknown XML error") : first_error_;
-  if (msg.find("Excessive depth") != std::string::npos ||
-      msg.find("xmlParserMaxDepth") != std::string::npos) {
-    status_ = Status::LimitExceeded(part_ + ": XML nesting too deep (" + msg + ")");
-  } else if (first_error_code_ == XML_ERR_ENTITY_LOOP || msg.find("amplification") != std::string::npos) {
-    status_ = Status::LimitExceeded(part_ + ": XML entity expansion refused (" + msg + ")");
-  } else {
-    status_ = Status::InvalidInput(part_ + " is not well-formed XML (" + msg + ")");
-  }
-}
-
-bool XmlStream::Classify() {
-  int t = xmlTextReaderNodeType(reader_);
-  depth_ = xmlTextReaderDepth(reader_);
-  switch (t) {
-    case XML_READER_TYPE_ELEMENT: {
-      type_ = NodeType::kElement;
-      empty_ = xmlTextReaderIsEmptyElement(reader_) == 1;
-      const xmlChar* uri = xmlTextReaderConstNamespaceUri(reader_);
-      if (uri != last_uri_ || uri == nullptr) {
-        last_uri_ = uri;
-        last_ns_ = NsOf(reinterpret_cast<const char*>(uri));
-        if (last_ns_ == Ns::kW && w_uri_.empty()) w_uri_ = reinterpret_cast<const char*>(uri);
-      }
-      ns_ = last_ns_;
-      const xmlChar* l = xmlTextReaderConstLocalName(reader_);
-      local_ = l ? std::string_view(reinterpret_cast<const char*>(l)) : std::string_view();
-      if (depth_ > opts_.max_xml_depth) {
-        status_ = Status::LimitExceeded(part_ + ": XML nesting deeper than " +
-                                        std::to_string(opts_.max_xml_depth) + " levels");
-        return false;
-      }
-      break;
-    }
-    case XML_READER_TYPE_END_ELEMENT: {
-      type_ = NodeType::kEndElement;
-      empty_ = false;
-      const xmlChar* uri = xmlTextReaderConstNamespaceUri(reader_);
-      if (uri != last_uri_ || uri == nullptr) {
-        last_uri_ = uri;
-        last_ns_ = NsOf(reinterpret_cast<const char*>(uri));
-      }
-      ns_ = last_ns_;
-      const xmlChar* l = xmlTextReaderConstLocalName(reader_);
-      local_ = l ? std::string_view(reinterpret_cast<const char*>(l)) : std::string_view();
-      break;
-    }
-    case XML_READER_TYPE_TEXT:
-    case XML_READER_TYPE_CDATA:
-    case XML_READER_TYPE_WHITESPACE:
-    case XML_READER_TYPE_SIGNIFICANT_WHITESPACE:
-      type_ = NodeType::kText;
-      break;
-    case XML_READER_TYPE_DOCUMENT_TYPE:
-      status_ = Status::InvalidInput(part_ + " declares a DTD (<!DOCTYPE>), which a DOCX part never "
-                                     "has; refused to avoid entity expansion");
-      return false;
-    case XML_READER_TYPE_ENTITY_REFERENCE:
-      status_ = Status::InvalidInput(part_ + " uses an entity reference; refused");
-      return false;
-    default:
-      type_ = NodeType::kOther;
-      break;
-  }
-  if ((++nodes_ & 4095) == 0 && deadline_ != std::chrono::steady_clock::time_point::max() &&
+  if (deadline_ != std::chrono::steady_clock::time_point::max() &&
       std::chrono::steady_clock::now() > deadline_) {
-    status_ = Status::Timeout("time limit of " + std::to_string(static_cast<int>(opts_.time_limit_seconds)) +
-                              " s reached while reading " + part_);
+    Fail(Status::Timeout("time limit of " + std::to_string(opts_.time_limit_seconds) +
+                         " s reached while reading " + part_));
     return false;
   }
-  return true;
+  while (events_.empty() && !eof_ && status_.ok()) {
+    std::string chunk;
+    if (!prefix_.empty()) {
+      chunk.swap(prefix_);
+    } else {
+      chunk.resize(kChunk);
+      int n = part_reader_->Read(&chunk[0], static_cast<int>(kChunk));
+      if (n < 0) {
+        Fail(part_reader_->status());
+        return false;
+      }
+      chunk.resize(static_cast<size_t>(n));
+    }
+    bool last = chunk.empty();
+    int rc = xmlParseChunk(ctxt_, chunk.data(), static_cast<int>(chunk.size()), last ? 1 : 0);
+    if (last) eof_ = true;
+    if (!status_.ok()) return false;
+    if (rc != 0 || !first_error_.empty() || (ctxt_->wellFormed == 0)) {
+      std::string msg = first_error_.empty() ? std::string("unknown XML error") : first_error_;
+      if (msg.find("Excessive depth") != std::string::npos ||
+          msg.find("xmlParserMaxDepth") != std::string::npos) {
+        Fail(Status::LimitExceeded(part_ + ": XML nesting too deep (" + msg + ")"));
+      } else if (first_error_code_ == XML_ERR_ENTITY_LOOP || msg.find("amplification") != std::string::npos) {
+        Fail(Status::LimitExceeded(part_ + ": XML entity expansion refused (" + msg + ")"));
+      } else {
+        Fail(Status::InvalidInput(part_ + " is not well-formed XML (" + msg + ")"));
+      }
+      return false;
+    }
+  }
+  return !events_.empty();
 }
 
 bool XmlStream::Next() {
-  if (done_ || !status_.ok()) return false;
-  int r = xmlTextReaderRead(reader_);
-  if (r == 1) {
-    if (!Classify()) { done_ = true; return false; }
-    return true;
+  if (done_) return false;
+  if (next_event_ >= events_.size() && !Fill()) {
+    done_ = true;
+    return false;
   }
-  done_ = true;
-  if (r < 0 || !first_error_.empty()) FailFromLibxml();
-  return false;
+  const Event& e = events_[next_event_++];
+  type_ = e.type;
+  depth_ = e.depth;
+  current_serial_ = e.serial;
+  if (e.type == NodeType::kText) {
+    text_ = std::string_view(arena_.data() + e.off, e.len);
+    ns_ = Ns::kOther;
+    local_ = std::string_view();
+    attr_begin_ = attr_end_ = 0;
+  } else {
+    ns_ = e.ns;
+    local_ = std::string_view(reinterpret_cast<const char*>(e.local));
+    text_ = std::string_view();
+    attr_begin_ = e.attr_begin;
+    attr_end_ = e.attr_end;
+  }
+  return true;
 }
 
 bool XmlStream::Skip() {
   if (done_ || !status_.ok()) return false;
-  if (type_ != NodeType::kElement || empty_) return true;
+  if (type_ != NodeType::kElement) return true;
   int d = depth_;
   while (Next()) {
     if (type_ == NodeType::kEndElement && depth_ == d) return true;
   }
   return false;
+}
+
+bool XmlStream::Attr(Ns ns, const char* local, std::string* value) const {
+  if (type_ != NodeType::kElement) return false;
+  for (uint32_t i = attr_begin_; i < attr_end_; ++i) {
+    const AttrRec& a = attrs_[i];
+    if (a.ns == ns && std::strcmp(reinterpret_cast<const char*>(a.local), local) == 0) {
+      value->assign(arena_.data() + a.value_off, a.value_len);
+      // Without entity substitution libxml2 hands "&amp;" in an attribute
+      // value over as "&#38;"; decode it back.
+      for (size_t p; (p = value->find("&#38;")) != std::string::npos;) value->replace(p, 5, "&");
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string XmlStream::LookupPrefix(const std::string& prefix) const {
+  for (auto it = ns_decls_.rbegin(); it != ns_decls_.rend(); ++it) {
+    if (it->prefix == prefix && it->open <= current_serial_ && current_serial_ < it->close) return it->uri;
+  }
+  return "";
 }
 
 }  // namespace jixiao::docx
