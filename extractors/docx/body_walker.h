@@ -18,6 +18,7 @@
 #pragma once
 
 #include <chrono>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -85,8 +86,7 @@ class BodyWalker {
   void RowChildren(TableBuilder* tb, bool* deleted, bool* begun, int* grid_before);
   void CellElement(TableBuilder* tb, bool* begun, int grid_before);
   // mc:AlternateContent: walks exactly one branch with `walk`.
-  template <typename F>
-  void Alternate(F walk);
+  void Alternate(const std::function<void()>& walk);
   bool ChoiceUnderstood();
 
   void AppendText(Para* p, std::string_view s);

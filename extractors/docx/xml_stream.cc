@@ -8,6 +8,7 @@
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
+#include <cstdio>
 #include <cstring>
 
 namespace jixiao::docx {
@@ -239,8 +240,9 @@ bool XmlStream::Fill() {
 
   if (deadline_ != std::chrono::steady_clock::time_point::max() &&
       std::chrono::steady_clock::now() > deadline_) {
-    Fail(Status::Timeout("time limit of " + std::to_string(opts_.time_limit_seconds) +
-                         " s reached while reading " + part_));
+    char secs[32];
+    std::snprintf(secs, sizeof secs, "%g", opts_.time_limit_seconds);
+    Fail(Status::Timeout(std::string("time limit of ") + secs + " s reached while reading " + part_));
     return false;
   }
   while (events_.empty() && !eof_ && status_.ok()) {
