@@ -4,13 +4,15 @@
 // the run gives the column bands (a piece bridging two bands merges them); a
 // run with ≥ 2 bands whose every line has pieces in ≥ 2 bands becomes a table
 // of one row per line. Runs whose columns are all wide and justified are two
-// text columns, left to reading_order.cc. Covered by pdf_test.cc
+// text columns, left to reading_order.cc, and so are lists whose labels are
+// tabbed away from their items. Covered by pdf_test.cc
 // (BorderlessTable, TwoColumnPageReadLeftThenRight).
 #include "extractors/pdf/borderless.h"
 
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <string>
 
 #include "extractors/pdf/line_build.h"
 
@@ -86,6 +88,27 @@ std::vector<Row> Rows(const std::vector<const Word*>& words) {
       p.box.y1 = std::max(p.box.y1, w->box.y1);
       p.words.push_back(i);
     }
+    // A lone piece right under a row, inside one of its later pieces: the
+    // wrapped end of that cell's text.
+    if (row.pieces.size() == 1 && !rows.empty() && rows.back().pieces.size() >= 2) {
+      Row& prev = rows.back();
+      const Piece& lone = row.pieces[0];
+      double h = prev.box.y1 - prev.box.y0;
+      for (size_t k = 1; k < prev.pieces.size(); ++k) {
+        Piece& p = prev.pieces[k];
+        double next_x0 = k + 1 < prev.pieces.size() ? prev.pieces[k + 1].box.x0 : 1e300;
+        if (lone.box.y0 - prev.box.y1 < 0.6 * h && lone.box.x0 >= p.box.x0 - p.em &&
+            lone.box.x0 < p.box.x1 && lone.box.x1 < next_x0) {
+          p.words.insert(p.words.end(), lone.words.begin(), lone.words.end());
+          p.box.x1 = std::max(p.box.x1, lone.box.x1);
+          p.box.y1 = std::max(p.box.y1, lone.box.y1);
+          prev.box.y1 = std::max(prev.box.y1, lone.box.y1);
+          row.pieces.clear();
+          break;
+        }
+      }
+      if (row.pieces.empty()) continue;
+    }
     rows.push_back(std::move(row));
   }
   return rows;
@@ -112,8 +135,36 @@ int BandOf(const std::vector<std::pair<double, double>>& bands, const Box& b) {
   return -1;
 }
 
-bool LooksLikeTable(const std::vector<Row>& rows, size_t a, size_t b,
-                    const std::vector<std::pair<double, double>>& bands) {
+std::string PieceText(const std::vector<const Word*>& words, const Piece& p) {
+  std::string text;
+  for (size_t i : p.words) text += words[i]->text;
+  return text;
+}
+
+// "1.", "2.1", "E)", "（一）", "一、", "①", "•": a list label set apart from
+// its item by a tab.
+bool IsListLabel(const std::string& text) {
+  static const std::u32string kAllowed =
+      U"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.．、)）(（"
+      U"一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩•·●○■□◆◇▪-–—";
+  size_t n = 0;
+  std::string rest = text;
+  while (!rest.empty()) {
+    char32_t c = FirstCodePoint(rest);
+    if (kAllowed.find(c) == std::u32string::npos) return false;
+    size_t len = 1;
+    unsigned char b = static_cast<unsigned char>(rest[0]);
+    if (b >= 0xF0) len = 4;
+    else if (b >= 0xE0) len = 3;
+    else if (b >= 0xC0) len = 2;
+    rest.erase(0, std::min(len, rest.size()));
+    ++n;
+  }
+  return n > 0 && n <= 6;
+}
+
+bool LooksLikeTable(const std::vector<const Word*>& words, const std::vector<Row>& rows, size_t a,
+                    size_t b, const std::vector<std::pair<double, double>>& bands) {
   if (bands.size() < 2 || bands.size() > 64) return false;
   for (size_t r = a; r < b; ++r) {
     std::vector<bool> seen(bands.size(), false);
@@ -126,6 +177,16 @@ bool LooksLikeTable(const std::vector<Row>& rows, size_t a, size_t b,
       }
     }
     if (n < 2) return false;
+  }
+  // A list whose labels stand apart from their text ("1.", "2.1", "E)"
+  // tabbed from the item): two bands, the first one of short pieces only.
+  if (bands.size() == 2) {
+    bool labels = true;
+    for (size_t r = a; r < b && labels; ++r) {
+      const Piece& p = rows[r].pieces.front();
+      labels = BandOf(bands, p.box) == 0 && IsListLabel(PieceText(words, p));
+    }
+    if (labels) return false;
   }
   // Justified text columns: every band wide and most of its pieces reaching
   // its right edge.
@@ -166,7 +227,7 @@ void FindBorderlessTables(const std::vector<const Word*>& words, int page, doubl
     }
     if (static_cast<int>(j - i) >= min_rows) {
       std::vector<std::pair<double, double>> bands = Bands(rows, i, j);
-      if (LooksLikeTable(rows, i, j, bands)) {
+      if (LooksLikeTable(words, rows, i, j, bands)) {
         PageTable t;
         t.ruled = false;
         t.page_height = page_height;

@@ -109,6 +109,10 @@ std::vector<PageItem> BuildPageItems(const PageLayout& layout) {
       if (x >= far - 30) near.push_back(x);
     f.right = Percentile(near, 0.5);
     f.gap = gaps.empty() ? 0 : std::max(0.0, Percentile(gaps, 0.5));
+    // Full-width text: when no line reaches far right (a page of short
+    // lines), take the right margin as wide as the left one.
+    bool full_width = layout.columns == 1 || section % 2 == 0;
+    if (full_width && !x0.empty()) f.right = std::max(f.right, layout.width - f.left - 12.0);
     return f;
   };
 

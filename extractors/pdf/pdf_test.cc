@@ -297,8 +297,10 @@ TEST(PdfSynthetic, ParagraphAcrossPageBreakJoined) {
   std::vector<TestPage> pages(2);
   // Page 1 ends with a full-width line without a full stop; page 2 goes on
   // at the left margin.
-  pages[0].content = TextAt(72, 700, 10, "Start of a paragraph that runs over the page", "F2") +
-                     TextAt(72, 686, 10, "break to the next page, where the same text", "F2");
+  // Courier 10: 6 pt a character, 75 characters fill the 451 pt text width.
+  pages[0].content =
+      TextAt(72, 700, 10, "Start of a paragraph that runs over the page break to the next page, where", "F2") +
+      TextAt(72, 686, 10, "it is continued at the left margin, with no indent, so that the same text", "F2");
   pages[1].content = TextAt(72, 780, 10, "goes on without indent, and ends here.", "F2");
   Document doc = Extract(WriteTemp("across.pdf", BuildPdf(pages)));
   ASSERT_EQ(doc.blocks.size(), 1u) << DocumentToText(doc);
