@@ -293,7 +293,12 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
             doc->blocks.back().kind == BlockKind::kTable && SameColumns(last_table, it.table)) {
           Table& prev = doc->blocks.back().table;
           Table next = ToModel(it.table, page, prev.prov.table_index);
-          if (next.rows > 1 && RowTexts(next, 0) == RowTexts(prev, 0)) DropFirstRow(&next);
+          // The header rows repeated on the new page (one to three rows).
+          int repeated = 0;
+          while (repeated < 3 && repeated + 1 < next.rows && repeated < prev.rows &&
+                 RowTexts(next, repeated) == RowTexts(prev, repeated))
+            ++repeated;
+          for (int k = 0; k < repeated; ++k) DropFirstRow(&next);
           JoinSplitRow(last_table, &prev, &next);
           for (Cell& c : next.cells) {
             c.row += prev.rows;

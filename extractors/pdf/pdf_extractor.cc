@@ -98,7 +98,7 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
   pdf::PageCollector collector;
   std::vector<pdf::PageLayout> layouts;
   layouts.reserve(last);
-  size_t words = 0;
+  size_t words = 0, chars = 0, unmapped = 0;
   bool truncated = false, timed_out = false;
   for (int p = 1; p <= last; ++p) {
     if (limits.deadline > 0 && pdf::NowSeconds() > limits.deadline) {
@@ -112,6 +112,15 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
       break;
     }
     words += page.words.size();
+    for (const pdf::Word& w : page.words) {
+      size_t pos = 0;
+      for (int len : w.char_bytes) {
+        char32_t c = pdf::FirstCodePoint(w.text.substr(pos, len));
+        unmapped += c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) || (c < 0x20 && c != '\t');
+        ++chars;
+        pos += len;
+      }
+    }
     layouts.emplace_back();
     pdf::LayoutPage(page, &layouts.back());
   }
@@ -124,6 +133,11 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
                        "a page held more words or lines than the safety bound; the rest was dropped");
   if (words == 0 && !timed_out)
     return Fail(doc, Status::Unsupported("no text layer (scanned PDF): needs OCR"));
+  if (chars > 0 && unmapped * 10 > chars)
+    doc->AddDiagnostic(Diagnostic::Severity::kWarning, "pdf_text_unmapped",
+                       std::to_string(unmapped * 100 / chars) +
+                           "% of the characters have no Unicode mapping (font without ToUnicode); "
+                           "the text may be unreadable");
 
   pdf::RemovePageFurniture(&layouts, doc);
   std::vector<std::vector<pdf::PageItem>> items;

@@ -3,6 +3,16 @@
 // order, ruled tables as cell grids with spans, each with page + box
 // provenance. Scans (no text layer) are refused, not returned empty.
 //
+// Provenance boxes are in points, origin at the top-left of the page as
+// displayed (its /Rotate applied); a page whose text mostly runs sideways is
+// read turned upright and its boxes are in that upright frame.
+//
+// Diagnostics (code: meaning): pdf_xref_repaired (damaged cross-reference
+// table rebuilt), pdf_encrypted (owner password only, read anyway),
+// pdf_syntax_errors, pdf_max_pages, pdf_page_limit (a page held more than the
+// safety bound), pdf_text_unmapped (fonts without Unicode mapping),
+// pdf_page_furniture_removed (info: headers/footers/page numbers dropped).
+//
 // Thread safety: ExtractPdf may be called from several threads at once on
 // different files.
 #pragma once

@@ -280,6 +280,37 @@ TEST(PdfSynthetic, BorderlessTableFromAlignment) {
   EXPECT_EQ(doc.blocks.back().text, "A paragraph after the table.");
 }
 
+// A ruled grid: rows of cell texts, top row at y_top (PDF user space),
+// rows 20 pt high, columns at xs.
+std::string Grid(const std::vector<double>& xs, double y_top,
+                 const std::vector<std::vector<std::string>>& rows) {
+  std::string out;
+  double y_bottom = y_top - 20.0 * rows.size();
+  for (size_t r = 0; r <= rows.size(); ++r) out += LineAt(xs.front(), y_top - 20.0 * r, xs.back(), y_top - 20.0 * r);
+  for (double x : xs) out += LineAt(x, y_top, x, y_bottom);
+  for (size_t r = 0; r < rows.size(); ++r)
+    for (size_t c = 0; c < rows[r].size(); ++c) out += TextAt(xs[c] + 6, y_top - 20.0 * r - 14, 10, rows[r][c]);
+  return out;
+}
+
+TEST(PdfSynthetic, TableAcrossPagesWithTwoHeaderRows) {
+  std::vector<double> xs = {72, 200, 330, 460};
+  std::vector<std::vector<std::string>> head = {{"Project", "Budget", "Actual"}, {"", "10k", "10k"}};
+  std::vector<TestPage> pages(2);
+  auto rows1 = head, rows2 = head;
+  for (int i = 1; i <= 30; ++i) rows1.push_back({"P" + std::to_string(i), std::to_string(i), std::to_string(i)});
+  for (int i = 31; i <= 35; ++i) rows2.push_back({"P" + std::to_string(i), std::to_string(i), std::to_string(i)});
+  pages[0].content = Grid(xs, 760, rows1);
+  pages[1].content = Grid(xs, 780, rows2);
+  Document doc = Extract(WriteTemp("twoheads.pdf", BuildPdf(pages)));
+  auto tables = Tables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0]->table;
+  EXPECT_EQ(t.rows, 2 + 35);
+  EXPECT_EQ(t.At(32, 0)->Text(), "P31");
+  EXPECT_EQ(t.At(36, 2)->Text(), "35");
+}
+
 TEST(PdfSynthetic, PageNumbersAndRunningHeaderRemoved) {
   std::vector<TestPage> pages(3);
   const char* numbers[] = {"- 1 -", "2/3", "Page 3 of 3"};
