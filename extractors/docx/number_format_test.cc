@@ -93,5 +93,20 @@ TEST(TableBuilder, SpansAndMerges) {
   EXPECT_EQ(t.cells[0].prov.body_index, 7);
 }
 
+TEST(TableBuilder, HostileSpansAreBounded) {
+  using VM = TableBuilder::VMerge;
+  using HM = TableBuilder::HMerge;
+  TableBuilder tb(0, 0);
+  tb.SetGridColumns(100000000);
+  tb.BeginRow(0);
+  EXPECT_EQ(tb.AddCell(5000000, VM::kNone, HM::kNone, {"wide"}, {}), "");
+  EXPECT_NE(tb.AddCell(1, VM::kNone, HM::kNone, {"dropped"}, {}), "");
+  tb.EndRow();
+  Table t = tb.Finish();
+  EXPECT_EQ(t.cols, TableBuilder::kMaxColumns);
+  ASSERT_EQ(t.cells.size(), 1u);
+  EXPECT_EQ(t.cells[0].colspan, TableBuilder::kMaxColumns);
+}
+
 }  // namespace
 }  // namespace jixiao::docx

@@ -24,7 +24,7 @@ TableBuilder::TableBuilder(int table_index, int body_index) : body_index_(body_i
 
 void TableBuilder::BeginRow(int grid_before) {
   ++row_;
-  col_ = std::max(0, std::min(grid_before, 1000));
+  col_ = std::max(0, std::min(grid_before, kMaxColumns - 1));
   here_.assign(std::max<size_t>(above_.size(), static_cast<size_t>(col_)), -1);
   last_in_row_ = -1;
 }
@@ -33,7 +33,8 @@ std::string TableBuilder::AddCell(int grid_span, VMerge vmerge, HMerge hmerge,
                                   std::vector<std::string> paragraphs, std::vector<Table> nested) {
   std::string note;
   if (row_ < 0) BeginRow(0);
-  int span = std::max(1, std::min(grid_span, 1000));
+  if (col_ >= kMaxColumns) return "cell beyond " + std::to_string(kMaxColumns) + " grid columns dropped";
+  int span = std::max(1, std::min(grid_span, kMaxColumns - col_));
   if (here_.size() < static_cast<size_t>(col_ + span)) here_.resize(col_ + span, -1);
 
   if (hmerge == HMerge::kContinue && last_in_row_ >= 0) {
@@ -55,11 +56,12 @@ std::string TableBuilder::AddCell(int grid_span, VMerge vmerge, HMerge hmerge,
     if (owner >= 0 && table_.cells[owner].col == col_) {
       Cell& top = table_.cells[owner];
       top.rowspan = row_ - top.row + 1;
-      for (int c = col_; c < col_ + std::max(span, top.colspan); ++c) {
+      span = std::min(std::max(span, top.colspan), kMaxColumns - col_);
+      for (int c = col_; c < col_ + span; ++c) {
         if (static_cast<size_t>(c) >= here_.size()) here_.resize(c + 1, -1);
         here_[c] = owner;
       }
-      col_ += std::max(span, top.colspan);
+      col_ += span;
       if (!AllEmpty(paragraphs) || !nested.empty()) {
         for (auto& p : paragraphs) {
           if (!p.empty()) top.paragraphs.push_back(std::move(p));

@@ -12,12 +12,16 @@ namespace jixiao::docx {
 
 class TableBuilder {
  public:
+  // Word allows 63 columns; cells beyond this many grid columns are dropped
+  // (AddCell says so) so that hostile spans cannot blow the grid up.
+  static constexpr int kMaxColumns = 1000;
+
   enum class VMerge { kNone, kRestart, kContinue };
   enum class HMerge { kNone, kRestart, kContinue };
 
   TableBuilder(int table_index, int body_index);
 
-  void SetGridColumns(int n) { grid_cols_ = n; }
+  void SetGridColumns(int n) { grid_cols_ = n < kMaxColumns ? n : kMaxColumns; }
   // Rows: BeginRow, any number of AddCell, EndRow.
   void BeginRow(int grid_before);
   // Adds the next cell of the current row. Returns an English note when the

@@ -61,6 +61,11 @@ void StructuredError(void* ctx, xmlErrorPtr error) {
   static_cast<XmlStream*>(ctxt->_private)->OnError(error->code, error->message, error->line);
 }
 
+// libxml2 prints some errors (encoding conversion) through its generic
+// handler even with XML_PARSE_NOERROR; they reach us as structured errors
+// too, so the generic ones are dropped rather than written to stderr.
+void SilentGenericError(void*, const char*, ...) {}
+
 const std::string kDtdRefused =
     " declares a DTD (<!DOCTYPE>), which a DOCX part never has; refused to avoid entity expansion";
 
@@ -215,6 +220,7 @@ Status XmlStream::Open(ZipArchive* zip, const std::string& name, const ExtractOp
     h.serror = StructuredError;
     return h;
   }();
+  xmlSetGenericErrorFunc(nullptr, SilentGenericError);  // this thread's handler
   s->ctxt_ = xmlCreatePushParserCtxt(&sax, nullptr, nullptr, 0, name.c_str());
   if (s->ctxt_ == nullptr) return Status::Internal("cannot create an XML parser for " + name);
   s->ctxt_->_private = s.get();
