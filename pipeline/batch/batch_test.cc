@@ -43,6 +43,7 @@ ScreenResult FakeScreen(const std::string& path, const ScreenOptions&) {
     for (int i = 0; i < 600 && !g_release; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   if (content.rfind("THROW", 0) == 0) throw std::runtime_error("boom");
+  if (content.rfind("CRASH", 0) == 0) std::abort();
   ScreenResult r;
   r.doc.source.path = path;
   r.doc.source.format = path.substr(path.size() - 4) == ".pdf" ? "pdf" : "docx";
@@ -250,6 +251,26 @@ TEST_F(RunTest, ShardsSplitAndMergeJoins) {
   EXPECT_EQ(merged.inputs, 32);
   RunSummary bad;
   EXPECT_FALSE(MergeRuns({(root_ / "merged").string()}, (root_ / "merged").string(), &bad).ok());
+}
+
+TEST_F(RunTest, ADocumentThatCrashesTheProcessTwiceIsRecordedFailed) {
+  for (int i = 0; i < 4; ++i) Put("ok" + std::to_string(i) + ".docx", "GOOD " + std::to_string(i));
+  Put("zz-crash.pdf", "CRASH");
+  RunOptions o = Options();
+  o.jobs = 1;  // ok0..ok3 finish before zz-crash is begun
+  RunSummary sum;
+  EXPECT_DEATH(RunBatch(o, FakeScreen, &sum), "");
+  EXPECT_DEATH(RunBatch(o, FakeScreen, &sum), "");
+  ASSERT_TRUE(RunBatch(o, FakeScreen, &sum).ok());
+  auto m = Manifest();
+  EXPECT_EQ(m["zz-crash.pdf"].status, "failed");
+  EXPECT_NE(m["zz-crash.pdf"].reason.find("异常退出"), std::string::npos) << m["zz-crash.pdf"].reason;
+  EXPECT_EQ(m["ok2.docx"].status, "ok");
+  EXPECT_EQ(sum.exit_code, 2);
+  EXPECT_EQ(fs::file_size(root_ / "out" / "inflight.log"), 0u);
+  // --retry-failed tries it again (and here crashes again).
+  o.retry_failed = true;
+  EXPECT_DEATH(RunBatch(o, FakeScreen, &sum), "");
 }
 
 TEST(Inputs, ParsesShards) {

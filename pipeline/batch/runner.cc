@@ -6,6 +6,7 @@
 
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -19,6 +20,7 @@
 #include <thread>
 
 #include "pipeline/archive/archive.h"
+#include "pipeline/batch/csv.h"
 #include "pipeline/batch/inputs.h"
 #include "pipeline/batch/progress.h"
 #include "pipeline/batch/reports.h"
@@ -31,6 +33,9 @@ using Json = nlohmann::ordered_json;
 
 std::atomic<int> g_signal{0};
 extern "C" void OnSignal(int sig) { g_signal = sig; }
+
+// A document begun this many times by runs that never finished it is failed.
+constexpr int kMaxCrashes = 2;
 
 bool IsTimeout(const std::string& reason) {
   return reason.find("超时") != std::string::npos || reason.find("timeout") != std::string::npos ||
@@ -49,6 +54,8 @@ struct Shared {
   std::mutex mu;
   std::condition_variable cv;
   ScreenFunction screen;
+  int journal_fd = -1;             // DIR/inflight.log: "start <sha256>" / "done <sha256>" per document
+  std::vector<std::string> shas;   // by todo position
   ScreenOptions options;
   std::vector<std::string> paths;  // by todo position
   std::vector<size_t> rows;        // by todo position
@@ -86,6 +93,10 @@ void Worker(std::shared_ptr<Shared> s, size_t slot_id) {
       slot.busy = true;
       slot.todo = todo;
       slot.start = Clock::now();
+      if (s->journal_fd >= 0) {
+        std::string line = "start " + s->shas[todo] + "\n";  // one write(2): atomic with O_APPEND
+        if (::write(s->journal_fd, line.data(), line.size()) < 0) spdlog::warn("cannot write inflight.log");
+      }
     }
     auto start = Clock::now();
     ScreenResult result;
@@ -97,6 +108,10 @@ void Worker(std::shared_ptr<Shared> s, size_t slot_id) {
       result = FailedResult(s->paths[todo], "内部错误（internal error）");
     }
     double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+    if (s->journal_fd >= 0) {
+      std::string line = "done " + s->shas[todo] + "\n";
+      if (::write(s->journal_fd, line.data(), line.size()) < 0) spdlog::warn("cannot write inflight.log");
+    }
     std::lock_guard<std::mutex> lock(s->mu);
     Shared::Slot& slot = s->slots[slot_id];
     if (slot.abandoned) return;  // the watchdog recorded a timeout and replaced us
@@ -234,6 +249,28 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
   s = arc->LoadStored(&stored);
   if (!s.ok()) return s;
 
+  // Documents begun by earlier runs that died before finishing them
+  // (inflight.log: "start" without "done"; a document finished but not yet
+  // committed when the process died has its "done" and is not blamed).
+  const std::string journal_path = dir + "/inflight.log";
+  std::map<std::string, int> started;
+  {
+    std::string journal;
+    if (ReadWholeFile(journal_path, &journal).ok()) {
+      size_t pos = 0;
+      while (pos < journal.size()) {
+        size_t end = journal.find('\n', pos);
+        if (end == std::string::npos) break;  // a torn last line
+        std::string line = journal.substr(pos, end - pos);
+        pos = end + 1;
+        // Begun and never done: the process died while screening it.
+        if (line.rfind("start ", 0) == 0) ++started[line.substr(6)];
+        else if (line.rfind("done ", 0) == 0) --started[line.substr(5)];
+      }
+    }
+  }
+  std::vector<std::pair<size_t, ScreenResult>> crashed;
+
   // Rows in path order; decide what each input needs.
   std::vector<ManifestRow> rows;
   std::map<std::string, std::string> first_path;  // sha256 -> first screened path
@@ -261,6 +298,17 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
       auto st = stored.find(in.sha256);
       bool reuse = st != stored.end() && st->second.jixiao_version == options.version &&
                    !(options.retry_failed && st->second.status == "failed");
+      int crashes = started[in.sha256];
+      if (!reuse && crashes >= kMaxCrashes && !options.retry_failed) {
+        // Begun in kMaxCrashes earlier runs that never finished: the screener
+        // most likely crashed on it. Record it failed so the batch goes on.
+        ScreenResult failed = FailedResult(in.path, "处理该文件时程序异常退出（已尝试 " + std::to_string(crashes) +
+                                                        " 次），已跳过；可用 --retry-failed 重试");
+        crashed.push_back({rows.size(), std::move(failed)});
+        row.status = "pending";
+        rows.push_back(std::move(row));
+        continue;
+      }
       if (reuse) {
         row.resumed = true;
         row.pages = st->second.pages;
@@ -277,6 +325,20 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
   summary->resumed = static_cast<int>(std::count_if(rows.begin(), rows.end(), [](auto& r) { return r.resumed; }));
   spdlog::info("run: {} inputs in this shard ({} in others), {} to screen, {} resumed", rows.size(),
                summary->other_shards, todo_paths.size(), summary->resumed);
+  if (!crashed.empty()) {
+    std::vector<Json> reports;
+    std::vector<archive::Archive::Entry> entries;
+    for (auto& [row, result] : crashed) reports.push_back(ReportFor(rows[row], result, options.version));
+    for (size_t i = 0; i < crashed.size(); ++i) entries.push_back({&crashed[i].second.doc, &reports[i]});
+    s = arc->Add(entries);
+    if (!s.ok()) return s;
+    for (size_t i = 0; i < crashed.size(); ++i) {
+      ManifestRow& row = rows[crashed[i].first];
+      SetOutcome(&row, "failed", reports[i].value("status_reason", ""), 0, 0, 0);
+      spdlog::error("{}: begun {} times by earlier runs that never finished it; recorded as failed", row.file,
+                    kMaxCrashes);
+    }
+  }
   const std::string manifest_path = dir + "/manifest.csv";
   s = WriteManifest(manifest_path, rows);
   if (!s.ok()) return s;
@@ -287,6 +349,8 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
   shared->options = options.screen;
   shared->paths = todo_paths;
   shared->rows = todo_rows;
+  for (size_t r : todo_rows) shared->shas.push_back(rows[r].sha256);
+  shared->journal_fd = ::open(journal_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   const int jobs = std::max(1, std::min<int>(options.jobs, std::max<size_t>(1, todo_paths.size())));
   std::vector<std::thread> threads;
   auto spawn = [&]() {  // caller holds no lock
@@ -406,6 +470,13 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
     }
   }
 
+  // The journal is only needed while something is unfinished. (The fd stays
+  // open for detached workers; the process exit closes it.)
+  if (completed == todo_paths.size() && run_status.ok() && abandoned == 0) {
+    if (shared->journal_fd >= 0 && ::ftruncate(shared->journal_fd, 0) != 0) spdlog::warn("cannot reset inflight.log");
+    ::close(shared->journal_fd);
+    shared->journal_fd = -1;
+  }
   Status ms = WriteManifest(manifest_path, rows);
   if (run_status.ok()) run_status = ms;
   if (run_status.ok() && options.write_reports) {

@@ -13,7 +13,10 @@
 // screener; a watchdog also gives up on a worker that runs past
 // watchdog_seconds (the document is recorded failed with reason timeout, the
 // stuck thread is abandoned and replaced). An exception from the screener
-// fails that document only. SIGINT/SIGTERM stop the run cleanly: finished
+// fails that document only. A crash of the whole process (a bug in a
+// parser) is survived across runs: DIR/inflight.log records each document
+// begun, and one begun by two runs that never finished it is recorded failed
+// instead of being tried a third time. SIGINT/SIGTERM stop the run cleanly: finished
 // documents are kept, unfinished ones stay pending in the manifest.
 //
 // Exit code (RunSummary::exit_code): 2 when the run could not complete (bad
