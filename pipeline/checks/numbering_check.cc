@@ -222,17 +222,6 @@ std::string ChineseSmallNumber(int value) {
   return out;
 }
 
-int NarrativeEnd(const Document& doc) {
-  for (size_t i = 0; i < doc.blocks.size(); ++i) {
-    const Block& b = doc.blocks[i];
-    if (b.kind == BlockKind::kTable) return static_cast<int>(i);
-    const std::string t = Trim(b.FullText());
-    if (t.rfind("附件", 0) == 0 && t.size() <= 8 && t.size() > 6 && t[6] >= '0' && t[6] <= '9')
-      return static_cast<int>(i);
-  }
-  return static_cast<int>(doc.blocks.size());
-}
-
 void CheckNumbering(const Document& doc, const Rules& rules, std::vector<Finding>* out) {
   NumberingChecker checker(doc, out);
   std::vector<int> unlabelled_headings;

@@ -10,10 +10,6 @@
 
 namespace jixiao {
 
-// The narrative ends where the attachments start: the first table or the
-// first line that is an attachment heading ("附件1"). Returns that block index.
-int NarrativeEnd(const Document& doc);
-
 // Numbering at each level runs on without gaps, repeats, a change of style or
 // a start other than 1; unlabelled template headings are reported with the
 // top-level sequence. Appends NUMBERING_BROKEN findings.

@@ -120,6 +120,11 @@ struct Document {
                      Provenance prov = {});
 };
 
+// The narrative ends where the attachments start: the first table or the
+// first line that is an attachment heading ("附件1"). Returns that block
+// index (blocks.size() when there is none).
+int NarrativeEnd(const Document& doc);
+
 const char* DocumentStatusName(DocumentStatus status);      // "ok", "partial", ...
 const char* BlockKindName(BlockKind kind);                  // "heading", "paragraph", "table"
 const char* SeverityName(Diagnostic::Severity severity);    // "info", "warning", "error"

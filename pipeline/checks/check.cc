@@ -1,0 +1,33 @@
+// RunChecks: every check, findings ordered for the reviewer. Covered by the
+// corpus acceptance test.
+#include "pipeline/checks/check.h"
+
+#include <algorithm>
+
+#include "pipeline/checks/structure_checks.h"
+
+namespace jixiao {
+
+std::vector<Finding> RunChecks(const Document& doc, const FactSet& facts, const Rules& rules,
+                               const std::string& title) {
+  std::vector<Finding> findings;
+  CheckFigures(doc, facts, rules, &findings);
+  CheckScores(doc, facts, rules, &findings);
+  CheckNumbering(doc, rules, &findings);
+  CheckSections(doc, rules, title, &findings);
+  CheckAttachments(doc, &findings);
+  CheckText(doc, rules, &findings);
+  auto first_block = [](const Finding& f) {
+    int b = 1 << 30;
+    for (const Evidence& e : f.evidence)
+      if (e.block >= 0) b = std::min(b, e.block);
+    return b;
+  };
+  std::stable_sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
+    if (a.severity != b.severity) return a.severity < b.severity;
+    return first_block(a) < first_block(b);
+  });
+  return findings;
+}
+
+}  // namespace jixiao

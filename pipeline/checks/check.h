@@ -1,0 +1,31 @@
+// All cross-checks of one report: the figure checks over its facts, the score
+// checks over its indicator table, and the structure and wording checks.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pipeline/checks/finding.h"
+#include "pipeline/checks/rules.h"
+#include "pipeline/facts/facts.h"
+#include "pipeline/model/document.h"
+
+namespace jixiao {
+
+// Every finding of the report, most serious first, then in reading order.
+std::vector<Finding> RunChecks(const Document& doc, const FactSet& facts, const Rules& rules,
+                               const std::string& title);
+
+// The parts of RunChecks, exposed for tests.
+// SUM_MISMATCH, FIGURE_CONFLICT, RATE_MISMATCH, RATE_ZERO_BASE, UNIT_SUSPECT.
+void CheckFigures(const Document& doc, const FactSet& facts, const Rules& rules, std::vector<Finding>* out);
+// SCORE_TOTAL_MISMATCH, SCORE_OVER_WEIGHT, WEIGHT_MISMATCH, GRADE_MISMATCH,
+// TARGET_NOT_MET, DEVIATION_UNEXPLAINED.
+void CheckScores(const Document& doc, const FactSet& facts, const Rules& rules, std::vector<Finding>* out);
+
+// Evidence for a fact: its quote, value and place.
+Evidence FactEvidence(const Document& doc, const Fact& fact);
+// Evidence for a table cell of the indicator table, with the figure it holds.
+Evidence CellFigureEvidence(const Document& doc, int block, const Cell* cell);
+
+}  // namespace jixiao

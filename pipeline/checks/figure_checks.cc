@@ -1,0 +1,396 @@
+// SUM_MISMATCH, FIGURE_CONFLICT, RATE_MISMATCH, RATE_ZERO_BASE and
+// UNIT_SUSPECT over the facts of a report. Covered by checks_test.cc and the
+// corpus acceptance test (seed, clean, one variant per code, rewrites).
+//
+// Tolerance follows XBRL Calculations 1.1: every figure stands for the
+// interval its written decimals allow (numbers::Quantity::interval), and a
+// sum or a ratio is flagged only when the intervals cannot meet.
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "pipeline/checks/check.h"
+
+namespace jixiao {
+namespace {
+
+using numbers::Decimal;
+using numbers::Interval;
+using numbers::Quantity;
+using numbers::QuantityKind;
+
+std::string Show(const Fact& f) {
+  if (f.source == FactSource::kTable) return f.q.value.ToStringAsWritten() + f.q.unit;
+  std::string raw = f.q.raw;
+  return raw.empty() ? f.q.value.ToStringAsWritten() + f.q.unit : raw;
+}
+
+const char* PeriodLabel(const std::string& period) {
+  if (period == "initial") return "年初预算";
+  if (period == "full") return "全年预算";
+  if (period == "budget") return "预算";
+  if (period == "executed") return "实际支出";
+  return "未注明口径";
+}
+
+bool PeriodsComparable(const std::string& a, const std::string& b) {
+  if (a == b) return true;
+  if (a == "budget") return b == "initial" || b == "full";
+  if (b == "budget") return a == "initial" || a == "full";
+  return false;
+}
+
+// Sum of intervals; unbounded when any part is.
+Interval SumIntervals(const std::vector<const Fact*>& parts) {
+  Interval sum;
+  sum.lo = Decimal();
+  sum.hi = Decimal();
+  for (const Fact* p : parts) {
+    const Interval& i = p->q.interval;
+    if (sum.lo && i.lo) sum.lo = *sum.lo + *i.lo; else sum.lo.reset();
+    if (sum.hi && i.hi) sum.hi = *sum.hi + *i.hi; else sum.hi.reset();
+    sum.lo_open = sum.lo_open || i.lo_open;
+    sum.hi_open = sum.hi_open || i.hi_open;
+  }
+  return sum;
+}
+
+// In the unit the figures were written in: amounts in 万元 when the total is.
+std::string InUnitOf(const Fact& reference, const Decimal& canonical) {
+  if (reference.q.kind == QuantityKind::kAmount && reference.q.unit != "元") {
+    int shift = reference.q.unit == "万元" ? -4 : reference.q.unit == "亿元" ? -8 : reference.q.unit == "千元" ? -3 : 0;
+    return canonical.MulPow10(shift).Normalized().ToString();
+  }
+  return canonical.Normalized().ToString();
+}
+
+void AddSumFinding(const Document& doc, const Fact& total, const std::vector<const Fact*>& parts, bool complete,
+                   const std::string& partition_name, std::vector<Finding>* out) {
+  Finding f;
+  f.code = "SUM_MISMATCH";
+  f.severity = FindingSeverity::kError;
+  Decimal sum;
+  std::string terms;
+  for (const Fact* p : parts) {
+    sum = sum + p->q.canonical;
+    if (!terms.empty()) terms += " + ";
+    terms += InUnitOf(total, p->q.canonical);
+  }
+  const std::string unit = total.q.kind == QuantityKind::kAmount ? total.q.unit : "";
+  f.arithmetic = InUnitOf(total, total.q.canonical) + (complete ? " ≠ " : " < ") + terms + " = " +
+                 InUnitOf(total, sum) + (unit.empty() ? "" : "（" + unit + "）");
+  f.message = "“" + total.label + "”" + Show(total) + (complete ? "不等于" : "小于") + partition_name + "各项之和" +
+              InUnitOf(total, sum) + unit;
+  f.evidence.push_back(FactEvidence(doc, total));
+  for (const Fact* p : parts) f.evidence.push_back(FactEvidence(doc, *p));
+  out->push_back(std::move(f));
+}
+
+// Total against parts: equal when the parts are the whole partition, not
+// below their sum otherwise.
+void CheckPartition(const Document& doc, const Fact& total, const std::vector<const Fact*>& parts, bool complete,
+                    const std::string& name, std::vector<Finding>* out) {
+  if (parts.size() < 2 && !(complete && parts.size() == 1)) return;
+  Interval sum = SumIntervals(parts);
+  const Interval& t = total.q.interval;
+  bool bad;
+  if (complete) {
+    bad = !sum.Intersects(t);
+  } else {
+    bad = sum.lo && t.hi && *sum.lo > *t.hi;
+  }
+  if (bad) AddSumFinding(doc, total, parts, complete, name, out);
+}
+
+void CheckNarrativeSums(const Document& doc, const FactSet& set, const Rules& rules, std::vector<Finding>* out) {
+  std::map<int, std::vector<const Fact*>> children;
+  for (const Fact& f : set.facts)
+    if (f.parent >= 0 && f.q.kind == QuantityKind::kAmount) children[f.parent].push_back(&f);
+  for (const auto& [parent, kids] : children) {
+    const Fact& total = set.facts[parent];
+    for (const RulePartition& p : rules.partitions) {
+      std::vector<const Fact*> parts;
+      std::set<std::string> seen;
+      for (const Fact* k : kids)
+        if (std::find(p.parts.begin(), p.parts.end(), k->concept_id) != p.parts.end() && seen.insert(k->concept_id).second)
+          parts.push_back(k);
+      if (parts.size() < 2) continue;
+      CheckPartition(doc, total, parts, parts.size() == p.parts.size(), p.name, out);
+    }
+  }
+}
+
+void CheckTableSums(const Document& doc, const FactSet& set, const Rules& rules, std::vector<Finding>* out) {
+  // Rows of one column: key (block, col, period, year).
+  std::map<std::tuple<int, int, std::string, int>, std::map<std::string, const Fact*>> columns;
+  // Cells written "label：value" of one table, against the table's total.
+  std::map<int, std::map<std::string, const Fact*>> inline_facts;
+  std::map<int, const Fact*> table_total;
+  for (const Fact& f : set.facts) {
+    if (f.source != FactSource::kTable || f.q.kind != QuantityKind::kAmount) continue;
+    if (f.period.empty() && f.concept_id != "total") {
+      inline_facts[f.block].emplace(f.concept_id, &f);
+      continue;
+    }
+    columns[{f.block, f.col, f.period, f.year}].emplace(f.concept_id, &f);
+    if (f.concept_id == "total" && (f.period == "full" || !table_total.count(f.block))) table_total[f.block] = &f;
+  }
+  for (const auto& [key, by_concept] : columns) {
+    for (const RulePartition& p : rules.partitions) {
+      if (p.total.empty() || !by_concept.count(p.total)) continue;
+      std::vector<const Fact*> parts;
+      for (const std::string& c : p.parts)
+        if (by_concept.count(c)) parts.push_back(by_concept.at(c));
+      if (parts.size() < 2) continue;
+      CheckPartition(doc, *by_concept.at(p.total), parts, parts.size() == p.parts.size(), p.name, out);
+    }
+  }
+  for (const auto& [block, by_concept] : inline_facts) {
+    if (!table_total.count(block)) continue;
+    for (const RulePartition& p : rules.partitions) {
+      if (p.total != "total") continue;
+      std::vector<const Fact*> parts;
+      for (const std::string& c : p.parts)
+        if (by_concept.count(c)) parts.push_back(by_concept.at(c));
+      if (parts.size() < 2) continue;
+      CheckPartition(doc, *table_total.at(block), parts, parts.size() == p.parts.size(), p.name, out);
+    }
+  }
+}
+
+bool TenThousandApart(const Fact& a, const Fact& b) {
+  if (a.q.kind != QuantityKind::kAmount || a.q.canonical.is_zero() || b.q.canonical.is_zero()) return false;
+  return a.q.canonical == b.q.canonical.MulPow10(4) || b.q.canonical == a.q.canonical.MulPow10(4);
+}
+
+void CheckConflicts(const Document& doc, const FactSet& set, std::vector<Finding>* out) {
+  std::map<std::tuple<std::string, std::string, int>, std::vector<int>> groups;
+  for (int i = 0; i < static_cast<int>(set.facts.size()); ++i) {
+    const Fact& f = set.facts[i];
+    if (f.concept_id.empty() || f.concept_id == "grade" || f.concept_id == "relative_rate") continue;
+    groups[{f.concept_id, f.subject, f.year}].push_back(i);
+  }
+  auto compatible = [&](int a, int b) { return numbers::Compatible(set.facts[a].q, set.facts[b].q); };
+  // A child whose parents disagree repeats its parents' conflict.
+  auto knock_on = [&](int a, int b) {
+    const Fact& fa = set.facts[a];
+    const Fact& fb = set.facts[b];
+    return fa.parent >= 0 && fb.parent >= 0 && fa.parent != fb.parent && !compatible(fa.parent, fb.parent);
+  };
+  for (const auto& [key, members] : groups) {
+    if (members.size() < 2) continue;
+    std::set<int> involved;
+    std::vector<std::pair<int, int>> pairs;
+    for (size_t x = 0; x < members.size(); ++x) {
+      const int a = members[x];
+      const Fact& fa = set.facts[a];
+      if (fa.period.empty()) {
+        // A figure whose period is not stated agrees when it matches any
+        // figure whose period is (or, when none is, any other figure).
+        bool any_stated = false;
+        for (int b : members) any_stated = any_stated || !set.facts[b].period.empty();
+        bool matches_any = false;
+        int other = -1;
+        for (int b : members) {
+          if (b == a || (any_stated && set.facts[b].period.empty())) continue;
+          if (compatible(a, b)) matches_any = true;
+          else if (other < 0 && !knock_on(a, b)) other = b;
+        }
+        if (!matches_any && other >= 0) pairs.push_back({a, other});
+        continue;
+      }
+      for (size_t y = x + 1; y < members.size(); ++y) {
+        const int b = members[y];
+        const Fact& fb = set.facts[b];
+        if (fb.period.empty() || !PeriodsComparable(fa.period, fb.period)) continue;
+        if (!compatible(a, b) && !knock_on(a, b)) pairs.push_back({a, b});
+      }
+    }
+    if (pairs.empty()) continue;
+    // Figures 10⁴ apart are a unit slip (元 for 万元), reported as such.
+    std::vector<std::pair<int, int>> conflicts;
+    for (const auto& [a, b] : pairs) {
+      if (TenThousandApart(set.facts[a], set.facts[b])) {
+        Finding f;
+        f.code = "UNIT_SUSPECT";
+        f.severity = FindingSeverity::kError;
+        f.message = "“" + set.facts[a].label + "”两处数值恰好相差一万倍，疑似单位写错（元与万元）：" +
+                    Show(set.facts[a]) + "与" + Show(set.facts[b]);
+        f.arithmetic = set.facts[a].q.canonical.ToString() + "元 vs " + set.facts[b].q.canonical.ToString() + "元";
+        f.evidence = {FactEvidence(doc, set.facts[a]), FactEvidence(doc, set.facts[b])};
+        out->push_back(std::move(f));
+      } else {
+        conflicts.push_back({a, b});
+        involved.insert(a);
+        involved.insert(b);
+      }
+    }
+    if (conflicts.empty()) continue;
+    Finding f;
+    f.code = "FIGURE_CONFLICT";
+    f.severity = FindingSeverity::kError;
+    const Fact& first = set.facts[conflicts[0].first];
+    f.message = "“" + first.label + "”在报告中的数值相互矛盾：";
+    std::string arithmetic;
+    for (size_t k = 0; k < conflicts.size() && k < 4; ++k) {
+      const Fact& a = set.facts[conflicts[k].first];
+      const Fact& b = set.facts[conflicts[k].second];
+      if (k) { f.message += "；"; arithmetic += "; "; }
+      f.message += Show(a) + "（" + PeriodLabel(a.period) + "，" + DescribePlace(doc, a.block, a.prov) + "）与" +
+                   Show(b) + "（" + PeriodLabel(b.period) + "，" + DescribePlace(doc, b.block, b.prov) + "）";
+      arithmetic += InUnitOf(a, a.q.canonical) + " ≠ " + InUnitOf(a, b.q.canonical);
+    }
+    f.arithmetic = arithmetic;
+    // Every place the figure is stated, so the reviewer sees them all.
+    for (int m : members) f.evidence.push_back(FactEvidence(doc, set.facts[m]));
+    out->push_back(std::move(f));
+  }
+}
+
+// Ratio interval ×100 of two amount intervals with positive bounds.
+std::optional<Interval> RatioPercent(const Interval& num, const Interval& den) {
+  if (!num.lo || !num.hi || !den.lo || !den.hi || den.lo->sign() <= 0 || num.lo->sign() < 0) return std::nullopt;
+  Interval r;
+  r.lo = num.lo->Divide(*den.hi, 6) * Decimal::FromInt(100);
+  r.hi = num.hi->Divide(*den.lo, 6) * Decimal::FromInt(100);
+  return r;
+}
+
+void CheckRate(const Document& doc, const Fact* rate, const Cell* rate_cell, int rate_block,
+               const numbers::Decimal* rate_value, const Fact& num, const Fact& den, const std::string& name,
+               std::vector<Finding>* out) {
+  std::vector<Evidence> evidence;
+  if (rate) evidence.push_back(FactEvidence(doc, *rate));
+  else evidence.push_back(CellFigureEvidence(doc, rate_block, rate_cell));
+  evidence.push_back(FactEvidence(doc, num));
+  evidence.push_back(FactEvidence(doc, den));
+  const std::string stated = rate ? rate->q.value.ToStringAsWritten() : rate_value->ToStringAsWritten();
+  if (den.q.value.is_zero()) {
+    Finding f;
+    f.code = "RATE_ZERO_BASE";
+    f.severity = FindingSeverity::kError;
+    f.message = name + "以0为基数，比率" + stated + "%没有意义：" + Show(num) + " ÷ " + Show(den);
+    f.arithmetic = InUnitOf(den, num.q.canonical) + " ÷ 0";
+    f.evidence = std::move(evidence);
+    out->push_back(std::move(f));
+    return;
+  }
+  Interval stated_interval;
+  if (rate) {
+    stated_interval = rate->q.interval;
+  } else {
+    const Decimal half = rate_value->HalfUnitOfLastDigit();
+    stated_interval.lo = *rate_value - half;
+    stated_interval.hi = *rate_value + half;
+  }
+  std::optional<Interval> computed = RatioPercent(num.q.interval, den.q.interval);
+  if (!computed || computed->Intersects(stated_interval)) return;
+  Finding f;
+  f.code = "RATE_MISMATCH";
+  f.severity = FindingSeverity::kError;
+  const Decimal exact = num.q.canonical.Divide(den.q.canonical, 4) * Decimal::FromInt(100);
+  f.message = name + "写为" + stated + "%，按" + Show(num) + " ÷ " + Show(den) + "计算应为" +
+              exact.Round(2).Normalized().ToString() + "%";
+  f.arithmetic = InUnitOf(den, num.q.canonical) + " ÷ " + InUnitOf(den, den.q.canonical) + " × 100% = " +
+                 exact.Round(2).Normalized().ToString() + "% ≠ " + stated + "%";
+  f.evidence = std::move(evidence);
+  out->push_back(std::move(f));
+}
+
+void CheckRates(const Document& doc, const FactSet& set, std::vector<Finding>* out) {
+  // Relative rates stated in sentences: "实际支出0万元，为年初预算的100%".
+  for (const Fact& f : set.facts) {
+    if (f.concept_id != "relative_rate") continue;
+    const Fact& num = set.facts[f.rate_numerator];
+    const Fact& den = set.facts[f.rate_denominator];
+    CheckRate(doc, &f, nullptr, -1, nullptr, num, den, "“" + num.label + "”" + PeriodLabel(num.period) + "占" + PeriodLabel(den.period) + "的比率", out);
+  }
+  // Budget execution: executed ÷ full-year budget, from the budget table when
+  // it states both, else from the narrative totals.
+  const Fact* executed = nullptr;
+  const Fact* budget = nullptr;
+  for (const Fact& f : set.facts) {
+    if (f.concept_id != "total" || f.q.kind != QuantityKind::kAmount || f.year != set.year) continue;
+    if (f.period == "executed" && (!executed || (executed->source == FactSource::kNarrative && f.source == FactSource::kTable)))
+      executed = &f;
+    if ((f.period == "full" || f.period == "budget") &&
+        (!budget || budget->period != "full" || (budget->source == FactSource::kNarrative && f.source == FactSource::kTable)))
+      budget = &f;
+  }
+  if (!executed || !budget) return;
+  bool table_rate_checked = false;
+  if (set.execution && set.execution->rate) {
+    const Fact* table_rate = nullptr;
+    for (const Fact& f : set.facts)
+      if (f.concept_id == "rate_execution" && f.source == FactSource::kTable) table_rate = &f;
+    CheckRate(doc, table_rate, set.execution->rate_cell, set.execution->block, &*set.execution->rate, *executed, *budget,
+              "预算执行率", out);
+    table_rate_checked = table_rate != nullptr;
+  }
+  for (const Fact& f : set.facts) {
+    if (f.concept_id != "rate_execution" || (f.source == FactSource::kTable && table_rate_checked)) continue;
+    if (f.source == FactSource::kTable) continue;
+    CheckRate(doc, &f, nullptr, -1, nullptr, *executed, *budget, "预算执行率", out);
+  }
+}
+
+void CheckSuspectUnits(const Document& doc, const FactSet& set, std::vector<Finding>* out) {
+  for (const Fact& s : set.suspect_units) {
+    Finding f;
+    f.code = "UNIT_SUSPECT";
+    f.severity = FindingSeverity::kWarning;
+    f.message = "量词疑似写错：“" + s.q.raw + "”中的“" + s.q.unit_as_written + "”应为“" + s.q.unit + "”";
+    f.evidence.push_back(FactEvidence(doc, s));
+    out->push_back(std::move(f));
+  }
+}
+
+}  // namespace
+
+Evidence FactEvidence(const Document& doc, const Fact& fact) {
+  Evidence e;
+  e.block = fact.block;
+  e.quote = fact.quote;
+  if (fact.concept_id != "grade") {
+    e.value = fact.q.value.ToStringAsWritten();
+    e.unit = fact.q.unit;
+  } else {
+    e.value = fact.grade;
+  }
+  e.prov = fact.prov;
+  if (fact.source == FactSource::kTable) {
+    e.prov.row = fact.row;
+    e.prov.col = fact.col;
+  } else {
+    e.span_begin = static_cast<int>(fact.q.span.begin);
+    e.span_end = static_cast<int>(fact.q.span.end);
+  }
+  e.place = DescribePlace(doc, fact.block, e.prov);
+  return e;
+}
+
+Evidence CellFigureEvidence(const Document& doc, int block, const Cell* cell) {
+  if (!cell) {
+    Evidence e;
+    e.block = block;
+    e.place = DescribePlace(doc, block, {});
+    return e;
+  }
+  Evidence e = CellEvidence(doc, block, *cell);
+  std::vector<Quantity> qs = numbers::FindQuantities(e.quote);
+  if (!qs.empty()) {
+    e.value = qs[0].value.ToStringAsWritten();
+    e.unit = qs[0].unit;
+  }
+  return e;
+}
+
+void CheckFigures(const Document& doc, const FactSet& facts, const Rules& rules, std::vector<Finding>* out) {
+  CheckNarrativeSums(doc, facts, rules, out);
+  CheckTableSums(doc, facts, rules, out);
+  CheckConflicts(doc, facts, out);
+  CheckRates(doc, facts, out);
+  CheckSuspectUnits(doc, facts, out);
+}
+
+}  // namespace jixiao

@@ -1,0 +1,293 @@
+// Checks over the indicator table and the stated score and grade:
+// SCORE_TOTAL_MISMATCH, SCORE_OVER_WEIGHT, WEIGHT_MISMATCH, GRADE_MISMATCH,
+// TARGET_NOT_MET, DEVIATION_UNEXPLAINED, and narrative counts against the
+// table's actual values (FIGURE_CONFLICT). Covered by checks_test.cc and the
+// corpus acceptance test.
+#include <algorithm>
+
+#include "pipeline/checks/check.h"
+
+namespace jixiao {
+namespace {
+
+using numbers::Decimal;
+using numbers::Quantity;
+using numbers::QuantityKind;
+
+std::string D(const std::optional<Decimal>& d) { return d ? d->Normalized().ToString() : "?"; }
+
+std::string Trimmed(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t') { ++i; continue; }
+    if (s.compare(i, 3, "\u3000") == 0) { i += 3; continue; }
+    out += s[i++];
+  }
+  return out;
+}
+
+bool SaysNoDeviation(const std::string& note, const Rules& rules) {
+  const std::string t = Trimmed(note);
+  if (t.empty()) return true;
+  for (const std::string& p : rules.no_deviation_phrases)
+    if (t == p) return true;
+  return false;
+}
+
+std::string Level1Id(const IndicatorRecord& r, const Rules& rules) {
+  for (const RuleLevel1& l : rules.level1)
+    for (const std::string& s : l.synonyms)
+      if (r.level1.find(s) != std::string::npos) return l.id;
+  return "";
+}
+
+const RuleLevel1* RuleFor(const std::string& id, const Rules& rules) {
+  for (const RuleLevel1& l : rules.level1)
+    if (l.id == id) return &l;
+  return nullptr;
+}
+
+Finding Make(const char* code, FindingSeverity severity, std::string message, std::string arithmetic = "") {
+  Finding f;
+  f.code = code;
+  f.severity = severity;
+  f.message = std::move(message);
+  f.arithmetic = std::move(arithmetic);
+  return f;
+}
+
+// The first figure of a target or actual cell that can be compared.
+const Quantity* Comparable(const std::vector<Quantity>& qs) {
+  for (const Quantity& q : qs)
+    if (q.kind != QuantityKind::kYear) return &q;
+  return nullptr;
+}
+
+// True when the actual provably misses the target.
+bool MissesTarget(const Quantity& target, const Quantity& actual) {
+  if (target.kind != actual.kind || target.canonical_unit != actual.canonical_unit) return false;
+  const numbers::Interval& a = actual.interval;
+  switch (target.comparator) {
+    case numbers::Comparator::kLe:
+    case numbers::Comparator::kLt:
+    case numbers::Comparator::kBefore:
+      return a.lo && target.interval.hi && (*a.lo > *target.interval.hi);
+    case numbers::Comparator::kGe:
+    case numbers::Comparator::kGt:
+    case numbers::Comparator::kAfter:
+      return a.hi && target.interval.lo && (*a.hi < *target.interval.lo);
+    case numbers::Comparator::kRange:
+      return (a.hi && target.interval.lo && *a.hi < *target.interval.lo);
+    case numbers::Comparator::kNone:
+      if (target.kind == QuantityKind::kDate) return a.lo && *a.lo > target.canonical;
+      return a.hi && *a.hi < target.canonical;
+  }
+  return false;
+}
+
+// Longest run of characters two labels share, in bytes of whole UTF-8 characters.
+size_t CommonRun(const std::string& a, const std::string& b) {
+  size_t best = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if ((static_cast<unsigned char>(a[i]) & 0xC0) == 0x80) continue;
+    for (size_t j = 0; j < b.size(); ++j) {
+      size_t k = 0;
+      while (i + k < a.size() && j + k < b.size() && a[i + k] == b[j + k]) ++k;
+      while (k > 0 && i + k < a.size() && (static_cast<unsigned char>(a[i + k]) & 0xC0) == 0x80) --k;
+      best = std::max(best, k);
+    }
+  }
+  return best;
+}
+
+void CheckIndicators(const Document& doc, const FactSet& set, const Rules& rules, std::vector<Finding>* out) {
+  for (const IndicatorRecord& r : set.indicators) {
+    auto cell = [&](const Cell* c) { return CellFigureEvidence(doc, r.block, c); };
+    if (r.weight && r.score && *r.score > *r.weight) {
+      Finding f = Make("SCORE_OVER_WEIGHT", FindingSeverity::kError,
+                       "指标“" + r.level3 + "”得分" + D(r.score) + "超过分值" + D(r.weight),
+                       D(r.score) + " > " + D(r.weight));
+      f.evidence = {cell(r.name_cell), cell(r.weight_cell), cell(r.score_cell)};
+      out->push_back(std::move(f));
+    }
+    const Quantity* target = Comparable(r.target);
+    const Quantity* actual = Comparable(r.actual);
+    const bool full_marks = r.weight && r.score && *r.score == *r.weight;
+    const bool no_deviation = SaysNoDeviation(r.note, rules);
+    if (target && actual && MissesTarget(*target, *actual) && (full_marks || no_deviation)) {
+      Finding f = Make("TARGET_NOT_MET", FindingSeverity::kError,
+                       "指标“" + r.level3 + "”实际完成值“" + Trimmed(r.actual_text) + "”未达到年度指标值“" +
+                           Trimmed(r.target_text) + "”，" +
+                           (full_marks ? "却得满分" + D(r.score) + "分" : std::string("却注明“") + Trimmed(r.note) + "”"),
+                       "实际 " + actual->interval.ToString() + " 未达到 目标 " + target->interval.ToString());
+      f.evidence = {cell(r.name_cell), cell(r.target_cell), cell(r.actual_cell), cell(r.score_cell)};
+      if (r.note_cell) f.evidence.push_back(cell(r.note_cell));
+      out->push_back(std::move(f));
+    }
+    if (r.weight && r.score && *r.score < *r.weight && no_deviation) {
+      Finding f = Make("DEVIATION_UNEXPLAINED", FindingSeverity::kWarning,
+                       "指标“" + r.level3 + "”得分" + D(r.score) + "低于分值" + D(r.weight) + "，但未说明偏差原因" +
+                           (Trimmed(r.note).empty() ? "" : "（写为“" + Trimmed(r.note) + "”）"),
+                       D(r.score) + " < " + D(r.weight));
+      f.evidence = {cell(r.name_cell), cell(r.weight_cell), cell(r.score_cell)};
+      if (r.note_cell) f.evidence.push_back(cell(r.note_cell));
+      out->push_back(std::move(f));
+    }
+  }
+}
+
+void CheckWeights(const Document& doc, const FactSet& set, const Rules& rules, std::vector<Finding>* out) {
+  if (set.indicators.empty()) return;
+  // Weights under each first-level heading.
+  struct Group {
+    const IndicatorRecord* first;
+    Decimal sum;
+    std::vector<const IndicatorRecord*> rows;
+  };
+  std::vector<Group> groups;
+  for (const IndicatorRecord& r : set.indicators) {
+    if (groups.empty() || groups.back().first->level1_cell != r.level1_cell) groups.push_back({&r, Decimal(), {}});
+    if (r.weight) groups.back().sum = groups.back().sum + *r.weight;
+    groups.back().rows.push_back(&r);
+  }
+  Decimal all = set.execution && set.execution->weight ? *set.execution->weight : Decimal();
+  for (const Group& g : groups) {
+    all = all + g.sum;
+    const IndicatorRecord& head = *g.first;
+    auto evidence = [&]() {
+      std::vector<Evidence> ev{CellFigureEvidence(doc, head.block, head.level1_cell)};
+      for (const IndicatorRecord* r : g.rows) ev.push_back(CellFigureEvidence(doc, r->block, r->weight_cell));
+      return ev;
+    };
+    if (head.level1_weight && g.sum != *head.level1_weight) {
+      std::string terms;
+      for (const IndicatorRecord* r : g.rows) terms += (terms.empty() ? "" : " + ") + D(r->weight);
+      Finding f = Make("WEIGHT_MISMATCH", FindingSeverity::kError,
+                       "“" + head.level1 + "”下各指标分值之和为" + g.sum.Normalized().ToString() + "分，与标注的" +
+                           D(head.level1_weight) + "分不符",
+                       terms + " = " + g.sum.Normalized().ToString() + " ≠ " + D(head.level1_weight));
+      f.evidence = evidence();
+      out->push_back(std::move(f));
+    }
+    const RuleLevel1* rule = RuleFor(Level1Id(head, rules), rules);
+    const Decimal stated = head.level1_weight ? *head.level1_weight : g.sum;
+    if (rule && stated != rule->weight) {
+      Finding f = Make("WEIGHT_MISMATCH", FindingSeverity::kWarning,
+                       "“" + rule->label + "”权重为" + stated.Normalized().ToString() + "分，规定为" +
+                           rule->weight.Normalized().ToString() + "分（" + rules.name + "）",
+                       stated.Normalized().ToString() + " ≠ " + rule->weight.Normalized().ToString());
+      f.evidence = evidence();
+      out->push_back(std::move(f));
+    }
+  }
+  if (set.execution && set.execution->weight) {
+    const RuleLevel1* rule = RuleFor("execution", rules);
+    if (rule && *set.execution->weight != rule->weight) {
+      Finding f = Make("WEIGHT_MISMATCH", FindingSeverity::kWarning,
+                       "预算执行率权重为" + D(set.execution->weight) + "分，规定为" + rule->weight.Normalized().ToString() + "分",
+                       D(set.execution->weight) + " ≠ " + rule->weight.Normalized().ToString());
+      f.evidence = {CellFigureEvidence(doc, set.execution->block, set.execution->weight_cell)};
+      out->push_back(std::move(f));
+    }
+  }
+  const std::optional<Decimal> stated_total = set.total ? set.total->weight : std::nullopt;
+  if (stated_total && all != *stated_total) {
+    Finding f = Make("WEIGHT_MISMATCH", FindingSeverity::kError,
+                     "各项分值（含预算执行率）之和为" + all.Normalized().ToString() + "分，与总分栏的" + D(stated_total) + "分不符",
+                     all.Normalized().ToString() + " ≠ " + D(stated_total));
+    f.evidence = {CellFigureEvidence(doc, set.total->block, set.total->weight_cell)};
+    out->push_back(std::move(f));
+  } else if (all != rules.total_weight) {
+    Finding f = Make("WEIGHT_MISMATCH", FindingSeverity::kWarning,
+                     "各项分值（含预算执行率）之和为" + all.Normalized().ToString() + "分，应为" +
+                         rules.total_weight.Normalized().ToString() + "分",
+                     all.Normalized().ToString() + " ≠ " + rules.total_weight.Normalized().ToString());
+    if (set.total) f.evidence = {CellFigureEvidence(doc, set.total->block, set.total->weight_cell)};
+    out->push_back(std::move(f));
+  }
+}
+
+void CheckTotals(const Document& doc, const FactSet& set, const Rules& rules, std::vector<Finding>* out) {
+  std::vector<const Fact*> self_scores, grades;
+  for (const Fact& f : set.facts) {
+    if (f.concept_id == "self_score" && f.q.kind == QuantityKind::kScore) self_scores.push_back(&f);
+    if (f.concept_id == "grade") grades.push_back(&f);
+  }
+  if (!set.indicators.empty()) {
+    Decimal sum = set.execution && set.execution->score ? *set.execution->score : Decimal();
+    std::string terms = set.execution && set.execution->score ? D(set.execution->score) : "";
+    bool complete = true;
+    for (const IndicatorRecord& r : set.indicators) {
+      if (!r.score) { complete = false; continue; }
+      sum = sum + *r.score;
+      terms += (terms.empty() ? "" : " + ") + D(r.score);
+    }
+    const std::string total_text = sum.Normalized().ToString();
+    if (complete && set.total && set.total->score && *set.total->score != sum) {
+      Finding f = Make("SCORE_TOTAL_MISMATCH", FindingSeverity::kError,
+                       "各项得分（含预算执行率得分）之和为" + total_text + "分，总分栏写为" + D(set.total->score) + "分",
+                       terms + " = " + total_text + " ≠ " + D(set.total->score));
+      f.evidence = {CellFigureEvidence(doc, set.total->block, set.total->score_cell)};
+      out->push_back(std::move(f));
+    }
+    for (const Fact* s : self_scores) {
+      if (!complete || s->q.value == sum) continue;
+      Finding f = Make("SCORE_TOTAL_MISMATCH", FindingSeverity::kError,
+                       "正文所述自评得分" + s->q.value.Normalized().ToString() + "分与自评表各项得分之和" + total_text + "分不符",
+                       terms + " = " + total_text + " ≠ " + s->q.value.Normalized().ToString());
+      f.evidence = {FactEvidence(doc, *s)};
+      if (set.total) f.evidence.push_back(CellFigureEvidence(doc, set.total->block, set.total->score_cell));
+      out->push_back(std::move(f));
+    }
+  }
+  // The grade must fit the score: the narrative's score, else the table's.
+  std::optional<Decimal> score;
+  const Fact* score_fact = self_scores.empty() ? nullptr : self_scores.front();
+  if (score_fact) score = score_fact->q.value;
+  else if (set.total && set.total->score) score = set.total->score;
+  if (!score) return;
+  const std::string expected = rules.GradeFor(*score);
+  for (const Fact* g : grades) {
+    if (expected.empty() || g->grade == expected) continue;
+    Finding f = Make("GRADE_MISMATCH", FindingSeverity::kError,
+                     "自评得分" + score->Normalized().ToString() + "分对应等级应为“" + expected + "”，报告写为“" + g->grade + "”",
+                     score->Normalized().ToString() + "分 → " + expected);
+    f.evidence = {FactEvidence(doc, *g)};
+    if (score_fact) f.evidence.push_back(FactEvidence(doc, *score_fact));
+    else f.evidence.push_back(CellFigureEvidence(doc, set.total->block, set.total->score_cell));
+    out->push_back(std::move(f));
+  }
+}
+
+// "全年共走访企业80余次" in the narrative against the actual value of the
+// indicator "全年共走访企业" (≥80次): same measure word and a shared name.
+void CheckCountsAgainstIndicators(const Document& doc, const FactSet& set, std::vector<Finding>* out) {
+  constexpr size_t kMinSharedBytes = 3 * 4;  // four Chinese characters
+  for (const IndicatorRecord& r : set.indicators) {
+    const Quantity* actual = Comparable(r.actual);
+    if (!actual || actual->kind != QuantityKind::kCount) continue;
+    for (const Fact& f : set.facts) {
+      if (f.source != FactSource::kNarrative || f.q.kind != QuantityKind::kCount || !f.concept_id.empty()) continue;
+      if (f.q.canonical_unit != actual->canonical_unit) continue;
+      if (CommonRun(f.label, r.level3) < kMinSharedBytes) continue;
+      if (numbers::Compatible(f.q, *actual)) continue;
+      Finding finding = Make("FIGURE_CONFLICT", FindingSeverity::kError,
+                             "正文“" + f.label + f.q.raw + "”与自评表指标“" + r.level3 + "”的实际完成值“" +
+                                 Trimmed(r.actual_text) + "”不一致",
+                             f.q.interval.ToString() + " ∩ " + actual->interval.ToString() + " = ∅");
+      finding.evidence = {FactEvidence(doc, f), CellFigureEvidence(doc, r.block, r.actual_cell)};
+      out->push_back(std::move(finding));
+    }
+  }
+}
+
+}  // namespace
+
+void CheckScores(const Document& doc, const FactSet& facts, const Rules& rules, std::vector<Finding>* out) {
+  CheckIndicators(doc, facts, rules, out);
+  CheckWeights(doc, facts, rules, out);
+  CheckTotals(doc, facts, rules, out);
+  CheckCountsAgainstIndicators(doc, facts, out);
+}
+
+}  // namespace jixiao

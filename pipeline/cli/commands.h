@@ -1,0 +1,26 @@
+// The subcommands of build/jixiao. Each Add*Command declares its options on
+// the given CLI11 app (so arguments are checked before any work starts) and
+// returns the function that runs it; the function returns the process exit
+// code: 0 clean, 1 findings, 2 error.
+#pragma once
+
+#include <functional>
+
+#include <CLI/CLI.hpp>
+
+namespace jixiao::cli {
+
+using Runner = std::function<int()>;
+
+constexpr int kExitClean = 0;
+constexpr int kExitFindings = 1;
+constexpr int kExitError = 2;
+
+Runner AddExtractCommand(CLI::App& app);
+Runner AddFactsCommand(CLI::App& app);   // cmd_check.cc: the facts of one report
+Runner AddCheckCommand(CLI::App& app);   // cmd_check.cc: cross-checks with evidence
+Runner AddRunCommand(CLI::App& app);     // cmd_run.cc: screen a batch into a run folder
+Runner AddSearchCommand(CLI::App& app);  // cmd_search.cc: full-text / amount search of an archive
+Runner AddMergeCommand(CLI::App& app);   // cmd_merge.cc: join run folders (shards)
+
+}  // namespace jixiao::cli

@@ -1,0 +1,98 @@
+// Facts: every figure of a report that the checks compare, with what it
+// means (concept, period, subject) and where it stands (block, cell, span).
+//
+// Narrative sentences ("预算资金24万元（基本支出24万元，项目支出0万元）"),
+// table cells addressed by their row and column headers (附件1, the 附件2
+// budget block, cells written "其中：基本支出：0") and the indicator table
+// (as records) all end up here, the same from DOCX and from PDF.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/facts/vocabulary.h"
+#include "pipeline/model/document.h"
+#include "pipeline/numbers/quantity.h"
+
+namespace jixiao {
+
+enum class FactSource { kNarrative, kTable };
+
+struct Fact {
+  std::string concept_id;  // concept id ("basic"), "grade", or "" for a count named by its clause
+  std::string label;    // what the report calls it: the concept's label, or the clause ("全年共走访企业")
+  numbers::Quantity q;  // the figure (unset for grades)
+  std::string grade;    // concept "grade": 优/良/中/差
+  // "initial" (年初预算), "full" (全年预算), "budget" (预算, either),
+  // "executed" (实际支出/决算), or "" when the sentence or column names none.
+  std::string period;
+  int year = 0;                  // 0 when unknown
+  std::string subject = "unit";  // "unit" (the whole department) or a project name
+  FactSource source = FactSource::kNarrative;
+  int block = -1;                // index into Document::blocks
+  int row = -1, col = -1;        // table cells
+  Provenance prov;               // the block's or the cell's
+  std::string quote;             // the sentence, or the cell text
+  int sentence = -1;             // narrative: sentence number inside the block
+  // A figure that breaks down another ("（基本支出24万元，项目支出0万元）",
+  // "其中…"): the index of that fact in FactSet::facts, else -1.
+  int parent = -1;
+  // A rate stated relative to another figure ("为年初预算的100%"): the
+  // numerator and denominator facts, else -1.
+  int rate_numerator = -1, rate_denominator = -1;
+};
+
+// One row of the indicator table (绩效指标).
+struct IndicatorRecord {
+  std::string level1, level2, level3;   // 一级 / 二级 / 三级指标 as written (spaces and breaks removed)
+  std::optional<numbers::Decimal> level1_weight;  // "产出指标(50分)" → 50
+  std::string target_text, actual_text, note;
+  std::vector<numbers::Quantity> target, actual;
+  std::optional<numbers::Decimal> weight, score;
+  int block = -1, row = -1;
+  // Cells for evidence: level1, level3, target, actual, weight, score, note.
+  const Cell* level1_cell = nullptr;
+  const Cell* name_cell = nullptr;
+  const Cell* target_cell = nullptr;
+  const Cell* actual_cell = nullptr;
+  const Cell* weight_cell = nullptr;
+  const Cell* score_cell = nullptr;
+  const Cell* note_cell = nullptr;
+};
+
+// A weight/score pair stated in a table: the budget-execution row
+// (分值 10, 执行率 100, 得分 10) or the 总分 row (100, 98).
+struct ScoreLine {
+  std::optional<numbers::Decimal> weight, score, rate;
+  int block = -1;
+  const Cell* weight_cell = nullptr;
+  const Cell* score_cell = nullptr;
+  const Cell* rate_cell = nullptr;
+};
+
+struct FactSet {
+  int year = 0;  // the report's year (from its title), 0 when unknown
+  std::vector<Fact> facts;
+  std::vector<IndicatorRecord> indicators;
+  std::optional<ScoreLine> execution;  // 预算执行率 in the budget block
+  std::optional<ScoreLine> total;      // 总分 row of the indicator table
+  // Figures whose measure word is a known typo (≥50各), anywhere.
+  std::vector<Fact> suspect_units;
+};
+
+// Reads every fact of the document. `year` is the report's year (0 if unknown).
+FactSet ExtractFacts(const Document& doc, const Vocabulary& vocabulary, int year);
+
+// Parts of ExtractFacts, exposed for tests.
+void ExtractNarrativeFacts(const Document& doc, const Vocabulary& vocabulary, int end_block, FactSet* out);
+void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSet* out);
+
+// JSON of one fact / of the whole set, and a text listing for people.
+nlohmann::ordered_json FactToJson(const Fact& fact);
+nlohmann::ordered_json FactSetToJson(const FactSet& facts);
+std::string FactSetToText(const FactSet& facts);
+
+}  // namespace jixiao

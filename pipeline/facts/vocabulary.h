@@ -1,0 +1,58 @@
+// The vocabulary of the facts stage (schemas/concepts.json): which phrases
+// name which concept (基本支出, 项目支出, 三公经费 …) and which period
+// (年初预算, 全年预算, 实际支出 …). New phrasing is new data.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "pipeline/model/status.h"
+
+namespace jixiao {
+
+struct Concept {
+  std::string id;     // "basic"
+  std::string label;  // "基本支出"
+  std::string kind;   // "amount" | "count" | "rate" | "score"
+};
+
+// A phrase found in a text: a concept, a period, or both (预算资金 names the
+// total and the budget period).
+struct KeywordHit {
+  size_t begin = 0, end = 0;  // byte span
+  std::string concept_id;        // concept id or ""
+  std::string period;         // period id or ""
+};
+
+class Vocabulary {
+ public:
+  // The built-in schemas/concepts.json, or a file (empty path: built-in).
+  static Status Load(const std::string& path, Vocabulary* out);
+
+  // Non-overlapping phrases of text, longest first where they overlap, in
+  // text order.
+  std::vector<KeywordHit> Match(std::string_view text) const;
+
+  // The concept of a short label ("1、公务用车购置和维护经费", "其中：基本支出"),
+  // or "" when it names none. Labels longer than a short phrase name nothing.
+  std::string ConceptOfLabel(std::string_view label) const;
+  // The period a column header or phrase names, or "".
+  std::string PeriodOf(std::string_view text) const;
+
+  const Concept* Find(const std::string& id) const;
+  // The grade word ("优") a phrase names ("优秀"), or "".
+  std::string GradeOf(std::string_view word) const;
+
+ private:
+  struct Phrase {
+    std::string text;
+    std::string concept_id;
+    std::string period;
+  };
+  std::vector<Concept> concepts_;
+  std::vector<Phrase> phrases_;  // sorted longest first
+  std::vector<std::pair<std::string, std::string>> grades_;  // synonym → grade
+};
+
+}  // namespace jixiao

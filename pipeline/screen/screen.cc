@@ -1,0 +1,168 @@
+// One report from file to report object: extraction, facts, checks.
+// Covered by tests/acceptance_test.cc and the end-to-end tests of `check`
+// and `run`.
+#include "pipeline/screen/screen.h"
+
+#include <re2/re2.h>
+
+#include <map>
+#include <mutex>
+
+#include "extractors/detect/extract_file.h"
+#include "pipeline/checks/check.h"
+#include "pipeline/model/export.h"
+#include "pipeline/model/source_info.h"
+
+namespace jixiao {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+std::string Trim(std::string s) {
+  auto is_space_at = [&](size_t i, size_t* n) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') { *n = 1; return true; }
+    if (s.compare(i, 3, "\u3000") == 0) { *n = 3; return true; }
+    return false;
+  };
+  size_t n;
+  while (!s.empty() && is_space_at(0, &n)) s.erase(0, n);
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n')) s.pop_back();
+  while (s.size() >= 3 && s.compare(s.size() - 3, 3, "\u3000") == 0) s.erase(s.size() - 3);
+  return s;
+}
+
+// Figures for the summary, in 万元 for amounts.
+ojson Figures(const FactSet& facts, const std::vector<Finding>&) {
+  ojson j = ojson::object();
+  auto in_wan = [](const Fact& f) { return f.q.canonical.MulPow10(-4).Normalized().ToString(); };
+  const Fact* budget = nullptr;
+  const Fact* executed = nullptr;
+  for (const Fact& f : facts.facts) {
+    if (f.concept_id != "total" || f.q.kind != numbers::QuantityKind::kAmount) continue;
+    if (facts.year && f.year != facts.year) continue;
+    if ((f.period == "full" || f.period == "budget") && (!budget || f.period == "full")) budget = &f;
+    if (f.period == "executed" && !executed) executed = &f;
+  }
+  if (budget) j["total_budget"] = in_wan(*budget);
+  if (executed) j["executed"] = in_wan(*executed);
+  for (const Fact& f : facts.facts) {
+    if (f.concept_id == "rate_execution" && !j.contains("execution_rate")) j["execution_rate"] = f.q.value.Normalized().ToString();
+    if (f.concept_id == "self_score" && !j.contains("self_score")) j["self_score"] = f.q.value.Normalized().ToString();
+    if (f.concept_id == "grade" && !j.contains("grade")) j["grade"] = f.grade;
+  }
+  if (!j.contains("self_score") && facts.total && facts.total->score)
+    j["self_score"] = facts.total->score->Normalized().ToString();
+  return j;
+}
+
+}  // namespace
+
+const char* JixiaoVersion() {
+#ifdef JIXIAO_VERSION
+  return JIXIAO_VERSION;
+#else
+  return "dev";
+#endif
+}
+
+ReportIdentity IdentifyReport(const Document& doc) {
+  static const RE2 kTitle(
+      R"(^\s*(\d{4})\s*年度?\s*(.+?)(?:部门)?(?:整体支出|项目支出|整体)?(?:绩效)?(?:自评|评价)(?:报告|表))");
+  ReportIdentity id;
+  int seen = 0;
+  for (const Block& b : doc.blocks) {
+    if (b.kind == BlockKind::kTable) break;
+    const std::string text = Trim(b.FullText());
+    if (text.empty()) continue;
+    if (text.find("报告") != std::string::npos || text.find("自评") != std::string::npos) {
+      id.title = text;
+      break;
+    }
+    if (++seen >= 5) break;
+  }
+  RE2::PartialMatch(id.title, kTitle, &id.year, &id.unit);
+  return id;
+}
+
+Status Screener::Create(const std::string& rules_path, std::unique_ptr<Screener>* out) {
+  auto s = std::make_unique<Screener>();
+  Status st = LoadRules(rules_path, &s->rules_);
+  if (!st.ok()) return st;
+  st = Vocabulary::Load("", &s->vocabulary_);
+  if (!st.ok()) return st;
+  *out = std::move(s);
+  return Status::Ok();
+}
+
+Screener::Result Screener::Screen(const std::string& path, const ExtractOptions& extract) const {
+  Result result;
+  Document& doc = result.doc;
+  Status status = ExtractFile(path, extract, &doc);
+  if (!status.ok()) {
+    if (doc.status == DocumentStatus::kOk || doc.status == DocumentStatus::kPartial) doc.status = DocumentStatus::kFailed;
+    if (doc.status_reason.empty()) doc.status_reason = status.message();
+    if (doc.source.sha256.empty()) ReadSourceInfo(path, &doc.source);
+  }
+  const ReportIdentity id = IdentifyReport(doc);
+  if (status.ok()) {
+    result.facts = ExtractFacts(doc, vocabulary_, id.year);
+    result.findings = RunChecks(doc, result.facts, rules_, id.title);
+  }
+  result.finding_count = static_cast<int>(result.findings.size());
+
+  ojson& r = result.report;
+  r["file"] = path;
+  r["sha256"] = doc.source.sha256;
+  r["format"] = doc.source.format;
+  r["size"] = doc.source.size;
+  r["status"] = DocumentStatusName(doc.status);
+  if (!doc.status_reason.empty()) r["status_reason"] = doc.status_reason;
+  r["jixiao_version"] = JixiaoVersion();
+  r["rules"] = rules_.name;
+  r["title"] = id.title.empty() ? ojson() : ojson(id.title);
+  r["unit"] = id.unit.empty() ? ojson() : ojson(id.unit);
+  r["year"] = id.year ? ojson(id.year) : ojson();
+  r["figures"] = Figures(result.facts, result.findings);
+  ojson facts = ojson::array();
+  for (const Fact& f : result.facts.facts) facts.push_back(FactToJson(f));
+  r["facts"] = std::move(facts);
+  ojson findings = ojson::array();
+  int counts[3] = {0, 0, 0};
+  for (const Finding& f : result.findings) {
+    findings.push_back(FindingToJson(f));
+    ++counts[static_cast<int>(f.severity)];
+  }
+  r["findings"] = std::move(findings);
+  r["counts"] = {{"error", counts[0]}, {"warning", counts[1]}, {"info", counts[2]}};
+  r["diagnostics"] = DocumentToJson(doc)["diagnostics"];
+  return result;
+}
+
+ScreenResult ScreenFile(const std::string& path, const ScreenOptions& options) {
+  // One Screener per rules file for the whole process.
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<Screener>> screeners;
+  const Screener* screener = nullptr;
+  Status status;
+  {
+    std::lock_guard<std::mutex> lock(mu);
+    auto& slot = screeners[options.rules_path];
+    if (!slot) status = Screener::Create(options.rules_path, &slot);
+    screener = slot.get();
+  }
+  if (!screener) {
+    ScreenResult r;
+    r.doc.status = DocumentStatus::kFailed;
+    r.doc.status_reason = status.message();
+    ReadSourceInfo(path, &r.doc.source);
+    r.report["file"] = path;
+    r.report["sha256"] = r.doc.source.sha256;
+    r.report["status"] = "failed";
+    r.report["status_reason"] = status.message();
+    r.report["findings"] = ojson::array();
+    return r;
+  }
+  return screener->Screen(path, options.extract);
+}
+
+}  // namespace jixiao

@@ -1,0 +1,95 @@
+// Screening of one report: extraction, facts, checks, and the per-document
+// report object that `check`, `run` and the archive share.
+//
+// The report object (schemas/findings.schema.json describes it):
+// {
+//   "file": "...", "sha256": "...", "format": "docx"|"pdf", "size": N,
+//   "status": "ok"|"partial"|"failed"|"skipped",   // of the extraction
+//   "status_reason": "...",                           // when not ok
+//   "jixiao_version": "0.1.0",
+//   "title": "2024年度君山区工商业联合会整体支出绩效自评报告",
+//   "unit": "君山区工商业联合会", "year": 2024,        // null when not found
+//   "figures": {"total_budget": "24", "executed": "24", "execution_rate": "100",
+//               "self_score": "98", "grade": "优"},  // decimals as strings, amounts in 万元; absent when unknown
+//   "facts": [ {concept, value, unit, qualifier, period, subject, raw, where}... ],
+//   "findings": [ {"code": "FIGURE_CONFLICT", "severity": "error"|"warning"|"info",
+//                  "message": "<Chinese, for the reviewer>",
+//                  "arithmetic": "24 ≠ 0 + 0",
+//                  "evidence": [ {"quote": "...", "value": "24", "unit": "万元",
+//                                 "where": {"block": 12, "page": 3, "box": [..],
+//                                           "table_index": 1, "row": 4, "col": 2,
+//                                           "span": [b, e]},
+//                                 "place": "<Chinese description: 第3页 / 正文第12段 / 附件2 第5行第3列>"} ] } ],
+//   "counts": {"error": N, "warning": N, "info": N},
+//   "diagnostics": [ ... as in the document model ... ]
+// }
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "pipeline/checks/finding.h"
+#include "pipeline/checks/rules.h"
+#include "pipeline/facts/facts.h"
+#include "pipeline/facts/vocabulary.h"
+#include "pipeline/model/document.h"
+#include "pipeline/model/extract_options.h"
+
+namespace jixiao {
+
+struct ScreenOptions {
+  ExtractOptions extract;
+  // Rules file (schemas/rules/*.json); empty: the national rules bundled in schemas/.
+  std::string rules_path;
+};
+
+// What screening needs besides the file: rules and vocabulary, loaded once
+// per process and shared read-only by all workers.
+class Screener {
+ public:
+  // Loads the rules (rules_path, or the built-in national rules when empty)
+  // and the built-in vocabulary. A bad rules file is an error here, before
+  // any document is read.
+  static Status Create(const std::string& rules_path, std::unique_ptr<Screener>* out);
+
+  struct Result {
+    Document doc;                   // the extraction (status failed/skipped when unreadable)
+    FactSet facts;
+    std::vector<Finding> findings;
+    nlohmann::ordered_json report;  // the report object above
+    int finding_count = 0;          // findings of any severity
+  };
+
+  // Never fails: an unreadable file gives a result whose document status is
+  // failed or skipped with a reason a person understands. Thread-safe.
+  Result Screen(const std::string& path, const ExtractOptions& extract) const;
+
+  const Rules& rules() const { return rules_; }
+  const Vocabulary& vocabulary() const { return vocabulary_; }
+
+ private:
+  Rules rules_;
+  Vocabulary vocabulary_;
+};
+
+using ScreenResult = Screener::Result;
+
+// One-off screening with the built-in rules (or options.rules_path; a rules
+// file that cannot be read makes every result failed with that reason).
+ScreenResult ScreenFile(const std::string& path, const ScreenOptions& options);
+
+// The report's title, year and unit as the first paragraphs name them.
+struct ReportIdentity {
+  std::string title;
+  std::string unit;
+  int year = 0;
+};
+ReportIdentity IdentifyReport(const Document& doc);
+
+// The jixiao version stamped on reports (used by `run` to decide resumption).
+const char* JixiaoVersion();
+
+}  // namespace jixiao

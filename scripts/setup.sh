@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages jixiao needs (only those missing), then
+# configures and builds build/jixiao in Release.
+#   scripts/setup.sh           build dependencies + build
+#   scripts/setup.sh --test    also what the tests, fuzzing and sanitizers need
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+build_packages=(
+  cmake g++ make pkg-config
+  libpoppler-cpp-dev libpoppler-private-dev libxml2-dev libicu-dev libre2-dev libspdlog-dev
+  libzip-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libssl-dev libxlsxwriter-dev
+  libgtest-dev
+)
+test_packages=(
+  clang libclang-rt-14-dev   # libFuzzer, ASan/UBSan
+  python3 python3-jsonschema # validation of the JSON output against schemas/
+  poppler-utils zip unzip qpdf
+)
+
+packages=("${build_packages[@]}")
+if [[ "${1:-}" == "--test" ]]; then packages+=("${test_packages[@]}"); fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  echo "setup: installing ${missing[*]}" >&2
+  sudo=""
+  [[ $(id -u) -eq 0 ]] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build -j"$(nproc)"
