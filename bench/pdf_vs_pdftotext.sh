@@ -5,15 +5,16 @@
 # corpus PDFs with pdfunite (goal: <= 200 MB).
 #   bench/pdf_vs_pdftotext.sh [REPEAT]        (default REPEAT=5)
 # The extractor run is `$JIXIAO_BIN extract FILE --format text` when
-# JIXIAO_BIN is set or build/jixiao exists; otherwise the small driver
-# pdf_extract (extractors/pdf) is built in Release in build-pdf-release.
+# JIXIAO_BIN is set or build/jixiao exists; otherwise (or with
+# JIXIAO_DRIVER=1) the small driver pdf_extract (extractors/pdf) is built in
+# Release in build-pdf-release and timed instead.
 set -euo pipefail
 REPEAT=${1:-5}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/jixiao-pdf-bench.XXXXXX)
 trap 'rm -rf "$WORK"' EXIT
 
-if [ -n "${JIXIAO_BIN:-}" ] || [ -x "$ROOT/build/jixiao" ]; then
+if [ -z "${JIXIAO_DRIVER:-}" ] && { [ -n "${JIXIAO_BIN:-}" ] || [ -x "$ROOT/build/jixiao" ]; }; then
   BIN=${JIXIAO_BIN:-$ROOT/build/jixiao}
   EXTRACT=("$BIN" extract)
   EXTRACT_TAIL=(--format text)

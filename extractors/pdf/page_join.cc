@@ -179,8 +179,11 @@ void RemovePageFurniture(std::vector<PageLayout>* pages, Document* doc) {
   // Count on how many pages each (band, shape, rough y) occurs.
   std::map<std::string, int> seen;
   auto key = [](const Line& l, bool top) {
-    return std::string(top ? "T" : "B") + std::to_string(static_cast<int>(l.box.y0 / 6)) + "|" +
-           Shape(l.text);
+    std::string k(top ? "T" : "B");
+    k.append(std::to_string(static_cast<int>(l.box.y0 / 6)));
+    k.push_back('|');
+    k.append(Shape(l.text));
+    return k;
   };
   for (const PageLayout& p : *pages) {
     std::map<std::string, bool> once;
