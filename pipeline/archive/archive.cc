@@ -6,7 +6,10 @@
 #include <algorithm>
 #include <array>
 #include <ctime>
+#include <cstring>
 #include <tuple>
+
+#include <zlib.h>
 
 #include "pipeline/archive/sqlite_util.h"
 #include "pipeline/archive/text_index.h"
@@ -19,13 +22,17 @@ using Json = nlohmann::ordered_json;
 // Separates units in a document's FTS row: phrases never span it.
 constexpr const char* kBarrier = " qqjxsep ";
 
+// texts.id = document id << kSeqBits | position of the unit in the document:
+// one rowid b-tree, filled in order, no separate index.
+constexpr int kSeqBits = 20;
+
 const char* kSchema = R"sql(
 CREATE TABLE IF NOT EXISTS schema_version(version INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS documents(
   id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, path TEXT, format TEXT, size INTEGER,
   pages INTEGER, status TEXT, status_reason TEXT, jixiao_version TEXT, title TEXT, unit TEXT,
   year INTEGER, total_budget TEXT, executed TEXT, execution_rate TEXT, self_score TEXT,
-  grade TEXT, n_error INTEGER, n_warning INTEGER, n_info INTEGER, top_code TEXT, report TEXT,
+  grade TEXT, n_error INTEGER, n_warning INTEGER, n_info INTEGER, top_code TEXT, report BLOB,
   screened_at TEXT);
 CREATE INDEX IF NOT EXISTS documents_unit ON documents(unit);
 CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
@@ -37,19 +44,19 @@ CREATE TABLE IF NOT EXISTS tables(
   doc_id INTEGER NOT NULL, table_index INTEGER NOT NULL, block_idx INTEGER, rows INTEGER,
   cols INTEGER, page INTEGER, PRIMARY KEY(doc_id, table_index)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS texts(
-  doc_id INTEGER NOT NULL, seq INTEGER NOT NULL, block_idx INTEGER, table_index INTEGER,
-  row INTEGER, col INTEGER, rowspan INTEGER, colspan INTEGER, page INTEGER, paragraph INTEGER,
-  text TEXT NOT NULL, PRIMARY KEY(doc_id, seq)) WITHOUT ROWID;
+  id INTEGER PRIMARY KEY, block_idx INTEGER, table_index INTEGER, row INTEGER, col INTEGER,
+  rowspan INTEGER, colspan INTEGER, page INTEGER, paragraph INTEGER, text TEXT NOT NULL);
 CREATE VIEW IF NOT EXISTS cells AS
-  SELECT doc_id, table_index, row, col, rowspan, colspan, page, text FROM texts
-  WHERE table_index IS NOT NULL;
+  SELECT id >> 20 AS doc_id, id & 1048575 AS seq, table_index, row, col, rowspan, colspan, page, text
+  FROM texts WHERE table_index IS NOT NULL;
+CREATE VIEW IF NOT EXISTS paragraphs AS
+  SELECT id >> 20 AS doc_id, id & 1048575 AS seq, block_idx, page, text FROM texts WHERE table_index IS NULL;
 CREATE TABLE IF NOT EXISTS facts(
-  doc_id INTEGER NOT NULL, idx INTEGER NOT NULL, concept TEXT, value TEXT, unit TEXT,
-  qualifier TEXT, period TEXT, subject TEXT, raw TEXT, fact TEXT,
+  doc_id INTEGER NOT NULL, idx INTEGER NOT NULL, concept TEXT, value TEXT, unit TEXT, raw TEXT,
   PRIMARY KEY(doc_id, idx)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS findings(
   doc_id INTEGER NOT NULL, idx INTEGER NOT NULL, code TEXT, severity TEXT, message TEXT,
-  arithmetic TEXT, evidence TEXT, PRIMARY KEY(doc_id, idx)) WITHOUT ROWID;
+  PRIMARY KEY(doc_id, idx)) WITHOUT ROWID;
 CREATE INDEX IF NOT EXISTS findings_code ON findings(code, doc_id);
 CREATE TABLE IF NOT EXISTS amounts(
   yuan TEXT NOT NULL, doc_id INTEGER NOT NULL, seq INTEGER, raw TEXT, source TEXT);
@@ -70,6 +77,34 @@ int64_t Int(const Json& j, const char* key, int64_t fallback) {
   if (it == j.end() || !it->is_number()) return fallback;
   return it->get<int64_t>();
 }
+
+// The full report is kept zlib-compressed: facts and findings with their
+// evidence are most of an archive's size otherwise.
+std::string Compress(const std::string& in) {
+  uLongf n = compressBound(in.size());
+  std::string out(4 + n, '\0');
+  uint32_t size = static_cast<uint32_t>(in.size());
+  std::memcpy(out.data(), &size, 4);
+  if (compress2(reinterpret_cast<Bytef*>(out.data() + 4), &n, reinterpret_cast<const Bytef*>(in.data()), in.size(),
+                6) != Z_OK)
+    return "";
+  out.resize(4 + n);
+  return out;
+}
+
+bool Uncompress(const std::string& in, std::string* out) {
+  if (in.size() < 4) return false;
+  uint32_t size;
+  std::memcpy(&size, in.data(), 4);
+  out->resize(size);
+  uLongf n = size;
+  return uncompress(reinterpret_cast<Bytef*>(out->data()), &n, reinterpret_cast<const Bytef*>(in.data() + 4),
+                    in.size() - 4) == Z_OK &&
+         n == size;
+}
+
+int64_t FirstText(int64_t doc) { return doc << kSeqBits; }
+int64_t LastText(int64_t doc) { return (doc << kSeqBits) | ((int64_t{1} << kSeqBits) - 1); }
 
 int SeverityRank(const std::string& s) { return s == "error" ? 3 : s == "warning" ? 2 : s == "info" ? 1 : 0; }
 
@@ -206,8 +241,8 @@ Status Archive::InsertOne(const Document* doc, const Json& report) {
       }
     }
   }
-  Json stored = report;
-  if (stored.contains("facts")) stored["facts"] = Json::array();
+  std::string stored = Compress(report.dump(-1, ' ', false, Json::error_handler_t::replace));
+  if (stored.empty()) return Status::Internal("cannot compress the report");
   int pages = doc ? doc->source.page_count : static_cast<int>(Int(report, "pages", -1));
   Stmt ins(db_,
            "INSERT INTO documents(sha256, path, format, size, pages, status, status_reason, jixiao_version, title,"
@@ -223,7 +258,8 @@ Status Archive::InsertOne(const Document* doc, const Json& report) {
   ins.BindOptText(14, Str(figures, "execution_rate")).BindOptText(15, Str(figures, "self_score"));
   ins.BindOptText(16, Str(figures, "grade"));
   ins.Bind(17, Int(counts, "error", 0)).Bind(18, Int(counts, "warning", 0)).Bind(19, Int(counts, "info", 0));
-  ins.BindOptText(20, top_code).Bind(21, stored.dump()).Bind(22, NowUtc());
+  ins.BindOptText(20, top_code).Bind(22, NowUtc());
+  sqlite3_bind_blob(ins.get(), 21, stored.data(), static_cast<int>(stored.size()), SQLITE_TRANSIENT);
   Status s = ins.Exec();
   if (!s.ok()) return s;
   int64_t id = sqlite3_last_insert_rowid(db_);
@@ -261,12 +297,13 @@ Status Archive::InsertOne(const Document* doc, const Json& report) {
       tbl.Bind(1, id).Bind(2, t[0]).Bind(3, t[1]).Bind(4, t[2]).Bind(5, t[3]).BindOpt(6, t[4]);
       if (!(s = tbl.Exec()).ok()) return s;
     }
-    Stmt txt(db_, "INSERT INTO texts VALUES(?,?,?,?,?,?,?,?,?,?,?)");
+    Stmt txt(db_, "INSERT INTO texts VALUES(?,?,?,?,?,?,?,?,?,?)");
+    if (texts.size() >= (size_t{1} << kSeqBits)) texts.resize((size_t{1} << kSeqBits) - 1);  // 1M units: never seen
     for (size_t k = 0; k < texts.size(); ++k) {
       const TextRow& r = texts[k];
-      txt.Bind(1, id).Bind(2, static_cast<int64_t>(k)).BindOpt(3, r.block).BindOpt(4, r.table).BindOpt(5, r.row);
-      txt.BindOpt(6, r.col).BindOpt(7, r.rowspan).BindOpt(8, r.colspan).BindOpt(9, r.page).BindOpt(10, r.paragraph);
-      txt.Bind(11, r.text);
+      txt.Bind(1, FirstText(id) + static_cast<int64_t>(k)).BindOpt(2, r.block).BindOpt(3, r.table).BindOpt(4, r.row);
+      txt.BindOpt(5, r.col).BindOpt(6, r.rowspan).BindOpt(7, r.colspan).BindOpt(8, r.page).BindOpt(9, r.paragraph);
+      txt.Bind(10, r.text);
       if (!(s = txt.Exec()).ok()) return s;
       if (r.table >= 0) cell_seq[{r.table, r.row, r.col}] = static_cast<int>(k);
       else block_seq[r.block] = static_cast<int>(k);
@@ -275,13 +312,12 @@ Status Archive::InsertOne(const Document* doc, const Json& report) {
 
   // Facts (and the amounts they state), findings.
   if (report.contains("facts") && report["facts"].is_array()) {
-    Stmt fct(db_, "INSERT INTO facts VALUES(?,?,?,?,?,?,?,?,?,?)");
+    Stmt fct(db_, "INSERT INTO facts VALUES(?,?,?,?,?,?)");
     Stmt amt(db_, "INSERT INTO amounts VALUES(?,?,?,?,'fact')");
     int64_t k = 0;
     for (const Json& f : report["facts"]) {
       fct.Bind(1, id).Bind(2, k++).BindOptText(3, Str(f, "concept")).BindOptText(4, Str(f, "value"));
-      fct.BindOptText(5, Str(f, "unit")).BindOptText(6, Str(f, "qualifier")).BindOptText(7, Str(f, "period"));
-      fct.BindOptText(8, Str(f, "subject")).BindOptText(9, Str(f, "raw")).Bind(10, f.dump());
+      fct.BindOptText(5, Str(f, "unit")).BindOptText(6, Str(f, "raw"));
       if (!(s = fct.Exec()).ok()) return s;
       std::string yuan;
       if (!NormaliseAmount(Str(f, "value"), Str(f, "unit"), &yuan)) continue;
@@ -302,11 +338,10 @@ Status Archive::InsertOne(const Document* doc, const Json& report) {
     }
   }
   if (report.contains("findings") && report["findings"].is_array()) {
-    Stmt fnd(db_, "INSERT INTO findings VALUES(?,?,?,?,?,?,?)");
+    Stmt fnd(db_, "INSERT INTO findings VALUES(?,?,?,?,?)");
     int64_t k = 0;
     for (const Json& f : report["findings"]) {
       fnd.Bind(1, id).Bind(2, k++).Bind(3, Str(f, "code")).Bind(4, Str(f, "severity")).Bind(5, Str(f, "message"));
-      fnd.BindOptText(6, Str(f, "arithmetic")).Bind(7, f.contains("evidence") ? f["evidence"].dump() : "[]");
       if (!(s = fnd.Exec()).ok()) return s;
     }
   }
@@ -314,8 +349,8 @@ Status Archive::InsertOne(const Document* doc, const Json& report) {
 }
 
 Status Archive::IndexDoc(int64_t id) {
-  Stmt q(db_, "SELECT seq, text FROM texts WHERE doc_id=? ORDER BY seq");
-  q.Bind(1, id);
+  Stmt q(db_, "SELECT id & 1048575, text FROM texts WHERE id BETWEEN ? AND ? ORDER BY id");
+  q.Bind(1, FirstText(id)).Bind(2, LastText(id));
   Stmt amt(db_, "INSERT INTO amounts VALUES(?,?,?,?,'text')");
   std::string body;
   Status s;
@@ -335,8 +370,8 @@ Status Archive::IndexDoc(int64_t id) {
 
 Status Archive::DeleteDoc(int64_t id) {
   // A contentless FTS5 row is deleted by giving back the values it indexed.
-  Stmt q(db_, "SELECT text FROM texts WHERE doc_id=? ORDER BY seq");
-  q.Bind(1, id);
+  Stmt q(db_, "SELECT text FROM texts WHERE id BETWEEN ? AND ? ORDER BY id");
+  q.Bind(1, FirstText(id)).Bind(2, LastText(id));
   std::string body;
   while (q.Step()) {
     if (!body.empty()) body += kBarrier;
@@ -346,11 +381,14 @@ Status Archive::DeleteDoc(int64_t id) {
   del.Bind(1, id).Bind(2, body);
   Status s = del.Exec();
   if (!s.ok()) return s;
-  for (const char* table : {"blocks", "tables", "texts", "facts", "findings", "amounts"}) {
+  for (const char* table : {"blocks", "tables", "facts", "findings", "amounts"}) {
     Stmt d(db_, (std::string("DELETE FROM ") + table + " WHERE doc_id=?").c_str());
     d.Bind(1, id);
     if (!(s = d.Exec()).ok()) return s;
   }
+  Stmt dt(db_, "DELETE FROM texts WHERE id BETWEEN ? AND ?");
+  dt.Bind(1, FirstText(id)).Bind(2, LastText(id));
+  if (!(s = dt.Exec()).ok()) return s;
   Stmt d(db_, "DELETE FROM documents WHERE id=?");
   d.Bind(1, id);
   return d.Exec();
@@ -361,15 +399,10 @@ Status Archive::GetReport(const std::string& sha256, Json* report, bool* found) 
   q.Bind(1, sha256);
   *found = false;
   if (!q.Step()) return q.done_ok() ? Status::Ok() : Status::IoError(sqlite3_errmsg(db_));
-  *report = Json::parse(q.Text(1), nullptr, false);
+  std::string json;
+  if (!Uncompress(q.Text(1), &json)) return Status::InvalidInput("stored report of " + sha256 + " is damaged");
+  *report = Json::parse(json, nullptr, false);
   if (report->is_discarded()) return Status::InvalidInput("stored report of " + sha256 + " is not JSON");
-  if (report->contains("facts")) {
-    Stmt f(db_, "SELECT fact FROM facts WHERE doc_id=? ORDER BY idx");
-    f.Bind(1, q.Int(0));
-    Json facts = Json::array();
-    while (f.Step()) facts.push_back(Json::parse(f.Text(0), nullptr, false));
-    (*report)["facts"] = std::move(facts);
-  }
   *found = true;
   return Status::Ok();
 }
@@ -413,7 +446,11 @@ Status Archive::MergeFrom(const std::string& path, int* added) {
       doc.Bind(1, src_id);
       if (!(s = doc.Exec()).ok()) break;
       int64_t id = sqlite3_last_insert_rowid(db_);
-      for (const char* table : {"blocks", "tables", "texts", "facts", "findings"}) {
+      Stmt texts(db_, "INSERT INTO texts SELECT ? + (id & 1048575), block_idx, table_index, row, col, rowspan,"
+                      " colspan, page, paragraph, text FROM src.texts WHERE id BETWEEN ? AND ?");
+      texts.Bind(1, FirstText(id)).Bind(2, FirstText(src_id)).Bind(3, LastText(src_id));
+      if (!(s = texts.Exec()).ok()) break;
+      for (const char* table : {"blocks", "tables", "facts", "findings"}) {
         // Same columns, doc_id first: copy with the new id.
         Stmt cols(db_, (std::string("SELECT * FROM src.") + table + " LIMIT 0").c_str());
         std::string list;

@@ -9,14 +9,17 @@
 //   documents(id, sha256 UNIQUE, path, format, size, pages, status,
 //             status_reason, jixiao_version, title, unit, year, total_budget,
 //             executed, execution_rate, self_score, grade, n_error, n_warning,
-//             n_info, top_code, report /* JSON, facts left out */, screened_at)
+//             n_info, top_code, report, screened_at)
+//             report: the full report object (screen.h) as JSON, zlib-compressed
+//             (4-byte little-endian length, then the zlib stream)
 //   blocks(doc_id, idx, kind, level, label, style, page, body_index, table_index)
 //   tables(doc_id, table_index, block_idx, rows, cols, page)
-//   texts(doc_id, seq, block_idx, table_index, row, col, rowspan, colspan,
-//         page, paragraph, text)  -- one row per paragraph/heading and per cell
-//   cells: a view of texts rows that belong to a table
-//   facts(doc_id, idx, concept, value, unit, qualifier, period, subject, raw, fact /* JSON */)
-//   findings(doc_id, idx, code, severity, message, arithmetic, evidence /* JSON */)
+//   texts(id = doc_id << 20 | seq, block_idx, table_index, row, col, rowspan,
+//         colspan, page, paragraph, text)  -- one row per paragraph/heading and
+//         per non-empty cell, in document order
+//   cells, paragraphs: views of texts with doc_id and seq
+//   facts(doc_id, idx, concept, value, unit, raw)        (the rest is in report)
+//   findings(doc_id, idx, code, severity, message)       (evidence is in report)
 //   amounts(yuan, doc_id, seq, raw, source /* 'text' | 'fact' */)
 //   fts: FTS5, contentless, rowid = documents.id, one row per document of
 //        segmented text; units are separated by a barrier token so a phrase

@@ -119,7 +119,7 @@ Status Search(Archive* archive, const std::string& query, const SearchOptions& o
       ids.push_back(q.Int(0));
     }
     Stmt where(db, "SELECT a.raw, t.block_idx, t.table_index, t.row, t.col, t.page, t.text FROM amounts a"
-                   " JOIN texts t ON t.doc_id = a.doc_id AND t.seq = a.seq WHERE a.doc_id = ? AND a.yuan = ?"
+                   " JOIN texts t ON t.id = (a.doc_id << 20) + a.seq WHERE a.doc_id = ? AND a.yuan = ?"
                    " GROUP BY a.seq, a.raw ORDER BY a.seq");
     for (size_t i = 0; i < ids.size(); ++i) {
       where.Bind(1, ids[i]).Bind(2, yuan);
@@ -158,9 +158,10 @@ Status Search(Archive* archive, const std::string& query, const SearchOptions& o
   }
   if (!q.done_ok()) return Status::InvalidInput(std::string("search: ") + sqlite3_errmsg(db));
   std::vector<std::string> terms = QueryTerms(query);
-  Stmt texts(db, "SELECT block_idx, table_index, row, col, page, text FROM texts WHERE doc_id = ? ORDER BY seq");
+  Stmt texts(db, "SELECT block_idx, table_index, row, col, page, text FROM texts WHERE id BETWEEN ? AND ?"
+                 " ORDER BY id");
   for (size_t i = 0; i < ids.size(); ++i) {
-    texts.Bind(1, ids[i]);
+    texts.Bind(1, ids[i] << 20).Bind(2, (ids[i] << 20) | 1048575);
     while (static_cast<int>(result->hits[i].places.size()) < options.places_per_doc && texts.Step()) {
       SearchPlace p;
       if (!Locate(texts.Text(5), terms, &p)) continue;
