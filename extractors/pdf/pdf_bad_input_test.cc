@@ -140,6 +140,30 @@ TEST(PdfBadInput, TimeLimitEndsWork) {
   EXPECT_LT(secs, 2.0);
 }
 
+TEST(PdfBadInput, ManyCrossingLines) {
+  // 150,000 segments: a hatch of long crossing lines plus a fine grid.
+  TestPage p;
+  p.content = "0.1 w\n";
+  for (int i = 0; i < 25000; ++i) {
+    double v = 10 + (i % 5000) * 0.16;
+    p.content += "10 " + std::to_string(v) + " m 590 " + std::to_string(v) + " l " +
+                 std::to_string(v) + " 10 m " + std::to_string(v) + " 830 l S\n";
+  }
+  for (int r = 0; r < 200; ++r)
+    for (int c = 0; c < 50; ++c) {
+      double x = 20 + c * 11, y = 20 + r * 4;
+      p.content += std::to_string(x) + " " + std::to_string(y) + " 11 4 re S\n";
+    }
+  p.content += TextAt(72, 700, 12, "Text over many lines.");
+  std::string path = WriteTemp("lines.pdf", BuildPdf({p}));
+  auto start = std::chrono::steady_clock::now();
+  Document doc;
+  Status s = ExtractPdf(path, ExtractOptions(), &doc);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  EXPECT_LT(secs, 30.0);
+}
+
 TEST(PdfBadInput, HugePage) {
   TestPage p;
   p.width = 14400;  // the largest page PDF 1.7 allows (200 inches)...

@@ -22,6 +22,8 @@ namespace jixiao::pdf {
 
 namespace {
 
+constexpr size_t kMaxLines = 3000;
+
 // Merges segments of one orientation: same coordinate within tol and
 // overlapping or touching along the line.
 std::vector<Segment> Merge(std::vector<Segment> segs, bool horizontal, double tol) {
@@ -83,6 +85,10 @@ std::vector<RulingGroup> FindRulingGroups(const std::vector<Segment>& segments, 
   vs = Merge(std::move(vs), false, tol);
   std::vector<RulingGroup> groups;
   if (hs.size() < 2 || vs.size() < 2) return groups;
+  // Pairing is up to |hs| x |vs|; real pages have a few hundred lines, so a
+  // page with thousands of long crossing lines is a hatch pattern or an
+  // attack, not a table.
+  if (hs.size() > kMaxLines || vs.size() > kMaxLines) return groups;
 
   // Lines that cross or touch. Sorting verticals by x lets each horizontal
   // line look only at the verticals within its x range.
