@@ -5,6 +5,7 @@
 // severity selector hide the documents that do not match. Covered by
 // pipeline/batch/batch_test.cc and tests/e2e/run_e2e_test.cc.
 #include <algorithm>
+#include <set>
 
 #include "pipeline/batch/reports.h"
 
@@ -150,9 +151,10 @@ std::string ReportHtml(const std::vector<DocReport>& docs_in) {
         h += "<li><span class=\"badge " + Esc(s) + "\">" + SeverityZh(s) + "</span> <b>" + Esc(Field(f, "code")) +
              "</b> " + Esc(Field(f, "message"));
         if (!Field(f, "arithmetic").empty()) h += " <span class=\"arith\">" + Esc(Field(f, "arithmetic")) + "</span>";
+        std::set<std::string> seen;
         if (f.contains("evidence") && f["evidence"].is_array())
           for (const Json& e : f["evidence"]) {
-            if (Field(e, "quote").empty()) continue;
+            if (Field(e, "quote").empty() || !seen.insert(Field(e, "quote") + "\x1f" + Field(e, "place")).second) continue;
             h += "<blockquote>" + Esc(Field(e, "quote"));
             if (!Field(e, "place").empty()) h += "<span class=\"place\">（" + Esc(Field(e, "place")) + "）</span>";
             h += "</blockquote>";

@@ -3,6 +3,8 @@
 // pipeline/batch/batch_test.cc and tests/e2e.
 #include "pipeline/batch/reports.h"
 
+#include <set>
+
 #include "pipeline/batch/csv.h"
 
 namespace jixiao::batch {
@@ -51,10 +53,11 @@ std::string MostSerious(const Json& report) {
 
 std::string Quotes(const Json& finding) {
   std::string out;
+  std::set<std::string> seen;  // evidence items often quote the same paragraph
   if (finding.contains("evidence") && finding["evidence"].is_array())
     for (const Json& e : finding["evidence"]) {
       std::string q = Field(e, "quote");
-      if (q.empty()) continue;
+      if (q.empty() || !seen.insert(q).second) continue;
       if (!out.empty()) out += " | ";
       out += q;
     }
@@ -63,10 +66,11 @@ std::string Quotes(const Json& finding) {
 
 std::string Places(const Json& finding) {
   std::string out;
+  std::set<std::string> seen;
   if (finding.contains("evidence") && finding["evidence"].is_array())
     for (const Json& e : finding["evidence"]) {
       std::string p = Field(e, "place");
-      if (p.empty()) continue;
+      if (p.empty() || !seen.insert(p).second) continue;
       if (!out.empty()) out += " | ";
       out += p;
     }

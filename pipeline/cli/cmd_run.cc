@@ -79,8 +79,24 @@ Runner AddRunCommand(CLI::App& app) {
       std::cerr << "jixiao run: " << s.message() << "\n";
       return kExitError;
     }
+    // The rules are loaded once, before any document: a bad rules file is a
+    // usage error, not a thousand failed documents.
+    std::shared_ptr<Screener> screener;
+    {
+      std::unique_ptr<Screener> created;
+      s = Screener::Create(o.screen.rules_path, &created);
+      if (!s.ok()) {
+        spdlog::error("run: rules: {}", s.ToString());
+        std::cerr << "jixiao run: " << s.message() << "\n";
+        return kExitError;
+      }
+      screener = std::move(created);
+    }
+    batch::ScreenFunction screen = [screener](const std::string& path, const ScreenOptions& options) {
+      return screener->Screen(path, options.extract);
+    };
     batch::RunSummary sum;
-    s = batch::RunBatch(o, ScreenFile, &sum);
+    s = batch::RunBatch(o, screen, &sum);
     if (!s.ok()) {
       spdlog::error("run: {}", s.ToString());
       std::cerr << "jixiao run: " << s.message() << "\n";
