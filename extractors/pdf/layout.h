@@ -33,9 +33,14 @@ void RemovePageFurniture(std::vector<PageLayout>* pages, Document* doc);
 std::vector<PageItem> BuildPageItems(const PageLayout& layout);
 
 // The paragraphs of a table cell: lines of one paragraph joined CJK-style; a
-// new paragraph after a line that ends short of the cell's right side or
-// before a line that starts with a numbering label.
-std::vector<std::string> CellParagraphs(const PageCell& cell);
+// new paragraph after a line that left room for the next line's first word
+// (cell width less `padding` on each side), that ends short of the cell's
+// other lines, or before a line that starts with a numbering label.
+std::vector<std::string> CellParagraphs(const PageCell& cell, double padding);
+
+// The table's cell padding: the smallest gap between a cell's left border
+// and its text.
+double CellPadding(const PageTable& table);
 
 // Joins the text of consecutive lines of one paragraph.
 std::string JoinLines(const std::vector<Line>& lines);

@@ -81,13 +81,14 @@ Table ToModel(const PageTable& pt, int page, int table_index) {
   t.prov.page = page;
   t.prov.box = pt.box;
   t.prov.table_index = table_index;
+  double padding = CellPadding(pt);
   for (const PageCell& pc : pt.cells) {
     Cell c;
     c.row = pc.row;
     c.col = pc.col;
     c.rowspan = pc.rowspan;
     c.colspan = pc.colspan;
-    c.paragraphs = CellParagraphs(pc);
+    c.paragraphs = CellParagraphs(pc, padding);
     c.prov.page = page;
     c.prov.box = pc.box;
     c.prov.table_index = table_index;

@@ -43,16 +43,55 @@ std::string JoinLines(const std::vector<Line>& lines) {
   return text;
 }
 
-std::vector<std::string> CellParagraphs(const PageCell& cell) {
+namespace {
+
+// Width the first word of `l` needs: one em for a CJK character, about half
+// an em a character for a Latin word.
+double FirstWordWidth(const Line& l) {
+  char32_t c = FirstCodePoint(l.text);
+  if (IsCjk(c)) return Em(l);
+  size_t n = 0;
+  for (char ch : l.text) {
+    if (ch == ' ' || (static_cast<unsigned char>(ch) & 0x80)) break;
+    ++n;
+  }
+  return std::max<size_t>(n, 1) * 0.55 * Em(l);
+}
+
+// Line-breaking rules keep these at the start / end of a line, so a break
+// next to them says nothing about the paragraph.
+bool ClosingPunct(char32_t c) {
+  static const std::u32string kClosing = U"，。、；：？！）」』”’》〉】,.;:?!)";
+  return kClosing.find(c) != std::u32string::npos;
+}
+bool OpeningPunct(char32_t c) {
+  static const std::u32string kOpening = U"（「『“‘《〈【(";
+  return kOpening.find(c) != std::u32string::npos;
+}
+
+}  // namespace
+
+std::vector<std::string> CellParagraphs(const PageCell& cell, double padding) {
   std::vector<std::string> out;
   if (cell.lines.empty()) return {""};
   double right = 0;
   for (const Line& l : cell.lines) right = std::max(right, l.box.x1);
+  double inner = (cell.box.x1 - cell.box.x0) - 2 * padding;
   std::vector<Line> cur;
   for (const Line& l : cell.lines) {
     if (!cur.empty()) {
       const Line& p = cur.back();
-      bool split = p.box.x1 < right - 1.5 * Em(p) || StartsWithLabel(l.text) ||
+      // The next line's first word would have fitted after this line, with
+      // a margin for CJK layout grids that leave up to two ems: the break
+      // was the author's, not a wrap. Centred text has its slack on both
+      // sides, other text on the right.
+      double centre = (cell.box.x0 + cell.box.x1) / 2, mid = (p.box.x0 + p.box.x1) / 2;
+      double slack = std::fabs(mid - centre) < 2.0 && p.box.x0 > cell.box.x0 + padding + 1.0
+                         ? inner - (p.box.x1 - p.box.x0)
+                         : cell.box.x1 - padding - p.box.x1;
+      bool room = slack > FirstWordWidth(l) + 1.5 * Em(l) &&
+                  !ClosingPunct(FirstCodePoint(l.text)) && !OpeningPunct(LastCodePoint(p.text));
+      bool split = p.box.x1 < right - 1.5 * Em(p) || room || StartsWithLabel(l.text) ||
                    l.box.y0 - p.box.y1 > 1.2 * (p.box.y1 - p.box.y0);
       if (split) {
         out.push_back(JoinLines(cur));
@@ -63,6 +102,13 @@ std::vector<std::string> CellParagraphs(const PageCell& cell) {
   }
   out.push_back(JoinLines(cur));
   return out;
+}
+
+double CellPadding(const PageTable& table) {
+  double pad = 1e300;
+  for (const PageCell& c : table.cells)
+    for (const Line& l : c.lines) pad = std::min(pad, l.box.x0 - c.box.x0);
+  return pad > 1e299 ? 2.0 : std::clamp(pad, 0.5, 10.0);
 }
 
 std::vector<PageItem> BuildPageItems(const PageLayout& layout) {
