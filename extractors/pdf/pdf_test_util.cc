@@ -145,7 +145,52 @@ std::string Squeeze(const std::string& s) {
   return out;
 }
 
+
+// Runs of spaces to one, trimmed at both ends of every line.
+std::string Collapse(const std::string& s) {
+  std::string out;
+  bool space = false;
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    bool sp = c == ' ' || c == '\t';
+    if (c == 0xE3 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+        static_cast<unsigned char>(s[i + 2]) == 0x80) {
+      sp = true;
+      i += 2;
+    } else if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) {
+      sp = true;
+      i += 1;
+    }
+    if (sp) {
+      space = true;
+      continue;
+    }
+    if (c == '\n') {
+      while (!out.empty() && out.back() == ' ') out.pop_back();
+      out += '\n';
+      space = false;
+      continue;
+    }
+    if (space && !out.empty() && out.back() != '\n') out += ' ';
+    space = false;
+    out += s[i];
+  }
+  return out;
+}
+
+Score Lcs(const std::vector<std::string>& a, const std::vector<std::string>& b);
+
 }  // namespace
+
+Score CompareInOrderStrict(const std::vector<std::string>& expected,
+                           const std::vector<std::string>& got, bool drop_blank) {
+  std::vector<std::string> a, b;
+  for (const auto& s : expected)
+    if (!drop_blank || !Squeeze(s).empty()) a.push_back(Collapse(s));
+  for (const auto& s : got)
+    if (!drop_blank || !Squeeze(s).empty()) b.push_back(Collapse(s));
+  return Lcs(a, b);
+}
 
 Score CompareInOrder(const std::vector<std::string>& expected, const std::vector<std::string>& got,
                      bool drop_blank) {
@@ -154,6 +199,12 @@ Score CompareInOrder(const std::vector<std::string>& expected, const std::vector
     if (!drop_blank || !Squeeze(s).empty()) a.push_back(Squeeze(s));
   for (const auto& s : got)
     if (!drop_blank || !Squeeze(s).empty()) b.push_back(Squeeze(s));
+  return Lcs(a, b);
+}
+
+namespace {
+
+Score Lcs(const std::vector<std::string>& a, const std::vector<std::string>& b) {
   std::vector<std::vector<int>> lcs(a.size() + 1, std::vector<int>(b.size() + 1, 0));
   for (size_t i = a.size(); i-- > 0;)
     for (size_t j = b.size(); j-- > 0;)
@@ -164,5 +215,7 @@ Score CompareInOrder(const std::vector<std::string>& expected, const std::vector
   s.matched = lcs.empty() || lcs[0].empty() ? 0 : lcs[0][0];
   return s;
 }
+
+}  // namespace
 
 }  // namespace jixiao::pdftest

@@ -50,4 +50,9 @@ struct Score {
 Score CompareInOrder(const std::vector<std::string>& expected, const std::vector<std::string>& got,
                      bool drop_blank = false);
 
+// The same with only runs of spaces (ASCII, U+3000, U+00A0) collapsed to one
+// and trimmed: line breaks between cell paragraphs and single spaces count.
+Score CompareInOrderStrict(const std::vector<std::string>& expected,
+                           const std::vector<std::string>& got, bool drop_blank = false);
+
 }  // namespace jixiao::pdftest
