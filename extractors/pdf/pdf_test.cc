@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <thread>
 
 #include "extractors/pdf/pdf_extractor.h"
 #include "extractors/pdf/pdf_test_util.h"
@@ -182,6 +183,26 @@ TEST(PdfFeatures, LandscapePage) {
   ASSERT_EQ(tables.size(), 1u);
   EXPECT_EQ(tables[0]->prov.page, 2);
   EXPECT_GT(tables[0]->table.cols, 5);
+}
+
+TEST(PdfFeatures, ConcurrentExtractionsAgree) {
+  REQUIRE_CORPUS("seed/junshan-gsl-2024.pdf");
+  std::vector<std::string> files = {Corpus("seed/junshan-gsl-2024.pdf"),
+                                    Corpus("pdf-features/two-column.pdf"),
+                                    Corpus("pdf-features/table-page-break.pdf"),
+                                    Corpus("pdf-features/rotated-page.pdf")};
+  std::vector<std::string> alone;
+  for (const std::string& f : files) alone.push_back(DocumentToText(Extract(f)));
+  std::vector<std::string> together(files.size() * 2);
+  std::vector<std::thread> threads;
+  for (size_t i = 0; i < together.size(); ++i)
+    threads.emplace_back([&, i] {
+      Document doc;
+      ExtractPdf(files[i % files.size()], ExtractOptions(), &doc);
+      together[i] = DocumentToText(doc);
+    });
+  for (std::thread& t : threads) t.join();
+  for (size_t i = 0; i < together.size(); ++i) EXPECT_EQ(together[i], alone[i % files.size()]);
 }
 
 // ---- PDFs written by the test ----------------------------------------------
