@@ -218,6 +218,14 @@ TEST(PdfSynthetic, LatinWordsKeepSpaces) {
   EXPECT_NE(text.find("Total score"), std::string::npos) << text;
 }
 
+TEST(PdfSynthetic, DiagonalWatermarkDropped) {
+  TestPage p;
+  p.content = "BT /F1 60 Tf 0.7071 0.7071 -0.7071 0.7071 150 300 Tm (DRAFT COPY) Tj ET\n" +
+              TextAt(72, 700, 12, "Budget execution rate 100%.");
+  Document doc = Extract(WriteTemp("watermark.pdf", BuildPdf({p})));
+  EXPECT_EQ(DocumentToText(doc), "Budget execution rate 100%.\n");
+}
+
 TEST(PdfSynthetic, RuledTableWithSpans) {
   // 3 columns x 3 rows; row 0 is one cell across all columns; column 0 of
   // rows 1-2 is one cell across both rows.

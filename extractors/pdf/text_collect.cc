@@ -70,6 +70,9 @@ void MarkSpaces(std::vector<Segment>* spaces, std::vector<Word>* words) {
 
 class PageCollector::Dev : public TextOutputDev {
  public:
+  // rawOrder: words in content order (layout is ours). Diagonal text is
+  // dropped in drawChar (poppler's own discardDiag also loses the word after
+  // it).
   Dev() : TextOutputDev(static_cast<TextOutputFunc>(nullptr), nullptr, false, 0, true, false) {}
 
   void stroke(GfxState* state) override {
@@ -87,6 +90,13 @@ class PageCollector::Dev : public TextOutputDev {
 
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double originX,
                 double originY, CharCode c, int nBytes, const Unicode* u, int uLen) override {
+    // Diagonal text (a watermark such as 内部资料 across the page) is not
+    // part of the report: more than ~6 degrees off the axes.
+    const double* tm = state->getTextMat();
+    double bx, by;
+    state->transformDelta(tm[0], tm[1], &bx, &by);
+    double ax = std::fabs(bx), ay = std::fabs(by);
+    if (std::min(ax, ay) > 0.1 * std::max(ax, ay)) return;
     TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
     if (spaces && uLen == 1 && u && (u[0] == 0x20 || u[0] == 0xA0 || u[0] == 0x3000) &&
         spaces->size() < max_segments) {
