@@ -211,6 +211,19 @@ TEST(PdfBadInput, ScanWithoutTextLayer) {
   EXPECT_EQ(doc.status, DocumentStatus::kFailed);
 }
 
+TEST(PdfBadInput, ScannedPageAmongTextPages) {
+  TestPage text, scan;
+  text.content = TextAt(72, 700, 12, "Narrative.");
+  scan.extra_resources = "/XObject << /Im1 100 0 R >>";
+  scan.content = "q 500 0 0 700 50 50 cm /Im1 Do Q\n";
+  std::string image = "<< /Type /XObject /Subtype /Image /Width 2 /Height 2 /ColorSpace /DeviceGray "
+                      "/BitsPerComponent 8 /Length 4 >>\nstream\n\x10\x80\xf0\x40\nendstream";
+  Document doc;
+  Status s = ExtractPdf(WriteTemp("mixed.pdf", BuildPdf({text, scan}, {image})), ExtractOptions(), &doc);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_TRUE(HasDiagnostic(doc, "pdf_pages_without_text"));
+}
+
 TEST(PdfBadInput, MaxPages) {
   std::vector<TestPage> pages(3);
   for (int i = 0; i < 3; ++i) pages[i].content = TextAt(72, 700, 12, "Page " + std::to_string(i + 1) + " text.");

@@ -99,6 +99,7 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
   std::vector<pdf::PageLayout> layouts;
   layouts.reserve(last);
   size_t words = 0, chars = 0, unmapped = 0;
+  std::vector<int> empty_pages;
   bool truncated = false, timed_out = false;
   for (int p = 1; p <= last; ++p) {
     if (limits.deadline > 0 && pdf::NowSeconds() > limits.deadline) {
@@ -112,6 +113,7 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
       break;
     }
     words += page.words.size();
+    if (page.words.empty()) empty_pages.push_back(p);
     for (const pdf::Word& w : page.words) {
       size_t pos = 0;
       for (int len : w.char_bytes) {
@@ -133,6 +135,16 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
                        "a page held more words or lines than the safety bound; the rest was dropped");
   if (words == 0 && !timed_out)
     return Fail(doc, Status::Unsupported("no text layer (scanned PDF): needs OCR"));
+  if (words > 0 && !empty_pages.empty()) {
+    // A mixed document: some pages (attachments, often) may be scans.
+    std::string list;
+    for (size_t i = 0; i < empty_pages.size() && i < 20; ++i)
+      list += (i ? ", " : "") + std::to_string(empty_pages[i]);
+    if (empty_pages.size() > 20) list += ", ...";
+    doc->AddDiagnostic(Diagnostic::Severity::kWarning, "pdf_pages_without_text",
+                       std::to_string(empty_pages.size()) +
+                           " page(s) have no text layer (blank or scanned): " + list);
+  }
   if (chars > 0 && unmapped * 10 > chars)
     doc->AddDiagnostic(Diagnostic::Severity::kWarning, "pdf_text_unmapped",
                        std::to_string(unmapped * 100 / chars) +

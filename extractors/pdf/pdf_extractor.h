@@ -9,7 +9,8 @@
 //
 // Diagnostics (code: meaning): pdf_xref_repaired (damaged cross-reference
 // table rebuilt), pdf_encrypted (owner password only, read anyway),
-// pdf_syntax_errors, pdf_max_pages, pdf_page_limit (a page held more than the
+// pdf_syntax_errors, pdf_max_pages, pdf_pages_without_text (blank or scanned
+// pages in a document that otherwise has text), pdf_page_limit (a page held more than the
 // safety bound), pdf_text_unmapped (fonts without Unicode mapping),
 // pdf_page_furniture_removed (info: headers/footers/page numbers dropped).
 //
