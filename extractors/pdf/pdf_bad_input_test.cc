@@ -164,6 +164,20 @@ TEST(PdfBadInput, ManyCrossingLines) {
   EXPECT_LT(secs, 30.0);
 }
 
+TEST(PdfBadInput, DegenerateMatrices) {
+  // PDF numbers have no exponent: write the huge ones out.
+  const std::string big(31, '9'), huge(38, '9');
+  TestPage p;
+  p.content = "BT /F1 12 Tf " + big + " 0 0 " + big + " " + big + " " + big + " Tm (far away) Tj ET\n" +
+              "q " + huge + " 0 0 " + huge + " 0 0 cm BT /F1 " + big + " Tf (overflow) Tj ET " +
+              "0.5 w 0 0 m " + big + " " + big + " l 0 5 m " + huge + " 5 l S Q\n" +
+              "BT /F1 12 Tf 0 0 0 0 72 600 Tm (singular) Tj ET\n" + TextAt(72, 700, 12, "Normal text.");
+  Document doc;
+  Status s = ExtractPdf(WriteTemp("matrices.pdf", BuildPdf({p})), ExtractOptions(), &doc);
+  ASSERT_TRUE(s.ok()) << s.ToString();
+  EXPECT_NE(DocumentToText(doc).find("Normal text."), std::string::npos);
+}
+
 TEST(PdfBadInput, HugePage) {
   TestPage p;
   p.width = 14400;  // the largest page PDF 1.7 allows (200 inches)...

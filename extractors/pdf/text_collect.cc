@@ -41,6 +41,10 @@ bool LooksBold(const TextWord* w) {
          n.find("heiti") != std::string::npos || n.find("\xe9\xbb\x91\xe4\xbd\x93") != std::string::npos;
 }
 
+// Coordinates the later passes can sort and compare: finite and not absurd
+// (a degenerate matrix can send text to infinity or NaN).
+bool Sane(double v) { return std::isfinite(v) && std::fabs(v) < 1e7; }
+
 bool AbortCheck(void* data) {
   double deadline = *static_cast<double*>(data);
   return deadline > 0 && NowSeconds() > deadline;
@@ -103,7 +107,7 @@ class PageCollector::Dev : public TextOutputDev {
       double x0, y0, x1, y1;
       state->transform(x, y, &x0, &y0);
       state->transform(x + dx, y + dy, &x1, &y1);
-      spaces->push_back({std::min(x0, x1), y0, std::max(x0, x1), y0});
+      if (Sane(x0) && Sane(y0) && Sane(x1)) spaces->push_back({std::min(x0, x1), y0, std::max(x0, x1), y0});
     }
   }
 
@@ -114,6 +118,7 @@ class PageCollector::Dev : public TextOutputDev {
 
  private:
   void AddSegment(double x0, double y0, double x1, double y1) {
+    if (!Sane(x0) || !Sane(y0) || !Sane(x1) || !Sane(y1)) return;
     if (segments->size() >= max_segments) {
       segments_truncated = true;
       return;
@@ -211,6 +216,8 @@ bool PageCollector::CollectRotated(PDFDoc* doc, int number, int extra_rotation,
   double w = doc->getPageMediaWidth(number), h = doc->getPageMediaHeight(number);
   int rotate = (doc->getPageRotate(number) + extra_rotation) % 360;
   if (rotate == 90 || rotate == 270) std::swap(w, h);
+  if (!Sane(w) || w <= 0) w = 612;
+  if (!Sane(h) || h <= 0) h = 792;
   page->width = w;
   page->height = h;
 
@@ -250,9 +257,15 @@ bool PageCollector::CollectRotated(PDFDoc* doc, int number, int extra_rotation,
         word.char_bytes.push_back(static_cast<int>(word.text.size() - before));
       }
       tw->getBBox(&word.box.x0, &word.box.y0, &word.box.x1, &word.box.y1);
+      if (!Sane(word.box.x0) || !Sane(word.box.y0) || !Sane(word.box.x1) || !Sane(word.box.y1) ||
+          !Sane(tw->getFontSize()))
+        continue;
       word.rot = tw->getRotation();
       word.edges.reserve(len + 1);
-      for (int k = 0; k <= len; ++k) word.edges.push_back(static_cast<float>(tw->getEdge(k)));
+      for (int k = 0; k <= len; ++k) {
+        double e = tw->getEdge(k);
+        word.edges.push_back(static_cast<float>(Sane(e) ? e : word.box.x1));
+      }
       word.font_size = tw->getFontSize();
       word.bold = LooksBold(tw);
       word.space_after = tw->getSpaceAfter();
