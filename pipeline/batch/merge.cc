@@ -71,9 +71,7 @@ Status MergeRuns(const std::vector<std::string>& dirs, const std::string& out_di
   if (!s.ok()) return s;
   s = WriteManifest(out_dir + "/manifest.csv", rows);
   if (!s.ok()) return s;
-  std::vector<DocReport> docs;
-  s = LoadReports(arc.get(), rows, &docs);
-  if (s.ok()) s = WriteReports(out_dir, docs);
+  s = WriteRunReports(out_dir, rows, arc.get());
   if (!s.ok()) return s;
   CountRows(rows, summary);
   for (const ManifestRow& r : rows) summary->resumed += r.resumed;

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <set>
 
+#include "pipeline/batch/report_writers.h"
 #include "pipeline/batch/reports.h"
 
 namespace jixiao::batch {
@@ -39,11 +40,11 @@ std::string Field(const Json& j, const char* key) {
 }
 
 // 0: errors, 1: warnings, 2: failed, 3: notes only, 4: clean.
-int Rank(const DocReport& d) {
-  if (d.row.errors > 0) return 0;
-  if (d.row.warnings > 0) return 1;
-  if (d.row.status == "failed") return 2;
-  if (d.row.infos > 0) return 3;
+int Rank(const ManifestRow& row) {
+  if (row.errors > 0) return 0;
+  if (row.warnings > 0) return 1;
+  if (row.status == "failed") return 2;
+  if (row.infos > 0) return 3;
   return 4;
 }
 
@@ -86,85 +87,85 @@ const char* kScript = R"js(
 
 }  // namespace
 
-std::string ReportHtml(const std::vector<DocReport>& docs_in) {
-  std::vector<const DocReport*> docs;
-  for (const DocReport& d : docs_in) docs.push_back(&d);
-  std::stable_sort(docs.begin(), docs.end(), [](const DocReport* a, const DocReport* b) {
-    int ra = Rank(*a), rb = Rank(*b);
-    if (ra != rb) return ra < rb;
-    if (a->row.errors != b->row.errors) return a->row.errors > b->row.errors;
-    if (a->row.warnings != b->row.warnings) return a->row.warnings > b->row.warnings;
-    return a->row.file < b->row.file;
-  });
-  int errors = 0, warnings = 0, infos = 0, failed = 0, with_findings = 0;
-  for (const DocReport& d : docs_in) {
-    errors += d.row.errors;
-    warnings += d.row.warnings;
-    infos += d.row.infos;
-    failed += d.row.status == "failed";
-    with_findings += d.row.status == "findings";
+void HtmlReport::Add(const ManifestRow& row, const Json& r) {
+  ++docs_;
+  errors_ += row.errors;
+  warnings_ += row.warnings;
+  infos_ += row.infos;
+  failed_ += row.status == "failed";
+  with_findings_ += row.status == "findings";
+  std::string sev;
+  if (row.errors) sev += "error ";
+  if (row.warnings) sev += "warning ";
+  if (row.infos) sev += "info ";
+  if (row.status == "failed") sev += "failed ";
+  if (!row.errors && !row.warnings && row.status != "failed") sev += "clean";
+  std::string h;
+  h += "<section class=\"doc\" data-sev=\"" + sev + "\"><h2>" + Esc(Field(r, "unit").empty() ? row.file : Field(r, "unit"));
+  if (!Field(r, "year").empty()) h += "（" + Esc(Field(r, "year")) + "年度）";
+  if (row.errors) h += "<span class=\"badge error\">错误 " + std::to_string(row.errors) + "</span>";
+  if (row.warnings) h += "<span class=\"badge warning\">警告 " + std::to_string(row.warnings) + "</span>";
+  if (row.infos) h += "<span class=\"badge info\">提示 " + std::to_string(row.infos) + "</span>";
+  if (row.status == "failed") h += "<span class=\"badge failed\">处理失败</span>";
+  if (row.status == "ok" && !row.infos) h += "<span class=\"badge ok\">未发现问题</span>";
+  h += "</h2><div class=\"meta\">文件：" + Esc(row.file);
+  Json figures = r.contains("figures") ? r["figures"] : Json::object();
+  if (!Field(figures, "total_budget").empty()) h += " · 预算总额 " + Esc(Field(figures, "total_budget")) + " 万元";
+  if (!Field(figures, "executed").empty()) h += " · 执行数 " + Esc(Field(figures, "executed")) + " 万元";
+  if (!Field(figures, "execution_rate").empty()) h += " · 执行率 " + Esc(Field(figures, "execution_rate")) + "%";
+  if (!Field(figures, "self_score").empty()) h += " · 自评得分 " + Esc(Field(figures, "self_score"));
+  if (!Field(figures, "grade").empty()) h += " · 等级 " + Esc(Field(figures, "grade"));
+  if (!row.reason.empty()) h += "<br>说明：" + Esc(row.reason);
+  h += "</div>";
+  if (r.contains("findings") && r["findings"].is_array() && !r["findings"].empty()) {
+    h += "<ol class=\"findings\">";
+    for (const Json& f : r["findings"]) {
+      std::string s = Field(f, "severity");
+      h += "<li><span class=\"badge " + Esc(s) + "\">" + SeverityZh(s) + "</span> <b>" + Esc(Field(f, "code")) +
+           "</b> " + Esc(Field(f, "message"));
+      if (!Field(f, "arithmetic").empty()) h += " <span class=\"arith\">" + Esc(Field(f, "arithmetic")) + "</span>";
+      std::set<std::string> seen;
+      if (f.contains("evidence") && f["evidence"].is_array())
+        for (const Json& e : f["evidence"]) {
+          if (Field(e, "quote").empty() || !seen.insert(Field(e, "quote") + "\x1f" + Field(e, "place")).second) continue;
+          h += "<blockquote>" + Esc(Field(e, "quote"));
+          if (!Field(e, "place").empty()) h += "<span class=\"place\">（" + Esc(Field(e, "place")) + "）</span>";
+          h += "</blockquote>";
+        }
+      h += "</li>";
+    }
+    h += "</ol>";
   }
+  h += "</section>\n";
+  sections_.push_back({Rank(row), row.errors, row.warnings, row.file, std::move(h)});
+}
+
+std::string HtmlReport::Page() const {
+  std::vector<const Section*> order;
+  for (const Section& s : sections_) order.push_back(&s);
+  std::stable_sort(order.begin(), order.end(), [](const Section* a, const Section* b) {
+    if (a->rank != b->rank) return a->rank < b->rank;
+    if (a->errors != b->errors) return a->errors > b->errors;
+    if (a->warnings != b->warnings) return a->warnings > b->warnings;
+    return a->file < b->file;
+  });
   std::string h;
   h += "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
        "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
        "<title>绩效自评报告审核结果</title><style>";
   h += kStyle;
   h += "</style></head><body>\n<header><h1>绩效自评报告审核结果</h1><div class=\"counts\">";
-  h += "<span>文档 " + std::to_string(docs_in.size()) + " 份</span>";
-  h += "<span>有问题 " + std::to_string(with_findings) + " 份</span>";
-  h += "<span>处理失败 " + std::to_string(failed) + " 份</span>";
-  h += "<span>错误 " + std::to_string(errors) + " 条</span>";
-  h += "<span>警告 " + std::to_string(warnings) + " 条</span>";
-  h += "<span>提示 " + std::to_string(infos) + " 条</span></div></header>\n";
+  h += "<span>文档 " + std::to_string(docs_) + " 份</span>";
+  h += "<span>有问题 " + std::to_string(with_findings_) + " 份</span>";
+  h += "<span>处理失败 " + std::to_string(failed_) + " 份</span>";
+  h += "<span>错误 " + std::to_string(errors_) + " 条</span>";
+  h += "<span>警告 " + std::to_string(warnings_) + " 条</span>";
+  h += "<span>提示 " + std::to_string(infos_) + " 条</span></div></header>\n";
   h += "<div class=\"bar\"><input id=\"q\" type=\"search\" placeholder=\"筛选：单位、文件名、问题代码或原文…\">"
        "<select id=\"sev\"><option value=\"\">全部</option><option value=\"error\">有错误</option>"
        "<option value=\"warning\">有警告</option><option value=\"failed\">处理失败</option>"
        "<option value=\"clean\">无问题</option></select> 显示 <span id=\"shown\"></span> 份</div>\n<main>\n";
-  for (const DocReport* d : docs) {
-    const Json& r = d->report;
-    std::string sev;
-    if (d->row.errors) sev += "error ";
-    if (d->row.warnings) sev += "warning ";
-    if (d->row.infos) sev += "info ";
-    if (d->row.status == "failed") sev += "failed ";
-    if (sev.empty() || (!d->row.errors && !d->row.warnings && d->row.status != "failed")) sev += "clean";
-    h += "<section class=\"doc\" data-sev=\"" + sev + "\"><h2>" + Esc(Field(r, "unit").empty() ? d->row.file : Field(r, "unit"));
-    if (!Field(r, "year").empty()) h += "（" + Esc(Field(r, "year")) + "年度）";
-    if (d->row.errors) h += "<span class=\"badge error\">错误 " + std::to_string(d->row.errors) + "</span>";
-    if (d->row.warnings) h += "<span class=\"badge warning\">警告 " + std::to_string(d->row.warnings) + "</span>";
-    if (d->row.infos) h += "<span class=\"badge info\">提示 " + std::to_string(d->row.infos) + "</span>";
-    if (d->row.status == "failed") h += "<span class=\"badge failed\">处理失败</span>";
-    if (d->row.status == "ok" && !d->row.infos) h += "<span class=\"badge ok\">未发现问题</span>";
-    h += "</h2><div class=\"meta\">文件：" + Esc(d->row.file);
-    Json figures = r.contains("figures") ? r["figures"] : Json::object();
-    if (!Field(figures, "total_budget").empty()) h += " · 预算总额 " + Esc(Field(figures, "total_budget")) + " 万元";
-    if (!Field(figures, "executed").empty()) h += " · 执行数 " + Esc(Field(figures, "executed")) + " 万元";
-    if (!Field(figures, "execution_rate").empty()) h += " · 执行率 " + Esc(Field(figures, "execution_rate")) + "%";
-    if (!Field(figures, "self_score").empty()) h += " · 自评得分 " + Esc(Field(figures, "self_score"));
-    if (!Field(figures, "grade").empty()) h += " · 等级 " + Esc(Field(figures, "grade"));
-    if (!d->row.reason.empty()) h += "<br>说明：" + Esc(d->row.reason);
-    h += "</div>";
-    if (r.contains("findings") && r["findings"].is_array() && !r["findings"].empty()) {
-      h += "<ol class=\"findings\">";
-      for (const Json& f : r["findings"]) {
-        std::string s = Field(f, "severity");
-        h += "<li><span class=\"badge " + Esc(s) + "\">" + SeverityZh(s) + "</span> <b>" + Esc(Field(f, "code")) +
-             "</b> " + Esc(Field(f, "message"));
-        if (!Field(f, "arithmetic").empty()) h += " <span class=\"arith\">" + Esc(Field(f, "arithmetic")) + "</span>";
-        std::set<std::string> seen;
-        if (f.contains("evidence") && f["evidence"].is_array())
-          for (const Json& e : f["evidence"]) {
-            if (Field(e, "quote").empty() || !seen.insert(Field(e, "quote") + "\x1f" + Field(e, "place")).second) continue;
-            h += "<blockquote>" + Esc(Field(e, "quote"));
-            if (!Field(e, "place").empty()) h += "<span class=\"place\">（" + Esc(Field(e, "place")) + "）</span>";
-            h += "</blockquote>";
-          }
-        h += "</li>";
-      }
-      h += "</ol>";
-    }
-    h += "</section>\n";
-  }
+  for (const Section* s : order) h += s->html;
   h += "</main>\n<script>";
   h += kScript;
   h += "</script></body></html>\n";

@@ -4,9 +4,11 @@
 // with libzip and xl/workbook.xml must list both sheets).
 #include <xlsxwriter.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
+#include "pipeline/batch/report_writers.h"
 #include "pipeline/batch/reports.h"
 
 namespace jixiao::batch {
@@ -33,81 +35,102 @@ void WriteValue(lxw_worksheet* ws, int row, int col, const std::string& text) {
 
 }  // namespace
 
-Status WriteXlsx(const std::string& path, const std::vector<DocReport>& docs) {
-  std::string tmp = path + ".tmp.xlsx";
-  lxw_workbook* wb = workbook_new(tmp.c_str());
-  if (!wb) return Status::IoError("cannot create " + tmp);
-  lxw_format* header = workbook_add_format(wb);
+struct XlsxReport::State {
+  std::string tmp;
+  lxw_workbook* wb = nullptr;
+  lxw_worksheet* sum = nullptr;
+  lxw_worksheet* fnd = nullptr;
+  int sum_row = 1, fnd_row = 1;
+};
+
+namespace {
+const char* kSumCols[] = {"文件", "单位", "年度", "预算总额（万元）", "执行数（万元）", "执行率（%）", "自评得分",
+                          "等级", "错误", "警告", "提示", "最严重问题", "状态", "说明"};
+const char* kFndCols[] = {"文件", "单位", "年度", "严重程度", "代码", "问题说明", "算式", "原文引用", "位置"};
+constexpr int kNSum = sizeof kSumCols / sizeof *kSumCols;
+constexpr int kNFnd = sizeof kFndCols / sizeof *kFndCols;
+}  // namespace
+
+XlsxReport::~XlsxReport() {
+  if (s_ && s_->wb) workbook_close(s_->wb);
+  delete s_;
+}
+
+Status XlsxReport::Open(const std::string& tmp_path) {
+  s_ = new State;
+  s_->tmp = tmp_path;
+  lxw_workbook_options options = {};
+  options.constant_memory = LXW_FALSE;
+  options.tmpdir = nullptr;
+  s_->wb = workbook_new_opt(tmp_path.c_str(), &options);
+  if (!s_->wb) return Status::IoError("cannot create " + tmp_path);
+  lxw_format* header = workbook_add_format(s_->wb);
   format_set_bold(header);
   format_set_bg_color(header, 0xDDEBF7);
   format_set_border(header, LXW_BORDER_THIN);
+  s_->sum = workbook_add_worksheet(s_->wb, "汇总");
+  s_->fnd = workbook_add_worksheet(s_->wb, "问题清单");
+  for (int c = 0; c < kNSum; ++c) worksheet_write_string(s_->sum, 0, c, kSumCols[c], header);
+  for (int c = 0; c < kNFnd; ++c) worksheet_write_string(s_->fnd, 0, c, kFndCols[c], header);
+  worksheet_freeze_panes(s_->sum, 1, 0);
+  worksheet_freeze_panes(s_->fnd, 1, 0);
+  worksheet_set_column(s_->sum, 0, 0, 40, nullptr);
+  worksheet_set_column(s_->sum, 1, 1, 28, nullptr);
+  worksheet_set_column(s_->sum, 3, 7, 12, nullptr);
+  worksheet_set_column(s_->sum, 11, 11, 60, nullptr);
+  worksheet_set_column(s_->fnd, 0, 0, 40, nullptr);
+  worksheet_set_column(s_->fnd, 5, 5, 60, nullptr);
+  worksheet_set_column(s_->fnd, 7, 7, 60, nullptr);
+  return Status::Ok();
+}
 
-  lxw_worksheet* sum = workbook_add_worksheet(wb, "汇总");
-  const char* sum_cols[] = {"文件", "单位", "年度", "预算总额（万元）", "执行数（万元）", "执行率（%）", "自评得分",
-                            "等级", "错误", "警告", "提示", "最严重问题", "状态", "说明"};
-  const int n_sum = sizeof sum_cols / sizeof *sum_cols;
-  for (int c = 0; c < n_sum; ++c) worksheet_write_string(sum, 0, c, sum_cols[c], header);
-  int row = 1;
-  for (const DocReport& d : docs) {
-    const Json& r = d.report;
-    Json figures = r.contains("figures") ? r["figures"] : Json::object();
-    worksheet_write_string(sum, row, 0, d.row.file.c_str(), nullptr);
-    WriteValue(sum, row, 1, Field(r, "unit"));
-    WriteValue(sum, row, 2, Field(r, "year"));
-    WriteValue(sum, row, 3, Field(figures, "total_budget"));
-    WriteValue(sum, row, 4, Field(figures, "executed"));
-    WriteValue(sum, row, 5, Field(figures, "execution_rate"));
-    WriteValue(sum, row, 6, Field(figures, "self_score"));
-    WriteValue(sum, row, 7, Field(figures, "grade"));
-    worksheet_write_number(sum, row, 8, d.row.errors, nullptr);
-    worksheet_write_number(sum, row, 9, d.row.warnings, nullptr);
-    worksheet_write_number(sum, row, 10, d.row.infos, nullptr);
-    WriteValue(sum, row, 11, MostSerious(r));
-    worksheet_write_string(sum, row, 12,
-                           d.row.status == "ok" ? "通过" : d.row.status == "findings" ? "有问题" : "处理失败", nullptr);
-    WriteValue(sum, row, 13, d.row.reason);
-    ++row;
+void XlsxReport::Add(const ManifestRow& row, const Json& r) {
+  lxw_worksheet* sum = s_->sum;
+  int n = s_->sum_row++;
+  Json figures = r.contains("figures") ? r["figures"] : Json::object();
+  worksheet_write_string(sum, n, 0, row.file.c_str(), nullptr);
+  WriteValue(sum, n, 1, Field(r, "unit"));
+  WriteValue(sum, n, 2, Field(r, "year"));
+  WriteValue(sum, n, 3, Field(figures, "total_budget"));
+  WriteValue(sum, n, 4, Field(figures, "executed"));
+  WriteValue(sum, n, 5, Field(figures, "execution_rate"));
+  WriteValue(sum, n, 6, Field(figures, "self_score"));
+  WriteValue(sum, n, 7, Field(figures, "grade"));
+  worksheet_write_number(sum, n, 8, row.errors, nullptr);
+  worksheet_write_number(sum, n, 9, row.warnings, nullptr);
+  worksheet_write_number(sum, n, 10, row.infos, nullptr);
+  WriteValue(sum, n, 11, MostSerious(r));
+  worksheet_write_string(sum, n, 12,
+                         row.status == "ok" ? "通过" : row.status == "findings" ? "有问题"
+                                                     : row.status == "failed"   ? "处理失败"
+                                                                                : "未处理",
+                         nullptr);
+  WriteValue(sum, n, 13, row.reason);
+  if (!r.contains("findings") || !r["findings"].is_array()) return;
+  for (const Json& f : r["findings"]) {
+    lxw_worksheet* fnd = s_->fnd;
+    int k = s_->fnd_row++;
+    worksheet_write_string(fnd, k, 0, row.file.c_str(), nullptr);
+    WriteValue(fnd, k, 1, Field(r, "unit"));
+    WriteValue(fnd, k, 2, Field(r, "year"));
+    worksheet_write_string(fnd, k, 3, SeverityZh(Field(f, "severity")), nullptr);
+    WriteValue(fnd, k, 4, Field(f, "code"));
+    WriteValue(fnd, k, 5, Field(f, "message"));
+    WriteValue(fnd, k, 6, Field(f, "arithmetic"));
+    WriteValue(fnd, k, 7, Quotes(f));
+    WriteValue(fnd, k, 8, Places(f));
   }
-  worksheet_autofilter(sum, 0, 0, std::max(row - 1, 0), n_sum - 1);
-  worksheet_freeze_panes(sum, 1, 0);
-  worksheet_set_column(sum, 0, 0, 40, nullptr);
-  worksheet_set_column(sum, 1, 1, 28, nullptr);
-  worksheet_set_column(sum, 3, 7, 12, nullptr);
-  worksheet_set_column(sum, 11, 11, 60, nullptr);
+}
 
-  lxw_worksheet* fnd = workbook_add_worksheet(wb, "问题清单");
-  const char* fnd_cols[] = {"文件", "单位", "年度", "严重程度", "代码", "问题说明", "算式", "原文引用", "位置"};
-  const int n_fnd = sizeof fnd_cols / sizeof *fnd_cols;
-  for (int c = 0; c < n_fnd; ++c) worksheet_write_string(fnd, 0, c, fnd_cols[c], header);
-  row = 1;
-  for (const DocReport& d : docs) {
-    const Json& r = d.report;
-    if (!r.contains("findings") || !r["findings"].is_array()) continue;
-    for (const Json& f : r["findings"]) {
-      worksheet_write_string(fnd, row, 0, d.row.file.c_str(), nullptr);
-      WriteValue(fnd, row, 1, Field(r, "unit"));
-      WriteValue(fnd, row, 2, Field(r, "year"));
-      worksheet_write_string(fnd, row, 3, SeverityZh(Field(f, "severity")), nullptr);
-      WriteValue(fnd, row, 4, Field(f, "code"));
-      WriteValue(fnd, row, 5, Field(f, "message"));
-      WriteValue(fnd, row, 6, Field(f, "arithmetic"));
-      WriteValue(fnd, row, 7, Quotes(f));
-      WriteValue(fnd, row, 8, Places(f));
-      ++row;
-    }
-  }
-  worksheet_autofilter(fnd, 0, 0, std::max(row - 1, 0), n_fnd - 1);
-  worksheet_freeze_panes(fnd, 1, 0);
-  worksheet_set_column(fnd, 0, 0, 40, nullptr);
-  worksheet_set_column(fnd, 5, 5, 60, nullptr);
-  worksheet_set_column(fnd, 7, 7, 60, nullptr);
-
-  lxw_error err = workbook_close(wb);
+Status XlsxReport::Close() {
+  worksheet_autofilter(s_->sum, 0, 0, std::max(s_->sum_row - 1, 0), kNSum - 1);
+  worksheet_autofilter(s_->fnd, 0, 0, std::max(s_->fnd_row - 1, 0), kNFnd - 1);
+  lxw_error err = workbook_close(s_->wb);
+  s_->wb = nullptr;
   if (err != LXW_NO_ERROR) {
-    std::remove(tmp.c_str());
-    return Status::IoError("cannot write " + path + ": " + lxw_strerror(err));
+    std::remove(s_->tmp.c_str());
+    return Status::IoError("cannot write " + s_->tmp + ": " + lxw_strerror(err));
   }
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) return Status::IoError("cannot rename " + tmp);
   return Status::Ok();
 }
 

@@ -1,11 +1,14 @@
-// findings.jsonl, summary.csv, findings.csv and loading the reports of a
-// manifest from the archive (see reports.h). Covered by
+// ReportWriter: findings.jsonl, summary.csv and findings.csv written as the
+// documents come, report.xlsx and report.html through report_writers.h; and
+// WriteRunReports, which feeds it from the archive (see reports.h). Covered by
 // pipeline/batch/batch_test.cc and tests/e2e.
 #include "pipeline/batch/reports.h"
 
+#include <cstdio>
 #include <set>
 
 #include "pipeline/batch/csv.h"
+#include "pipeline/batch/report_writers.h"
 
 namespace jixiao::batch {
 
@@ -77,87 +80,132 @@ std::string Places(const Json& finding) {
   return out;
 }
 
-Status LoadReports(archive::Archive* archive, const std::vector<ManifestRow>& rows, std::vector<DocReport>* docs) {
-  docs->clear();
-  for (const ManifestRow& row : rows) {
-    if (row.status != "ok" && row.status != "findings" && row.status != "failed") continue;
-    DocReport d;
-    d.row = row;
-    bool found = false;
-    if (!row.sha256.empty()) {
-      Status s = archive->GetReport(row.sha256, &d.report, &found);
-      if (!s.ok()) return s;
-    }
-    if (!found) {
-      d.report = Json::object();
-      d.report["file"] = row.file;
-      d.report["sha256"] = row.sha256;
-      d.report["format"] = row.format;
-      d.report["size"] = row.size;
-      d.report["status"] = row.status == "failed" ? "failed" : "ok";
-      d.report["status_reason"] = row.reason;
-      d.report["jixiao_version"] = row.jixiao_version;
-      d.report["unit"] = nullptr;
-      d.report["year"] = nullptr;
-      d.report["figures"] = Json::object();
-      d.report["facts"] = Json::array();
-      d.report["findings"] = Json::array();
-      d.report["counts"] = {{"error", row.errors}, {"warning", row.warnings}, {"info", row.infos}};
-    }
-    d.report["file"] = row.file;
-    docs->push_back(std::move(d));
+namespace {
+
+Json MinimalReport(const ManifestRow& row) {
+  Json r = Json::object();
+  r["file"] = row.file;
+  r["sha256"] = row.sha256;
+  r["format"] = row.format;
+  r["size"] = row.size;
+  r["status"] = row.status == "failed" ? "failed" : "ok";
+  r["status_reason"] = row.reason;
+  r["jixiao_version"] = row.jixiao_version;
+  r["unit"] = nullptr;
+  r["year"] = nullptr;
+  r["figures"] = Json::object();
+  r["facts"] = Json::array();
+  r["findings"] = Json::array();
+  r["counts"] = {{"error", row.errors}, {"warning", row.warnings}, {"info", row.infos}};
+  return r;
+}
+
+}  // namespace
+
+struct ReportWriter::Impl {
+  std::string dir;
+  FILE* jsonl = nullptr;
+  FILE* summary = nullptr;
+  FILE* findings = nullptr;
+  XlsxReport xlsx;
+  HtmlReport html;
+  bool failed = false;
+
+  std::string Tmp(const char* name) const { return dir + "/" + name + ".tmp"; }
+  ~Impl() {
+    for (FILE* f : {jsonl, summary, findings})
+      if (f) std::fclose(f);
   }
+};
+
+ReportWriter::ReportWriter(std::string dir) : impl_(new Impl) { impl_->dir = std::move(dir); }
+ReportWriter::~ReportWriter() = default;
+
+Status ReportWriter::Open() {
+  Impl& m = *impl_;
+  m.jsonl = std::fopen(m.Tmp("findings.jsonl").c_str(), "wb");
+  m.summary = std::fopen(m.Tmp("summary.csv").c_str(), "wb");
+  m.findings = std::fopen(m.Tmp("findings.csv").c_str(), "wb");
+  if (!m.jsonl || !m.summary || !m.findings) return Status::IoError("cannot write reports in " + m.dir);
+  std::string head = std::string(kUtf8Bom) +
+                     CsvRecord({"文件", "单位", "年度", "预算总额（万元）", "执行数（万元）", "执行率（%）", "自评得分",
+                                "等级", "错误", "警告", "提示", "最严重问题", "状态", "说明"}) +
+                     "\r\n";
+  std::fputs(head.c_str(), m.summary);
+  head = std::string(kUtf8Bom) +
+         CsvRecord({"文件", "单位", "年度", "严重程度", "代码", "问题说明", "算式", "原文引用", "位置"}) + "\r\n";
+  std::fputs(head.c_str(), m.findings);
+  return m.xlsx.Open(m.Tmp("report.xlsx") + ".xlsx");
+}
+
+Status ReportWriter::Add(const ManifestRow& row, const Json& report_in) {
+  Impl& m = *impl_;
+  Json r = report_in;
+  r["file"] = row.file;
+  std::string line = r.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+  std::fwrite(line.data(), 1, line.size(), m.jsonl);
+  Json figures = r.contains("figures") ? r["figures"] : Json::object();
+  line = CsvRecord({row.file, Field(r, "unit"), Field(r, "year"), Field(figures, "total_budget"),
+                    Field(figures, "executed"), Field(figures, "execution_rate"), Field(figures, "self_score"),
+                    Field(figures, "grade"), std::to_string(row.errors), std::to_string(row.warnings),
+                    std::to_string(row.infos), MostSerious(r), StatusZh(row), row.reason}) +
+         "\r\n";
+  std::fwrite(line.data(), 1, line.size(), m.summary);
+  if (r.contains("findings") && r["findings"].is_array()) {
+    for (const Json& f : r["findings"]) {
+      line = CsvRecord({row.file, Field(r, "unit"), Field(r, "year"), SeverityZh(Field(f, "severity")),
+                        Field(f, "code"), Field(f, "message"), Field(f, "arithmetic"), Quotes(f), Places(f)}) +
+             "\r\n";
+      std::fwrite(line.data(), 1, line.size(), m.findings);
+    }
+  }
+  m.xlsx.Add(row, r);
+  m.html.Add(row, r);
   return Status::Ok();
 }
 
-std::string FindingsJsonl(const std::vector<DocReport>& docs) {
-  std::string out;
-  for (const DocReport& d : docs) {
-    out += d.report.dump(-1, ' ', false, Json::error_handler_t::replace);
-    out += '\n';
+Status ReportWriter::Finish() {
+  Impl& m = *impl_;
+  bool ok = true;
+  for (FILE** f : {&m.jsonl, &m.summary, &m.findings}) {
+    ok &= *f && std::fflush(*f) == 0 && std::ferror(*f) == 0;
+    if (*f) std::fclose(*f);
+    *f = nullptr;
   }
-  return out;
+  if (!ok) return Status::IoError("cannot write reports in " + m.dir);
+  Status s = m.xlsx.Close();
+  if (!s.ok()) return s;
+  s = WriteFileAtomically(m.dir + "/report.html", m.html.Page());
+  if (!s.ok()) return s;
+  const std::pair<std::string, std::string> moves[] = {
+      {m.Tmp("findings.jsonl"), "findings.jsonl"}, {m.Tmp("summary.csv"), "summary.csv"},
+      {m.Tmp("findings.csv"), "findings.csv"}, {m.Tmp("report.xlsx") + ".xlsx", "report.xlsx"}};
+  for (const auto& [from, to] : moves)
+    if (std::rename(from.c_str(), (m.dir + "/" + to).c_str()) != 0) return Status::IoError("cannot rename " + from);
+  return Status::Ok();
 }
 
-std::string SummaryCsv(const std::vector<DocReport>& docs) {
-  std::string out = kUtf8Bom;
-  out += CsvRecord({"文件", "单位", "年度", "预算总额（万元）", "执行数（万元）", "执行率（%）", "自评得分", "等级", "错误",
-                    "警告", "提示", "最严重问题", "状态", "说明"}) +
-         "\r\n";
-  for (const DocReport& d : docs) {
-    const Json& r = d.report;
-    Json figures = r.contains("figures") ? r["figures"] : Json::object();
-    out += CsvRecord({d.row.file, Field(r, "unit"), Field(r, "year"), Field(figures, "total_budget"),
-                      Field(figures, "executed"), Field(figures, "execution_rate"), Field(figures, "self_score"),
-                      Field(figures, "grade"), std::to_string(d.row.errors), std::to_string(d.row.warnings),
-                      std::to_string(d.row.infos), MostSerious(r), StatusZh(d.row), d.row.reason}) +
-           "\r\n";
-  }
-  return out;
-}
-
-std::string FindingsCsv(const std::vector<DocReport>& docs) {
-  std::string out = kUtf8Bom;
-  out += CsvRecord({"文件", "单位", "年度", "严重程度", "代码", "问题说明", "算式", "原文引用", "位置"}) + "\r\n";
-  for (const DocReport& d : docs) {
-    const Json& r = d.report;
-    if (!r.contains("findings") || !r["findings"].is_array()) continue;
-    for (const Json& f : r["findings"]) {
-      out += CsvRecord({d.row.file, Field(r, "unit"), Field(r, "year"), SeverityZh(Field(f, "severity")),
-                        Field(f, "code"), Field(f, "message"), Field(f, "arithmetic"), Quotes(f), Places(f)}) +
-             "\r\n";
+Status WriteRunReports(const std::string& dir, const std::vector<ManifestRow>& rows, archive::Archive* archive) {
+  ReportWriter writer(dir);
+  Status s = writer.Open();
+  if (!s.ok()) return s;
+  for (const ManifestRow& row : rows) {
+    bool screened = row.status == "ok" || row.status == "findings" || row.status == "failed";
+    if (!screened && !(row.status == "skipped" && !row.format.empty())) continue;
+    Json report;
+    bool found = false;
+    if (!row.sha256.empty()) {
+      s = archive->GetReport(row.sha256, &report, &found);
+      if (!s.ok()) return s;
     }
+    if (!found) {
+      if (!screened) continue;
+      report = MinimalReport(row);
+    }
+    s = writer.Add(row, report);
+    if (!s.ok()) return s;
   }
-  return out;
-}
-
-Status WriteReports(const std::string& dir, const std::vector<DocReport>& docs) {
-  Status s = WriteFileAtomically(dir + "/findings.jsonl", FindingsJsonl(docs));
-  if (s.ok()) s = WriteFileAtomically(dir + "/summary.csv", SummaryCsv(docs));
-  if (s.ok()) s = WriteFileAtomically(dir + "/findings.csv", FindingsCsv(docs));
-  if (s.ok()) s = WriteXlsx(dir + "/report.xlsx", docs);
-  if (s.ok()) s = WriteFileAtomically(dir + "/report.html", ReportHtml(docs));
-  return s;
+  return writer.Finish();
 }
 
 }  // namespace jixiao::batch

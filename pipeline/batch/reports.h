@@ -17,6 +17,7 @@
 // Covered by pipeline/batch/batch_test.cc and tests/e2e.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -27,25 +28,33 @@
 
 namespace jixiao::batch {
 
-struct DocReport {
-  ManifestRow row;
-  nlohmann::ordered_json report;  // "file" is row.file
+// Writes the five reports of a run folder, one document at a time (memory
+// does not grow with the batch: each report is loaded, written and dropped;
+// only the short HTML section of each document is kept, to sort them).
+class ReportWriter {
+ public:
+  explicit ReportWriter(std::string dir);
+  ~ReportWriter();
+  ReportWriter(const ReportWriter&) = delete;
+  ReportWriter& operator=(const ReportWriter&) = delete;
+
+  // Creates the temporary files. IoError when dir is not writable.
+  Status Open();
+  // Adds a screened document (manifest order). "file" of the output is row.file.
+  Status Add(const ManifestRow& row, const nlohmann::ordered_json& report);
+  // Writes the HTML page, closes the workbook and renames every file into place.
+  Status Finish();
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
 };
 
-// The documents of the manifest that were screened (ok, findings, failed),
-// with their reports from the archive. A row whose report is missing from the
-// archive gets a minimal report built from the row.
-Status LoadReports(archive::Archive* archive, const std::vector<ManifestRow>& rows, std::vector<DocReport>* docs);
-
-// Writes all five reports into dir.
-Status WriteReports(const std::string& dir, const std::vector<DocReport>& docs);
-
-// Individual writers (used by WriteReports; exposed for tests).
-std::string FindingsJsonl(const std::vector<DocReport>& docs);
-std::string SummaryCsv(const std::vector<DocReport>& docs);
-std::string FindingsCsv(const std::vector<DocReport>& docs);
-Status WriteXlsx(const std::string& path, const std::vector<DocReport>& docs);
-std::string ReportHtml(const std::vector<DocReport>& docs);
+// The reports of the manifest's screened documents (ok, findings, failed;
+// skipped by the screener too when the archive has their report), each
+// loaded from the archive; a row whose report is missing gets a minimal
+// report built from the row.
+Status WriteRunReports(const std::string& dir, const std::vector<ManifestRow>& rows, archive::Archive* archive);
 
 // Helpers shared by the writers.
 const char* SeverityZh(const std::string& severity);  // 错误 / 警告 / 提示

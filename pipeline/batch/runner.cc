@@ -480,9 +480,7 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
   Status ms = WriteManifest(manifest_path, rows);
   if (run_status.ok()) run_status = ms;
   if (run_status.ok() && options.write_reports) {
-    std::vector<DocReport> docs;
-    run_status = LoadReports(arc.get(), rows, &docs);
-    if (run_status.ok()) run_status = WriteReports(dir, docs);
+    run_status = WriteRunReports(dir, rows, arc.get());
   }
   CountRows(rows, summary);
   summary->abandoned = abandoned;
