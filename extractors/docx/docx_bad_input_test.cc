@@ -18,6 +18,14 @@
 #include "extractors/docx/docx_test_util.h"
 #include "pipeline/model/export.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define JIXIAO_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define JIXIAO_ASAN 1
+#endif
+#endif
+
 namespace jixiao {
 namespace {
 
@@ -340,8 +348,11 @@ TEST(DocxBadInput, LargeDocumentMemoryBounded) {
   RecordProperty("peak_rss_mb", std::to_string(peak_mb));
   std::printf("document.xml %.0f MB: peak RSS %.0f MB\n", xml_size / 1048576.0, peak_mb);
   // The XML is never held whole: what stays is the model (the text, about a
-  // fifth of the XML here, plus per-block overhead).
+  // fifth of the XML here, plus per-block overhead). AddressSanitizer's
+  // shadow memory and quarantine make the figure meaningless there.
+#ifndef JIXIAO_ASAN
   EXPECT_LT(peak_mb, 0.5 * static_cast<double>(xml_size >> 20) + 64);
+#endif
   std::remove(path.c_str());
 }
 
