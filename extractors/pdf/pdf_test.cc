@@ -230,7 +230,6 @@ TEST(PdfSynthetic, RuledTableWithSpans) {
   // 3 columns x 3 rows; row 0 is one cell across all columns; column 0 of
   // rows 1-2 is one cell across both rows.
   TestPage p;
-  double xs[] = {72, 200, 330, 460}, ys[] = {700, 680, 660, 640};
   p.content += LineAt(72, 700, 460, 700) + LineAt(72, 680, 460, 680) + LineAt(200, 660, 460, 660) +
                LineAt(72, 640, 460, 640);
   p.content += LineAt(72, 700, 72, 640) + LineAt(460, 700, 460, 640) + LineAt(200, 680, 200, 640) +
@@ -238,8 +237,6 @@ TEST(PdfSynthetic, RuledTableWithSpans) {
   p.content += TextAt(80, 686, 10, "Title") + TextAt(80, 656, 10, "Group") +
                TextAt(208, 666, 10, "a1") + TextAt(338, 666, 10, "b1") +
                TextAt(208, 646, 10, "a2") + TextAt(338, 646, 10, "b2");
-  (void)xs;
-  (void)ys;
   p.content += TextAt(72, 600, 10, "After the table.");
   Document doc = Extract(WriteTemp("table.pdf", BuildPdf({p})));
   auto tables = Tables(doc);
