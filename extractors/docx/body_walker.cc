@@ -438,7 +438,7 @@ void BodyWalker::FinishParagraph(Container* c, Para* p) {
     b.kind = BlockKind::kHeading;
     b.level = outline + 1;
   }
-  if (!p->style_id.empty()) b.style = st.name;
+  if (!p->style_id.empty()) b.style = known ? st.name : p->style_id;
   if (b.label.empty() && c->kind != Container::Kind::kCell) {
     std::string rest;
     NumberingLabel typed = SplitNumberingLabel(text, &rest);

@@ -272,6 +272,7 @@ TEST(DocxBadInput, BrokenStylesAndNumberingArePartial) {
   EXPECT_TRUE(docx_test::HasDiagnostic(o.doc, "docx_unknown_numbering"));
   ASSERT_EQ(o.doc.blocks.size(), 1u);
   EXPECT_EQ(o.doc.blocks[0].text, "标题");
+  EXPECT_EQ(o.doc.blocks[0].style, "1");  // the id, as the style is unknown
 }
 
 TEST(DocxBadInput, TimeLimit) {
