@@ -475,13 +475,20 @@ def content_controls():
 @feature
 def fields():
     """Field results kept, instructions dropped: a complex field, a nested
-    field, w:fldSimple, a field with no result, and a TOC field spanning
-    paragraphs."""
+    field, w:fldSimple, a field with no result, a TOC field spanning
+    paragraphs, and check box form fields (☒ / ☐)."""
     def fc(kind):
         return '<w:r><w:fldChar w:fldCharType="%s"/></w:r>' % kind
 
     def instr(text):
         return '<w:r><w:instrText xml:space="preserve">%s</w:instrText></w:r>' % text
+
+    def checkbox(checked):
+        state = '' if checked is None else '<w:checked%s/>' % ('' if checked else ' w:val="0"')
+        return ('<w:r><w:fldChar w:fldCharType="begin"><w:ffData><w:name w:val="Check1"/><w:enabled/>'
+                '<w:calcOnExit w:val="0"/><w:checkBox><w:sizeAuto/><w:default w:val="0"/>%s'
+                '</w:checkBox></w:ffData></w:fldChar></w:r>' % state
+                + instr(' FORMCHECKBOX ') + fc('end'))
     body = ''.join([
         p(r('填报日期：') + fc('begin') + instr(' DATE \\@ "yyyy年M月d日" ') + fc('separate')
           + r('2025年3月1日') + fc('end')),
@@ -492,9 +499,11 @@ def fields():
         p(fc('begin') + instr(' TOC \\o "1-3" ') + fc('separate') + r('目录第一项')),
         p(r('目录第二项') + fc('end')),
         p('正文'),
+        p(r('等级：') + checkbox(True) + r('优 ') + checkbox(False) + r('良 ')
+          + checkbox(None) + r('中')),
     ])
     expected = '\n'.join(['填报日期：2025年3月1日', '见附件2。', '共5页', '无结果的域', '目录第一项',
-                          '目录第二项', '正文']) + '\n'
+                          '目录第二项', '正文', '等级：☒优 ☐良 ☐中']) + '\n'
     return body, BASE_STYLES, None, None, expected
 
 

@@ -351,14 +351,17 @@ void BodyWalker::Run(Para* p) {
     } else if (n == "fldChar") {
       xml_->Attr(Ns::kW, "fldCharType", &v);
       if (v == "begin") {
+        // A legacy check box form field (FORMCHECKBOX) has no result text:
+        // Word draws the box, so its state becomes ☒ or ☐ here.
+        int checkbox = FormCheckBox();
+        if (checkbox >= 0 && Visible()) AppendText(p, checkbox ? "☒" : "☐");
         fields_.push_back(false);
         Note("docx_field_instruction");
-      } else if (v == "separate") {
-        if (!fields_.empty()) fields_.back() = true;
-      } else if (v == "end") {
-        if (!fields_.empty()) fields_.pop_back();
+      } else {
+        if (v == "separate" && !fields_.empty()) fields_.back() = true;
+        if (v == "end" && !fields_.empty()) fields_.pop_back();
+        xml_->Skip();
       }
-      xml_->Skip();
     } else if (n == "delText" || n == "delInstrText") {
       Note("docx_deleted_text");
       xml_->Skip();
@@ -370,6 +373,32 @@ void BodyWalker::Run(Para* p) {
   });
   if (run_hidden_) Note("docx_hidden_text");
   run_hidden_ = false;
+}
+
+int BodyWalker::FormCheckBox() {
+  int state = -1;
+  std::string v;
+  FOR_EACH_CHILD({
+    if (xml_->Is(Ns::kW, "ffData")) {
+      FOR_EACH_CHILD({
+        if (xml_->Is(Ns::kW, "checkBox")) {
+          int def = 0, checked = -1;
+          FOR_EACH_CHILD({
+            bool on = !(xml_->Attr(Ns::kW, "val", &v) && IsOff(v));
+            if (xml_->Is(Ns::kW, "default")) def = on ? 1 : 0;
+            if (xml_->Is(Ns::kW, "checked")) checked = on ? 1 : 0;
+            xml_->Skip();
+          });
+          state = checked >= 0 ? checked : def;
+        } else {
+          xml_->Skip();
+        }
+      });
+    } else {
+      xml_->Skip();
+    }
+  });
+  return state;
 }
 
 void BodyWalker::TextBox(Para* p) {

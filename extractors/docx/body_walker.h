@@ -14,7 +14,8 @@
 //   - w:br and w:cr become '\n'; a page or column break becomes '\n' only
 //     between text (never at the start or end of a paragraph).
 //   - w:sym becomes the Unicode character of its font's glyph (symbols.h).
-//   - w:noBreakHyphen is '-', w:softHyphen nothing.
+//   - w:noBreakHyphen is '-', w:softHyphen nothing; a check box form field
+//     (FORMCHECKBOX) is ☒ or ☐.
 #pragma once
 
 #include <chrono>
@@ -98,6 +99,9 @@ class BodyWalker {
   void FlushPending(Container* c);
   void DeepInline(Para* p);
   void ReadText(Para* p);
+  // On a w:fldChar begin: consumes it; 1 / 0 for a checked / unchecked
+  // check box form field, -1 for any other field.
+  int FormCheckBox();
   void Note(const std::string& code, const std::string& message = "");
 
   XmlStream* xml_;

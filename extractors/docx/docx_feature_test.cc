@@ -194,6 +194,7 @@ TEST(DocxFeature, Fields) {
   Document doc = Extract("fields");
   ExpectText("fields", doc);
   EXPECT_TRUE(HasDiagnostic(doc, "docx_field_instruction"));
+  EXPECT_EQ(doc.blocks.back().text, "等级：☒优 ☐良 ☐中");  // check box form fields
 }
 
 TEST(DocxFeature, HeaderFooterNotInBody) {
