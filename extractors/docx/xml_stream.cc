@@ -129,6 +129,12 @@ void XmlStream::OnStart(const unsigned char* local, const unsigned char* uri, in
     const xmlChar* const* a = attributes + 5 * i;  // localname, prefix, URI, value, end
     AttrRec r;
     r.ns = a[2] ? NsOf(a[2]) : Ns::kOther;
+    // Never read, and on most elements of Word's XML: revision ids (w:rsid*)
+    // and attributes of other namespaces (w14:paraId, ...).
+    if ((a[2] != nullptr && r.ns == Ns::kOther) ||
+        (r.ns == Ns::kW && a[0][0] == 'r' && a[0][1] == 's' && a[0][2] == 'i' && a[0][3] == 'd')) {
+      continue;
+    }
     r.local = a[0];
     r.value_off = static_cast<uint32_t>(arena_.size());
     r.value_len = static_cast<uint32_t>(a[4] - a[3]);
