@@ -45,9 +45,12 @@ std::string Place(int block, int table, int row, int col, int page) {
   return p;
 }
 
-// Finds the first of the compact terms in text; fills place's snippet.
-bool Locate(const std::string& text, const std::vector<std::string>& terms, SearchPlace* place) {
-  std::string n = Nfkc(text);
+// Finds the first of the compact terms in text; fills place's snippet. With
+// normalise false the text is compared as stored (fast: most text needs no
+// NFKC); callers fall back to normalise true when that finds nothing.
+bool Locate(const std::string& text, const std::vector<std::string>& terms, SearchPlace* place,
+            bool normalise = true) {
+  std::string n = normalise ? Nfkc(text) : text;
   std::vector<size_t> offsets;
   std::string compact = CompactForMatch(n, &offsets);
   for (const std::string& term : terms) {
@@ -108,9 +111,11 @@ Status Search(Archive* archive, const std::string& query, const SearchOptions& o
   if (QueryAsAmount(query, &yuan)) {
     result->mode = "amount";
     result->match_expression = yuan;
-    Stmt q(db, ("SELECT d.id, d.path, d.sha256, d.title, d.unit, d.year, COUNT(*) AS c FROM amounts a"
-                " JOIN documents d ON d.id = a.doc_id WHERE a.yuan = ?" + filter.sql +
-                " GROUP BY d.id ORDER BY c DESC, d.id LIMIT ?").c_str());
+    // Counted on the (yuan, doc_id) index alone; documents joined per group.
+    Stmt q(db, ("SELECT d.id, d.path, d.sha256, d.title, d.unit, d.year, a.c FROM"
+                " (SELECT doc_id, COUNT(*) AS c FROM amounts WHERE yuan = ? GROUP BY doc_id) a"
+                " JOIN documents d ON d.id = a.doc_id WHERE 1" + filter.sql +
+                " ORDER BY a.c DESC, d.id LIMIT ?").c_str());
     if (!q.ok()) return q.status();
     q.Bind(1, yuan);
     q.Bind(BindFilter(&q, 2, options), options.limit);
@@ -131,7 +136,8 @@ Status Search(Archive* archive, const std::string& query, const SearchOptions& o
         p.col = where.IsNull(4) ? -1 : static_cast<int>(where.Int(4));
         p.page = where.IsNull(5) ? -1 : static_cast<int>(where.Int(5));
         p.place = Place(p.block, p.table_index, p.row, p.col, p.page);
-        if (!Locate(where.Text(6), {CompactForMatch(Nfkc(where.Text(0)), nullptr)}, &p)) {
+        std::vector<std::string> raw = {CompactForMatch(where.Text(0), nullptr)};
+        if (!Locate(where.Text(6), raw, &p, false) && !Locate(where.Text(6), raw, &p)) {
           p.match = where.Text(0);
           p.snippet = OneLine(where.Text(6));
         }
@@ -161,10 +167,13 @@ Status Search(Archive* archive, const std::string& query, const SearchOptions& o
   Stmt texts(db, "SELECT block_idx, table_index, row, col, page, text FROM texts WHERE id BETWEEN ? AND ?"
                  " ORDER BY id");
   for (size_t i = 0; i < ids.size(); ++i) {
-    texts.Bind(1, ids[i] << 20).Bind(2, (ids[i] << 20) | 1048575);
-    while (static_cast<int>(result->hits[i].places.size()) < options.places_per_doc && texts.Step()) {
+    // First as stored, then (only if that finds nothing) NFKC-normalised.
+    for (bool normalise : {false, true}) {
+      if (!result->hits[i].places.empty()) break;
+      texts.Bind(1, ids[i] << 20).Bind(2, (ids[i] << 20) | 1048575);
+      while (static_cast<int>(result->hits[i].places.size()) < options.places_per_doc && texts.Step()) {
       SearchPlace p;
-      if (!Locate(texts.Text(5), terms, &p)) continue;
+      if (!Locate(texts.Text(5), terms, &p, normalise)) continue;
       p.block = texts.IsNull(0) ? -1 : static_cast<int>(texts.Int(0));
       p.table_index = texts.IsNull(1) ? -1 : static_cast<int>(texts.Int(1));
       p.row = texts.IsNull(2) ? -1 : static_cast<int>(texts.Int(2));
@@ -172,8 +181,9 @@ Status Search(Archive* archive, const std::string& query, const SearchOptions& o
       p.page = texts.IsNull(4) ? -1 : static_cast<int>(texts.Int(4));
       p.place = Place(p.block, p.table_index, p.row, p.col, p.page);
       result->hits[i].places.push_back(std::move(p));
+      }
+      texts.Reset();
     }
-    texts.Reset();
   }
   return Status::Ok();
 }

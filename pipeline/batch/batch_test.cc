@@ -175,6 +175,17 @@ TEST_F(RunTest, ManifestListsEveryInputAndExitCodeIsTwoOnFailures) {
   EXPECT_TRUE(fs::file_size(root_ / "out" / "report.xlsx") > 1000);
 }
 
+TEST_F(RunTest, TheRunFolderInsideAnInputFolderIsNotAnInput) {
+  Put("a.docx", "GOOD a");
+  RunOptions o = Options();
+  o.out_dir = (root_ / "in" / "out").string();
+  RunSummary sum;
+  ASSERT_TRUE(RunBatch(o, FakeScreen, &sum).ok());
+  ASSERT_TRUE(RunBatch(o, FakeScreen, &sum).ok());
+  EXPECT_EQ(sum.inputs, 1);
+  EXPECT_EQ(sum.resumed, 1);
+}
+
 TEST_F(RunTest, ExitCodesForCleanAndFindings) {
   Put("a.docx", "GOOD a");
   Put("b.pdf", "GOOD b");

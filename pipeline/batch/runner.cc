@@ -236,8 +236,11 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
   std::vector<Input> all;
   Status s = CollectInputs(options.paths, options.jobs, &all);
   if (!s.ok()) return s;
+  // The run folder may sit inside an input folder: its own files are not inputs.
+  std::string out_prefix = std::filesystem::weakly_canonical(dir, ec).string() + "/";
   std::vector<Input> inputs;
   for (Input& in : all) {
+    if (std::filesystem::weakly_canonical(in.path, ec).string().rfind(out_prefix, 0) == 0) continue;
     if (ShardOf(in, options.shard_count) == options.shard_index) inputs.push_back(std::move(in));
     else ++summary->other_shards;
   }
