@@ -23,6 +23,10 @@ void CheckFigures(const Document& doc, const FactSet& facts, const Rules& rules,
 // TARGET_NOT_MET, DEVIATION_UNEXPLAINED.
 void CheckScores(const Document& doc, const FactSet& facts, const Rules& rules, std::vector<Finding>* out);
 
+// Length in bytes of the longest run of whole UTF-8 characters two labels
+// share ("收集困难与问题" and "收集企业困难与问题" share "困难与问题").
+size_t CommonRun(const std::string& a, const std::string& b);
+
 // Evidence for a fact: its quote, value and place.
 Evidence FactEvidence(const Document& doc, const Fact& fact);
 // Evidence for a table cell of the indicator table, with the figure it holds.

@@ -334,6 +334,35 @@ void CheckRates(const Document& doc, const FactSet& set, std::vector<Finding>* o
   }
 }
 
+// Counts named by their clause ("收集困难与问题62个") stated in two places
+// with the same measure word and a shared name of four characters or more.
+void CheckCountConflicts(const Document& doc, const FactSet& set, std::vector<Finding>* out) {
+  constexpr size_t kMinSharedBytes = 3 * 4;
+  std::vector<const Fact*> counts;
+  for (const Fact& f : set.facts)
+    if (f.q.kind == QuantityKind::kCount && f.concept_id.empty()) counts.push_back(&f);
+  std::set<const Fact*> reported;
+  for (size_t i = 0; i < counts.size(); ++i) {
+    for (size_t j = i + 1; j < counts.size(); ++j) {
+      const Fact& a = *counts[i];
+      const Fact& b = *counts[j];
+      if (a.block == b.block && a.row == b.row && a.col == b.col) continue;  // one text: may count two things
+      if (a.q.canonical_unit != b.q.canonical_unit || CommonRun(a.label, b.label) < kMinSharedBytes) continue;
+      if (numbers::Compatible(a.q, b.q) || reported.count(&a) || reported.count(&b)) continue;
+      reported.insert(&a);
+      reported.insert(&b);
+      Finding f;
+      f.code = "FIGURE_CONFLICT";
+      f.severity = FindingSeverity::kError;
+      f.message = "同一数量在两处不一致：“" + a.label + a.q.raw + "”（" + DescribePlace(doc, a.block, a.prov) + "）与“" +
+                  b.label + b.q.raw + "”（" + DescribePlace(doc, b.block, b.prov) + "）";
+      f.arithmetic = a.q.interval.ToString() + " ∩ " + b.q.interval.ToString() + " = ∅";
+      f.evidence = {FactEvidence(doc, a), FactEvidence(doc, b)};
+      out->push_back(std::move(f));
+    }
+  }
+}
+
 void CheckSuspectUnits(const Document& doc, const FactSet& set, std::vector<Finding>* out) {
   for (const Fact& s : set.suspect_units) {
     Finding f;
@@ -390,6 +419,7 @@ void CheckFigures(const Document& doc, const FactSet& facts, const Rules& rules,
   CheckTableSums(doc, facts, rules, out);
   CheckConflicts(doc, facts, out);
   CheckRates(doc, facts, out);
+  CheckCountConflicts(doc, facts, out);
   CheckSuspectUnits(doc, facts, out);
 }
 

@@ -85,21 +85,6 @@ bool MissesTarget(const Quantity& target, const Quantity& actual) {
   return false;
 }
 
-// Longest run of characters two labels share, in bytes of whole UTF-8 characters.
-size_t CommonRun(const std::string& a, const std::string& b) {
-  size_t best = 0;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if ((static_cast<unsigned char>(a[i]) & 0xC0) == 0x80) continue;
-    for (size_t j = 0; j < b.size(); ++j) {
-      size_t k = 0;
-      while (i + k < a.size() && j + k < b.size() && a[i + k] == b[j + k]) ++k;
-      while (k > 0 && i + k < a.size() && (static_cast<unsigned char>(a[i + k]) & 0xC0) == 0x80) --k;
-      best = std::max(best, k);
-    }
-  }
-  return best;
-}
-
 void CheckIndicators(const Document& doc, const FactSet& set, const Rules& rules, std::vector<Finding>* out) {
   for (const IndicatorRecord& r : set.indicators) {
     auto cell = [&](const Cell* c) { return CellFigureEvidence(doc, r.block, c); };
@@ -282,6 +267,20 @@ void CheckCountsAgainstIndicators(const Document& doc, const FactSet& set, std::
 }
 
 }  // namespace
+
+size_t CommonRun(const std::string& a, const std::string& b) {
+  size_t best = 0;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if ((static_cast<unsigned char>(a[i]) & 0xC0) == 0x80) continue;
+    for (size_t j = 0; j < b.size(); ++j) {
+      size_t k = 0;
+      while (i + k < a.size() && j + k < b.size() && a[i + k] == b[j + k]) ++k;
+      while (k > 0 && i + k < a.size() && (static_cast<unsigned char>(a[i + k]) & 0xC0) == 0x80) --k;
+      best = std::max(best, k);
+    }
+  }
+  return best;
+}
 
 void CheckScores(const Document& doc, const FactSet& facts, const Rules& rules, std::vector<Finding>* out) {
   CheckIndicators(doc, facts, rules, out);

@@ -26,6 +26,7 @@ FactSet ExtractFacts(const Document& doc, const Vocabulary& vocabulary, int year
   set.year = year;
   ExtractNarrativeFacts(doc, vocabulary, NarrativeEnd(doc), &set);
   ExtractTableFacts(doc, vocabulary, &set);
+  ExtractProseCellFacts(doc, vocabulary, &set);
   return set;
 }
 

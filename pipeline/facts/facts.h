@@ -89,6 +89,8 @@ FactSet ExtractFacts(const Document& doc, const Vocabulary& vocabulary, int year
 // Parts of ExtractFacts, exposed for tests.
 void ExtractNarrativeFacts(const Document& doc, const Vocabulary& vocabulary, int end_block, FactSet* out);
 void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSet* out);
+// Counts named by their clause in prose cells ("收集困难与问题62个" in 实际完成情况).
+void ExtractProseCellFacts(const Document& doc, const Vocabulary& vocabulary, FactSet* out);
 
 // JSON of one fact / of the whole set, and a text listing for people.
 nlohmann::ordered_json FactToJson(const Fact& fact);

@@ -1,0 +1,102 @@
+// Table-driven tests of narrative facts on sentences of the seed and their
+// rewrites, and of the vocabulary.
+#include <gtest/gtest.h>
+
+#include "pipeline/facts/facts.h"
+
+namespace jixiao {
+namespace {
+
+const Vocabulary& Vocab() {
+  static Vocabulary v = [] {
+    Vocabulary out;
+    EXPECT_TRUE(Vocabulary::Load("", &out).ok());
+    return out;
+  }();
+  return v;
+}
+
+FactSet FromParagraphs(const std::vector<std::string>& lines) {
+  Document doc;
+  for (const std::string& line : lines) {
+    Block b;
+    b.text = line;
+    doc.blocks.push_back(b);
+  }
+  FactSet set;
+  set.year = 2024;
+  ExtractNarrativeFacts(doc, Vocab(), static_cast<int>(doc.blocks.size()), &set);
+  return set;
+}
+
+// concept/period=canonical, one per fact, in order.
+std::vector<std::string> Summary(const FactSet& set) {
+  std::vector<std::string> out;
+  for (const Fact& f : set.facts) {
+    std::string s = f.concept_id.empty() ? f.label : f.concept_id;
+    if (!f.period.empty()) s += "/" + f.period;
+    s += "=" + (f.concept_id == "grade" ? f.grade : f.q.canonical.ToString() + f.q.canonical_unit);
+    if (f.parent >= 0) s += " <" + std::to_string(f.parent);
+    out.push_back(s);
+  }
+  return out;
+}
+
+struct Case {
+  std::string text;
+  std::vector<std::string> facts;
+};
+
+TEST(NarrativeFactsTest, SeedSentences) {
+  const Case cases[] = {
+      {"2024年本部门预算资金24万元（基本支出24万元，项目支出0万元），全年实际支出24万元，其中基本支出24万元，项目支出0万元，预算执行率100%。",
+       {"total/budget=240000元", "basic/budget=240000元 <0", "project/budget=0元 <0", "total/executed=240000元",
+        "basic/executed=240000元 <3", "project/executed=0元 <3", "rate_execution=100%"}},
+      {"本单位2024年度基本支出0万元（工资福利支出0万元、商品和服务支出0万元），其中人员经费0万元，公用经费0万元。",
+       {"basic=0元", "econ_wages=0元 <0", "econ_goods=0元 <0", "personnel=0元 <0", "public_funds=0元 <0"}},
+      {"本单位2024年度项目支出全年预算24万元，主要用于企业党建。", {"project/full=240000元"}},
+      {"2024年度一般公共预算拨款中“三公经费”年初预算0万元，实际支出0万元，为年初预算的100%。",
+       {"three_public/initial=0元", "three_public/executed=0元", "relative_rate/initial=100%"}},
+      {"根据《部门整体支出绩效自评表》自评得分 98分(详见附表2)，部门整体支出绩效为“优”",
+       {"self_score=98分", "grade=优"}},
+      {"全年共走访企业80余次，印发手册400余本。", {"全年共走访企业=80次", "印发手册=400本"}},
+      {"2024年，共举办企业家沙龙活动4期，收集困难与问题62个。", {"共举办企业家沙龙活动=4期", "收集困难与问题=62个"}},
+      // Rewrites of the same facts.
+      {"2024年本部门预算资金240000元（基本支出240000元，项目支出0元）。",
+       {"total/budget=240000元", "basic/budget=240000元 <0", "project/budget=0元 <0"}},
+      {"本部门预算资金二十四万元。", {"total/budget=240000元"}},
+      {"本部门预算资金２４万元。", {"total/budget=240000元"}},
+      {"基本支出24万元是本部门2024年预算资金的全部。", {"basic=240000元"}},
+      {"共举办企业家沙龙活动四期。", {"共举办企业家沙龙活动=4期"}},
+      // Figures the vocabulary does not name are not facts.
+      {"为防汛一线捐资捐物208万余元，获得信贷7189.8万元，签约资金达3.4亿元。", {}},
+  };
+  for (const Case& c : cases) EXPECT_EQ(Summary(FromParagraphs({c.text})), c.facts) << c.text;
+}
+
+TEST(NarrativeFactsTest, SpansPointAtTheFigure) {
+  const std::string text = "2024年本部门预算资金24万元。";
+  FactSet set = FromParagraphs({text});
+  ASSERT_EQ(set.facts.size(), 1u);
+  const Fact& f = set.facts[0];
+  EXPECT_EQ(text.substr(f.q.span.begin, f.q.span.end - f.q.span.begin), "24万元");
+  EXPECT_EQ(f.quote, text);
+  EXPECT_EQ(f.block, 0);
+}
+
+TEST(VocabularyTest, LongestPhraseWins) {
+  const std::vector<KeywordHit> hits = Vocab().Match("一般公共预算财政拨款中“三公经费”年初预算");
+  ASSERT_EQ(hits.size(), 3u);
+  EXPECT_EQ(hits[0].concept_id, "src_general");
+  EXPECT_EQ(hits[0].period, "");
+  EXPECT_EQ(hits[1].concept_id, "three_public");
+  EXPECT_EQ(hits[2].period, "initial");
+  EXPECT_EQ(Vocab().ConceptOfLabel("1、公务用车购置和维护经费"), "vehicles");
+  EXPECT_EQ(Vocab().ConceptOfLabel("其中：公车购置"), "vehicle_purchase");
+  EXPECT_EQ(Vocab().ConceptOfLabel("部门基本支出预算调整"), "basic_adjustment");
+  EXPECT_EQ(Vocab().PeriodOf("2024年决算数"), "executed");
+  EXPECT_EQ(Vocab().GradeOf("优秀"), "优");
+}
+
+}  // namespace
+}  // namespace jixiao
