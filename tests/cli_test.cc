@@ -1,0 +1,111 @@
+// The executable as a user meets it: exit codes (0 clean, 1 findings, 2
+// error), one clear line for bad input, --format, --rules.
+#include <gtest/gtest.h>
+
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+const std::string kRoot = JIXIAO_SOURCE_DIR;
+const std::string kBinary = JIXIAO_BINARY;
+
+struct CliRun {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+CliRun Jixiao(const std::string& args) {
+  const std::string err_path = ::testing::TempDir() + "/jixiao_cli_stderr.txt";
+  const std::string command = kBinary + " " + args + " 2>" + err_path;
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string out;
+  char buffer[4096];
+  size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+  const int status = pclose(pipe);
+  std::ifstream err_in(err_path);
+  std::stringstream err;
+  err << err_in.rdbuf();
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, err.str()};
+}
+
+std::string Write(const std::string& name, const std::string& bytes) {
+  const std::string path = ::testing::TempDir() + "/" + name;
+  std::ofstream(path, std::ios::binary) << bytes;
+  return path;
+}
+
+TEST(CliTest, ExitCodesFollowTheFindings) {
+  CliRun clean = Jixiao("check " + kRoot + "/corpus/variants/clean.docx");
+  EXPECT_EQ(clean.exit_code, 0) << clean.out << clean.err;
+  EXPECT_NE(clean.out.find("未发现问题"), std::string::npos);
+
+  CliRun seed = Jixiao("check " + kRoot + "/corpus/seed/junshan-gsl-2024.pdf");
+  EXPECT_EQ(seed.exit_code, 1);
+  EXPECT_NE(seed.out.find("RATE_ZERO_BASE"), std::string::npos);
+  EXPECT_NE(seed.out.find("为年初预算的100%"), std::string::npos) << "findings quote the report";
+}
+
+TEST(CliTest, BadInputIsOneClearLineAndExitTwo) {
+  const std::string not_zip = Write("not-a-report.docx", "this is plain text, not a Word file\n");
+  CliRun r = Jixiao("check " + not_zip);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+  EXPECT_NE(r.err.find("not-a-report.docx"), std::string::npos) << r.err;
+
+  CliRun missing = Jixiao("extract /nonexistent/report.docx");
+  EXPECT_EQ(missing.exit_code, 2);
+
+  CliRun bad_format = Jixiao("extract " + kRoot + "/corpus/variants/clean.docx --format xml");
+  EXPECT_EQ(bad_format.exit_code, 2);
+
+  // One bad file among good ones: the others are still checked.
+  CliRun mixed = Jixiao("check --format json " + not_zip + " " + kRoot + "/corpus/variants/clean.docx");
+  EXPECT_EQ(mixed.exit_code, 2);
+  EXPECT_TRUE(mixed.out.find("\"status\": \"failed\"") != std::string::npos ||
+              mixed.out.find("\"status\": \"skipped\"") != std::string::npos)
+      << mixed.out;
+  EXPECT_NE(mixed.out.find("\"status\": \"ok\""), std::string::npos);
+}
+
+TEST(CliTest, ExtractFormats) {
+  const std::string docx = kRoot + "/corpus/seed/junshan-gsl-2024.docx";
+  CliRun text = Jixiao("extract --format text " + docx);
+  EXPECT_EQ(text.exit_code, 0);
+  EXPECT_NE(text.out.find("\n三、政府性基金预算支出情况\n"), std::string::npos);
+  EXPECT_NE(text.out.find("\n\t总分\n"), std::string::npos);
+  CliRun md = Jixiao("extract --format markdown " + docx);
+  EXPECT_NE(md.out.find("rowspan="), std::string::npos);
+  CliRun json = Jixiao("extract " + docx);
+  EXPECT_NE(json.out.find("\"schema\": \"jixiao.document/1\""), std::string::npos);
+}
+
+TEST(CliTest, RulesAreData) {
+  // A region whose output indicators weigh 40: the clean report now breaks its rule.
+  std::ifstream in(kRoot + "/schemas/rules/national.json");
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  std::string rules = buffer.str();
+  const std::string from = "\"label\": \"产出指标\",\n        \"weight\": 50";
+  const size_t at = rules.find(from);
+  ASSERT_NE(at, std::string::npos);
+  rules.replace(at, from.size(), "\"label\": \"产出指标\",\n        \"weight\": 40");
+  const std::string region = Write("region-rules.json", rules);
+  CliRun r = Jixiao("check --rules " + region + " " + kRoot + "/corpus/variants/clean.docx");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("WEIGHT_MISMATCH"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("规定为40分"), std::string::npos) << r.out;
+
+  CliRun broken = Jixiao("check --rules " + Write("broken-rules.json", "{\"name\": 1") + " " + kRoot +
+                      "/corpus/variants/clean.docx");
+  EXPECT_EQ(broken.exit_code, 2);
+  EXPECT_NE(broken.err.find("broken-rules.json"), std::string::npos) << broken.err;
+}
+
+}  // namespace
