@@ -15,7 +15,7 @@ build_packages=(
 test_packages=(
   clang libclang-rt-14-dev   # libFuzzer, ASan/UBSan
   python3 python3-jsonschema # validation of the JSON output against schemas/
-  poppler-utils zip unzip qpdf
+  poppler-utils zip unzip qpdf ninja-build
 )
 
 packages=("${build_packages[@]}")
