@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <csignal>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -44,6 +45,8 @@ ScreenResult FakeScreen(const std::string& path, const ScreenOptions&) {
   }
   if (content.rfind("THROW", 0) == 0) throw std::runtime_error("boom");
   if (content.rfind("CRASH", 0) == 0) std::abort();
+  if (content.rfind("SIGINT", 0) == 0) std::raise(SIGINT);
+  if (content.rfind("SLOW", 0) == 0) std::this_thread::sleep_for(std::chrono::milliseconds(30));
   ScreenResult r;
   r.doc.source.path = path;
   r.doc.source.format = path.substr(path.size() - 4) == ".pdf" ? "pdf" : "docx";
@@ -184,6 +187,28 @@ TEST_F(RunTest, TheRunFolderInsideAnInputFolderIsNotAnInput) {
   ASSERT_TRUE(RunBatch(o, FakeScreen, &sum).ok());
   EXPECT_EQ(sum.inputs, 1);
   EXPECT_EQ(sum.resumed, 1);
+}
+
+TEST_F(RunTest, SigintStopsCleanlyAndTheNextRunFinishes) {
+  for (int i = 0; i < 30; ++i) Put("d" + std::to_string(i + 10) + ".docx", "SLOW " + std::to_string(i));
+  Put("d20.docx", "SIGINT");  // raised while the 11th document is screened
+  RunOptions o = Options();
+  o.jobs = 1;
+  RunSummary sum;
+  ASSERT_TRUE(RunBatch(o, FakeScreen, &sum).ok());
+  EXPECT_TRUE(sum.interrupted);
+  EXPECT_EQ(sum.exit_code, 2);
+  EXPECT_GT(sum.pending, 0);
+  EXPECT_EQ(sum.inputs, 30);
+  auto m = Manifest();
+  EXPECT_EQ(m.size(), 30u);
+  EXPECT_EQ(m["d39.docx"].status, "pending");
+  Put("d20.docx", "GOOD again");
+  ASSERT_TRUE(RunBatch(o, FakeScreen, &sum).ok());
+  EXPECT_FALSE(sum.interrupted);
+  EXPECT_EQ(sum.pending, 0);
+  EXPECT_EQ(sum.ok, 30);
+  EXPECT_GE(sum.resumed, 10);
 }
 
 TEST_F(RunTest, ExitCodesForCleanAndFindings) {

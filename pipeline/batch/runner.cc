@@ -380,6 +380,35 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
   int failures = 0, abandoned = 0;
   auto last_manifest = Clock::now();
   Status run_status;
+  // Stores finished documents (one transaction) and updates their rows.
+  auto commit = [&](std::vector<Done>& batch) -> Status {
+    std::vector<Json> reports;
+    std::vector<archive::Archive::Entry> entries;
+    reports.reserve(batch.size());
+    for (Done& d : batch) reports.push_back(ReportFor(rows[d.row], d.result, options.version));
+    for (size_t i = 0; i < batch.size(); ++i) entries.push_back({&batch[i].result.doc, &reports[i]});
+    Status st = arc->Add(entries);
+    if (!st.ok()) {
+      spdlog::error("archive: {}", st.ToString());
+      return st;
+    }
+    for (size_t i = 0; i < batch.size(); ++i) {
+      ManifestRow& row = rows[batch[i].row];
+      const Json& rep = reports[i];
+      SetOutcome(&row, rep.value("status", "ok"), rep.value("status_reason", ""), CountOf(rep, "error"),
+                 CountOf(rep, "warning"), CountOf(rep, "info"));
+      row.pages = batch[i].result.doc.source.page_count;
+      row.seconds = batch[i].seconds;
+      if (row.pages > 0) summary->pages += row.pages;
+      failures += row.status == "failed";
+      if (row.status == "failed") spdlog::warn("failed: {}: {}", row.file, row.reason);
+      else spdlog::info("{}: {} in {:.2f} s ({} errors, {} warnings, {} notes)", row.status, row.file,
+                        row.seconds, row.errors, row.warnings, row.infos);
+    }
+    completed += batch.size();
+    summary->screened += static_cast<int>(batch.size());
+    return Status::Ok();
+  };
   while (completed < todo_paths.size()) {
     std::vector<Done> batch;
     {
@@ -409,31 +438,8 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
     }
     while (static_cast<int>(threads.size()) < jobs + abandoned) spawn();
     if (!batch.empty()) {
-      std::vector<Json> reports;
-      std::vector<archive::Archive::Entry> entries;
-      reports.reserve(batch.size());
-      for (Done& d : batch) reports.push_back(ReportFor(rows[d.row], d.result, options.version));
-      for (size_t i = 0; i < batch.size(); ++i) entries.push_back({&batch[i].result.doc, &reports[i]});
-      run_status = arc->Add(entries);
-      if (!run_status.ok()) {
-        spdlog::error("archive: {}", run_status.ToString());
-        break;
-      }
-      for (size_t i = 0; i < batch.size(); ++i) {
-        ManifestRow& row = rows[batch[i].row];
-        const Json& rep = reports[i];
-        SetOutcome(&row, rep.value("status", "ok"), rep.value("status_reason", ""), CountOf(rep, "error"),
-                   CountOf(rep, "warning"), CountOf(rep, "info"));
-        row.pages = batch[i].result.doc.source.page_count;
-        row.seconds = batch[i].seconds;
-        if (row.pages > 0) summary->pages += row.pages;
-        failures += row.status == "failed";
-        if (row.status == "failed") spdlog::warn("failed: {}: {}", row.file, row.reason);
-        else spdlog::info("{}: {} in {:.2f} s ({} errors, {} warnings, {} notes)", row.status, row.file,
-                          row.seconds, row.errors, row.warnings, row.infos);
-      }
-      completed += batch.size();
-      summary->screened += static_cast<int>(batch.size());
+      run_status = commit(batch);
+      if (!run_status.ok()) break;
     }
     progress.Update(static_cast<int>(completed), failures);
     if (std::chrono::duration<double>(Clock::now() - last_manifest).count() >= 2) {
@@ -449,8 +455,25 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
     }
   }
   {
-    std::lock_guard<std::mutex> lock(shared->mu);
-    shared->stop = true;
+    // Interrupted: keep what is already finished (at most a short wait for
+    // documents in progress, which keep their time limit otherwise).
+    std::vector<Done> rest;
+    {
+      std::unique_lock<std::mutex> lock(shared->mu);
+      shared->stop = true;
+      if (summary->interrupted) {
+        shared->cv.wait_for(lock, std::chrono::seconds(2), [&] {
+          for (const auto& slot : shared->slots)
+            if (slot.busy && !slot.abandoned) return false;
+          return true;
+        });
+      }
+      while (!shared->done.empty()) {
+        rest.push_back(std::move(shared->done.front()));
+        shared->done.pop_front();
+      }
+    }
+    if (!rest.empty() && run_status.ok()) run_status = commit(rest);
   }
   std::signal(SIGINT, old_int);
   std::signal(SIGTERM, old_term);
@@ -463,9 +486,11 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
     for (size_t i = 0; i < threads.size(); ++i) {
       bool idle = !shared->slots[i].busy && !shared->slots[i].abandoned;
       lock.unlock();
-      if (idle) threads[i].join();
-      else {
+      if (idle) {
+        threads[i].join();
+      } else {
         std::lock_guard<std::mutex> l2(shared->mu);
+        if (!shared->slots[i].abandoned) ++abandoned;  // the caller must not run static destructors under it
         shared->slots[i].abandoned = true;
       }
       lock.lock();

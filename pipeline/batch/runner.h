@@ -66,7 +66,7 @@ struct RunSummary {
   int screened = 0;        // screened by this run
   int pages = 0;           // pages of the PDFs screened by this run
   double seconds = 0;
-  int abandoned = 0;       // workers given up by the watchdog (threads still running)
+  int abandoned = 0;       // workers left running (watchdog, interrupt): exit with _Exit, not return
   bool interrupted = false;
   int exit_code = 0;
   // "123 inputs: 100 ok, 10 findings, 2 failed (1 timeout), 8 skipped, 3 duplicates; ..."
