@@ -3,7 +3,7 @@
 # 10 x the documents of a bench run (default: the 1,000-document run of
 # bench/run_bench.sh -> 10,000 documents).
 #   bench/run_search_bench.sh [N=1000] [COPIES=10]
-# The big archive is built with bench/make_archive.py (copies with new
+# The big archive is built with bench/make_corpus_archive.py (copies with new
 # SHA-256 and paths) and `jixiao merge`, which also times merge. Goal: p95 <= 50 ms.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,7 +15,7 @@ run=$WORK/run-$N
 [[ -f $run/archive.sqlite ]] || bench/run_bench.sh "$N"
 big=$WORK/archive-$((N * COPIES))
 if [[ ! -f $big/archive.sqlite ]]; then
-  bench/make_archive.py "$run" "$COPIES" "$WORK/copies"
+  bench/make_corpus_archive.py "$run" "$COPIES" "$WORK/copies"
   dirs=("$run")
   for ((i = 1; i < COPIES; i++)); do dirs+=("$WORK/copies/copy$i"); done
   start=$(date +%s.%N)
@@ -32,4 +32,4 @@ text = con.execute("SELECT sum(length(CAST(text AS BLOB))) FROM texts").fetchone
 size = os.path.getsize(db)
 print(f"archive          {docs} documents, {size / 1e6:.0f} MB for {text / 1e6:.0f} MB of text = {size / max(text, 1):.2f}x")
 PY
-bench/search_latency.py "$BIN" "$big/archive.sqlite" --rounds "${ROUNDS:-5}"
+bench/run_search_latency.py "$BIN" "$big/archive.sqlite" --rounds "${ROUNDS:-5}"

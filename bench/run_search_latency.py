@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Latency of `jixiao search` over an archive.
 
-    bench/search_latency.py JIXIAO ARCHIVE [--rounds 5]
+    bench/run_search_latency.py JIXIAO ARCHIVE [--rounds 5]
 
 Runs a fixed mix of queries (2-character words common and rare, longer words,
 phrases, Latin words, amounts, filters) `--rounds` times each and prints p50

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """Grow a run folder into K run folders of distinct documents, for `jixiao merge`.
 
-    bench/make_archive.py RUN_DIR K OUT_BASE
+    bench/make_corpus_archive.py RUN_DIR K OUT_BASE
 
 Copy k (1..K-1) of RUN_DIR gets archive.sqlite and manifest.csv with every
 SHA-256 changed in its last 4 hex digits and every path put under "copyk/", so
@@ -44,7 +44,7 @@ def main():
                 r[6] = f"copy{i}/" + r[6]
         with open(os.path.join(d, "manifest.csv"), "w", encoding="utf-8-sig", newline="") as f:
             csv.writer(f, lineterminator="\r\n").writerows(rows)
-    print(f"make_archive: {k - 1} copies of {run_dir} under {base}")
+    print(f"make_corpus_archive: {k - 1} copies of {run_dir} under {base}")
 
 
 if __name__ == "__main__":
