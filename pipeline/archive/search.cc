@@ -164,23 +164,33 @@ Status Search(Archive* archive, const std::string& query, const SearchOptions& o
   }
   if (!q.done_ok()) return Status::InvalidInput(std::string("search: ") + sqlite3_errmsg(db));
   std::vector<std::string> terms = QueryTerms(query);
-  Stmt texts(db, "SELECT block_idx, table_index, row, col, page, text FROM texts WHERE id BETWEEN ? AND ?"
-                 " ORDER BY id");
+  // Pass 1 lets SQLite pick the units that contain a term as stored (instr
+  // in C, no row copied for the others); pass 2, only for a document where
+  // that finds nothing (full-width digits, spaces inside the match), scans
+  // every unit NFKC-normalised.
+  std::string any;
+  for (size_t t = 0; t < terms.size(); ++t) any += std::string(t ? " OR " : "") + "instr(lower(text), ?" + std::to_string(t + 3) + ")";
+  Stmt quick(db, ("SELECT block_idx, table_index, row, col, page, text FROM texts WHERE id BETWEEN ?1 AND ?2 AND (" +
+                  (any.empty() ? std::string("0") : any) + ") ORDER BY id").c_str());
+  Stmt full(db, "SELECT block_idx, table_index, row, col, page, text FROM texts WHERE id BETWEEN ?1 AND ?2 ORDER BY id");
+  if (!quick.ok()) return quick.status();
   for (size_t i = 0; i < ids.size(); ++i) {
-    // First as stored, then (only if that finds nothing) NFKC-normalised.
     for (bool normalise : {false, true}) {
       if (!result->hits[i].places.empty()) break;
+      Stmt& texts = normalise ? full : quick;
       texts.Bind(1, ids[i] << 20).Bind(2, (ids[i] << 20) | 1048575);
+      if (!normalise)
+        for (size_t t = 0; t < terms.size(); ++t) texts.Bind(static_cast<int>(t + 3), terms[t]);
       while (static_cast<int>(result->hits[i].places.size()) < options.places_per_doc && texts.Step()) {
-      SearchPlace p;
-      if (!Locate(texts.Text(5), terms, &p, normalise)) continue;
-      p.block = texts.IsNull(0) ? -1 : static_cast<int>(texts.Int(0));
-      p.table_index = texts.IsNull(1) ? -1 : static_cast<int>(texts.Int(1));
-      p.row = texts.IsNull(2) ? -1 : static_cast<int>(texts.Int(2));
-      p.col = texts.IsNull(3) ? -1 : static_cast<int>(texts.Int(3));
-      p.page = texts.IsNull(4) ? -1 : static_cast<int>(texts.Int(4));
-      p.place = Place(p.block, p.table_index, p.row, p.col, p.page);
-      result->hits[i].places.push_back(std::move(p));
+        SearchPlace p;
+        if (!Locate(texts.Text(5), terms, &p, normalise)) continue;
+        p.block = texts.IsNull(0) ? -1 : static_cast<int>(texts.Int(0));
+        p.table_index = texts.IsNull(1) ? -1 : static_cast<int>(texts.Int(1));
+        p.row = texts.IsNull(2) ? -1 : static_cast<int>(texts.Int(2));
+        p.col = texts.IsNull(3) ? -1 : static_cast<int>(texts.Int(3));
+        p.page = texts.IsNull(4) ? -1 : static_cast<int>(texts.Int(4));
+        p.place = Place(p.block, p.table_index, p.row, p.col, p.page);
+        result->hits[i].places.push_back(std::move(p));
       }
       texts.Reset();
     }
