@@ -67,3 +67,14 @@ if [ "$LARGE_MB" != 0 ]; then
   rss=$(grep "Maximum resident" "$TMP/time.txt" | awk '{print $NF}')
   echo "large: document.xml $mb MB: wall ${secs} s = $(echo "scale=1; $mb / $secs" | bc) MB/s, CPU ${cpu} s = $(echo "scale=1; $mb / $cpu" | bc) MB/s (goal >= 50); peak RSS $((rss / 1024)) MB; text output $(($(stat -c %s "$TMP/large.txt") / 1048576)) MB"
 fi
+
+# One process over all the report files, as `run` works: the per-file cost
+# without process start-up (loading ~40 shared libraries), against pandoc's
+# per-file time measured above.
+files=("$ROOT"/corpus/seed/*.docx "$ROOT"/corpus/variants/*.docx)
+if [ "$WHO" = "jixiao extract" ]; then
+  read -r bw bc <<<"$(time_ms "${EXTRACT[@]}" --format text "${files[@]}")"
+  per_file=$(echo "scale=2; $bw / ${#files[@]}" | bc)
+  per_file_pandoc=$(echo "scale=2; $sum_cpu_p / $n" | bc)
+  echo "one process, ${#files[@]} reports: ${per_file} ms per report; pandoc ${per_file_pandoc} ms CPU per report: $(ratio "$per_file_pandoc" "$per_file")x (goal >= 20x)"
+fi

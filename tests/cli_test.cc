@@ -84,6 +84,13 @@ TEST(CliTest, ExtractFormats) {
   EXPECT_NE(md.out.find("rowspan="), std::string::npos);
   CliRun json = Jixiao("extract " + docx);
   EXPECT_NE(json.out.find("\"schema\": \"jixiao.document/1\""), std::string::npos);
+  // Several files in one process: a JSON array, or text with a header per file.
+  const std::string pdf = kRoot + "/corpus/seed/junshan-gsl-2024.pdf";
+  CliRun both = Jixiao("extract " + docx + " " + pdf);
+  EXPECT_EQ(both.exit_code, 0);
+  EXPECT_EQ(both.out.rfind("[", 0), 0u);
+  CliRun texts = Jixiao("extract --format text " + docx + " " + pdf);
+  EXPECT_NE(texts.out.find("==> " + pdf + " <=="), std::string::npos);
 }
 
 TEST(CliTest, RulesAreData) {

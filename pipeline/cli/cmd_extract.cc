@@ -1,5 +1,7 @@
-// `jixiao extract FILE [--format json|text|markdown]`: one report into the
-// document model. Covered by tests/cli_test.cc.
+// `jixiao extract FILE... [--format json|text|markdown]`: reports into the
+// document model. Several files are read in one process (a JSON array, or
+// text/markdown with a "==> FILE <==" line before each). Covered by
+// tests/cli_test.cc.
 #include <iostream>
 
 #include "extractors/detect/extract_file.h"
@@ -10,12 +12,12 @@ namespace jixiao::cli {
 
 Runner AddExtractCommand(CLI::App& app) {
   struct Args {
-    std::string file;
+    std::vector<std::string> files;
     std::string format = "json";
     double time_limit = 60;
   };
   auto args = std::make_shared<Args>();
-  app.add_option("FILE", args->file, "A .docx or .pdf report")->required()->check(CLI::ExistingFile);
+  app.add_option("FILE", args->files, "Reports (.docx, .pdf)")->required()->check(CLI::ExistingFile);
   app.add_option("-f,--format", args->format, "Output: json (the model), text (seed dump layout) or markdown")
       ->check(CLI::IsMember({"json", "text", "markdown"}))
       ->capture_default_str();
@@ -26,24 +28,30 @@ Runner AddExtractCommand(CLI::App& app) {
   return [args]() {
     ExtractOptions options;
     options.time_limit_seconds = args->time_limit;
-    Document doc;
-    Status status = ExtractFile(args->file, options, &doc);
-    if (!status.ok()) {
-      std::cerr << "jixiao: " << args->file << ": " << status.message() << "\n";
-      return kExitError;
+    const bool several = args->files.size() > 1;
+    int exit_code = kExitClean;
+    nlohmann::ordered_json all = nlohmann::ordered_json::array();
+    for (const std::string& file : args->files) {
+      Document doc;
+      Status status = ExtractFile(file, options, &doc);
+      if (!status.ok()) {
+        std::cerr << "jixiao: " << file << ": " << status.message() << "\n";
+        exit_code = kExitError;
+        continue;
+      }
+      for (const Diagnostic& d : doc.diagnostics) {
+        if (d.severity != Diagnostic::Severity::kInfo)
+          std::cerr << "jixiao: " << file << ": " << SeverityName(d.severity) << ": " << d.message << "\n";
+      }
+      if (args->format == "json") {
+        all.push_back(DocumentToJson(doc));
+        continue;
+      }
+      if (several) std::cout << "==> " << file << " <==\n";
+      std::cout << (args->format == "text" ? DocumentToText(doc) : DocumentToMarkdown(doc));
     }
-    for (const Diagnostic& d : doc.diagnostics) {
-      if (d.severity != Diagnostic::Severity::kInfo)
-        std::cerr << "jixiao: " << args->file << ": " << SeverityName(d.severity) << ": " << d.message << "\n";
-    }
-    if (args->format == "json") {
-      std::cout << DocumentToJson(doc).dump(1) << "\n";
-    } else if (args->format == "text") {
-      std::cout << DocumentToText(doc);
-    } else {
-      std::cout << DocumentToMarkdown(doc);
-    }
-    return kExitClean;
+    if (args->format == "json" && !all.empty()) std::cout << (several ? all : all[0]).dump(1) << "\n";
+    return exit_code;
   };
 }
 

@@ -30,7 +30,7 @@ struct Fact {
   // "executed" (实际支出/决算), or "" when the sentence or column names none.
   std::string period;
   int year = 0;                  // 0 when unknown
-  std::string subject = "unit";  // "unit" (the whole department) or a project name
+  std::string subject = "unit";  // "unit" (the whole department) or "project:<项目名称>"
   FactSource source = FactSource::kNarrative;
   int block = -1;                // index into Document::blocks
   int row = -1, col = -1;        // table cells

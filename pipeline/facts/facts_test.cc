@@ -84,6 +84,42 @@ TEST(NarrativeFactsTest, SpansPointAtTheFigure) {
   EXPECT_EQ(f.block, 0);
 }
 
+Cell MakeCell(int row, int col, const std::string& text, int colspan = 1) {
+  Cell c;
+  c.row = row;
+  c.col = col;
+  c.colspan = colspan;
+  c.paragraphs = {text};
+  return c;
+}
+
+TEST(TableFactsTest, CellsAddressedByRowAndColumnHeaders) {
+  Document doc;
+  Block b;
+  b.kind = BlockKind::kTable;
+  b.table.rows = 4;
+  b.table.cols = 4;
+  b.table.cells = {MakeCell(0, 0, "项目名称"), MakeCell(0, 1, "企业服务项目", 3),
+                   MakeCell(1, 0, "年度预算（万元）"), MakeCell(1, 1, "年初预算数"), MakeCell(1, 2, "全年预算数"),
+                   MakeCell(1, 3, "全年执行数"),
+                   MakeCell(2, 0, "年度资金总额"), MakeCell(2, 1, "10"), MakeCell(2, 2, "12.5"), MakeCell(2, 3, "9"),
+                   MakeCell(3, 0, "其中：基本支出：2"), MakeCell(3, 1, "项目支出：10.5", 3)};
+  doc.blocks.push_back(b);
+  FactSet set;
+  set.year = 2024;
+  ExtractTableFacts(doc, Vocab(), &set);
+  std::vector<std::string> got;
+  for (const Fact& f : set.facts) {
+    got.push_back(f.subject + " " + f.concept_id + "/" + f.period + "=" + f.q.canonical.ToString() + " r" +
+                  std::to_string(f.row) + "c" + std::to_string(f.col));
+  }
+  const std::vector<std::string> expected = {
+      "project:企业服务项目 total/initial=100000 r2c1", "project:企业服务项目 total/full=125000 r2c2",
+      "project:企业服务项目 total/executed=90000 r2c3", "project:企业服务项目 basic/=20000 r3c0",
+      "project:企业服务项目 project/=105000 r3c1"};
+  EXPECT_EQ(got, expected);
+}
+
 TEST(VocabularyTest, LongestPhraseWins) {
   const std::vector<KeywordHit> hits = Vocab().Match("一般公共预算财政拨款中“三公经费”年初预算");
   ASSERT_EQ(hits.size(), 3u);

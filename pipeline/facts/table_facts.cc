@@ -56,6 +56,17 @@ std::string TableUnit(const Table& t) {
   return "万元";
 }
 
+// A project's self-evaluation table (附件3) names its project: its figures
+// are the project's, not the whole unit's.
+std::string TableSubject(const Table& t) {
+  for (const Cell& c : t.cells) {
+    if (Squeeze(c.Text()) != "项目名称") continue;
+    const Cell* name = t.At(c.row, c.col + c.colspan);
+    if (name && name != &c && !Squeeze(name->Text()).empty()) return "project:" + Squeeze(name->Text());
+  }
+  return "unit";
+}
+
 int YearOf(const std::string& header) {
   static const RE2 kYear(R"((20\d\d)\s*年)");
   int year = 0;
@@ -188,6 +199,7 @@ void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSe
     if (block.kind != BlockKind::kTable) continue;
     const Table& t = block.table;
     const std::string unit = TableUnit(t);
+    const std::string subject = TableSubject(t);
     const IndicatorColumns indicator = FindIndicatorHeader(t);
     const int numeric_rows_end = indicator.header_row >= 0 ? indicator.header_row : t.rows;
 
@@ -201,6 +213,7 @@ void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSe
       f.period = period;
       f.year = year ? year : out->year;
       f.source = FactSource::kTable;
+      f.subject = subject;
       f.block = bi;
       f.row = cell.row;
       f.col = cell.col;

@@ -1,6 +1,7 @@
 // Plain-text (seed dump layout) and Markdown renderings of the document
 // model. Covered by model_test.cc and the extractors' golden tests.
 #include <string>
+#include <vector>
 
 #include "pipeline/model/export.h"
 
@@ -23,12 +24,20 @@ void AppendCellText(const Cell& cell, std::string* out) {
 }
 
 void AppendTableText(const Table& t, std::string* out) {
-  // Cells are sorted by (row, col); walk the grid so that positions covered
-  // by a vertical merge print as a lone TAB, as Word's text dump does.
+  // Walk the grid so that positions covered by a vertical merge print as a
+  // lone TAB, as Word's text dump does. cover[c] is the cell over column c
+  // in the current row; cells are sorted by (row, col), so one pass is enough.
+  std::vector<const Cell*> cover(t.cols > 0 ? t.cols : 0, nullptr);
+  size_t next = 0;
   for (int r = 0; r < t.rows; ++r) {
+    for (; next < t.cells.size() && t.cells[next].row <= r; ++next) {
+      const Cell& cell = t.cells[next];
+      for (int c = cell.col; c < cell.col + cell.colspan && c < t.cols; ++c)
+        if (c >= 0) cover[c] = &cell;
+    }
     for (int c = 0; c < t.cols; ++c) {
-      const Cell* cell = t.At(r, c);
-      if (cell == nullptr || cell->col != c) continue;  // gap or horizontal span
+      const Cell* cell = cover[c];
+      if (cell == nullptr || cell->row + cell->rowspan <= r || cell->col != c) continue;  // gap or horizontal span
       if (cell->row == r) {
         AppendCellText(*cell, out);
       } else {
