@@ -1,15 +1,15 @@
 #!/bin/bash
-# Builds the PDF fuzzer (clang, libFuzzer + ASan/UBSan) in build-fuzz-pdf and runs
+# Builds the PDF fuzzer (clang, libFuzzer + ASan/UBSan) in build-fuzz (shared with the DOCX fuzzer) and runs
 # it for SECONDS (default 60) on a corpus seeded with the corpus PDFs (as
 # exported and, when qpdf is installed, with their streams uncompressed so
 # mutations reach the content streams) and the small hand-written PDFs of
 # tests/fuzz/pdf_seeds (text, a ruled table, a rotated page). Crashes
-# land in build-fuzz-pdf/pdf-artifacts/; exit status 1 then.
+# land in build-fuzz/pdf-artifacts/; exit status 1 then.
 #   scripts/fuzz-pdf.sh [SECONDS]
 set -euo pipefail
 SECONDS_TO_RUN=${1:-60}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BUILD=$ROOT/build-fuzz-pdf
+BUILD=$ROOT/build-fuzz
 JOBS=${JOBS:-2}
 
 cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
