@@ -12,6 +12,7 @@
 
 #include "pipeline/checks/structure_checks.h"
 #include "pipeline/model/numbering_label.h"
+#include "pipeline/model/text_util.h"
 
 namespace jixiao {
 namespace {
@@ -42,23 +43,6 @@ std::string RenderLabel(LabelStyle style, int value) {
   }
 }
 
-std::string Trim(const std::string& s) {
-  size_t b = 0, e = s.size();
-  auto space_at = [&](size_t i, size_t* len) {
-    if (s[i] == ' ' || s[i] == '\t') { *len = 1; return true; }
-    if (s.compare(i, 3, "\u3000") == 0) { *len = 3; return true; }
-    return false;
-  };
-  size_t len;
-  while (b < e && space_at(b, &len)) b += len;
-  while (e > b) {
-    if (s[e - 1] == ' ' || s[e - 1] == '\t') { --e; continue; }
-    if (e - b >= 3 && s.compare(e - 3, 3, "\u3000") == 0) { e -= 3; continue; }
-    break;
-  }
-  return s.substr(b, e - b);
-}
-
 struct Sequence {
   std::vector<LabelStyle> styles;
   int last = 0;
@@ -77,11 +61,11 @@ struct LabelledBlock {
 NumberingLabel LabelOf(const Block& b) {
   std::string rest;
   if (!b.label.empty()) return SplitNumberingLabel(b.label, &rest);
-  std::string text = Trim(b.text);
+  std::string text = TrimSpaces(b.text);
   for (const char* prefix : {"附件：", "附件:"}) {
     if (text.rfind(prefix, 0) == 0) {
       NumberingLabel inner = SplitNumberingLabel(text.substr(std::string(prefix).size()), &rest);
-      if (inner.style != LabelStyle::kNone) inner.label = Trim(inner.label);
+      if (inner.style != LabelStyle::kNone) inner.label = TrimSpaces(inner.label);
       return inner;
     }
   }
@@ -106,7 +90,7 @@ class NumberingChecker {
       }
     }
     if (l.value == 1) {
-      stack_.push_back({{l.style}, 1, block, Trim(l.label)});
+      stack_.push_back({{l.style}, 1, block, TrimSpaces(l.label)});
       return;
     }
     // Same position, other style: the innermost sequence of the same family
@@ -114,27 +98,27 @@ class NumberingChecker {
     for (int i = static_cast<int>(stack_.size()) - 1; i >= 0; --i) {
       Sequence& s = stack_[i];
       if (FamilyOf(s.styles.front()) == FamilyOf(l.style) && s.last + 1 == l.value) {
-        Report(block, s.block, "同一级编号样式不一致：“" + s.label + "”之后是“" + Trim(l.label) +
+        Report(block, s.block, "同一级编号样式不一致：“" + s.label + "”之后是“" + TrimSpaces(l.label) +
                                    "”，应为“" + RenderLabel(s.styles.front(), l.value) + "”");
         stack_.resize(i + 1);
         s.styles.push_back(l.style);
         s.last = l.value;
         s.block = block;
-        s.label = Trim(l.label);
+        s.label = TrimSpaces(l.label);
         return;
       }
     }
     std::string missing;
     for (int v = 1; v < l.value && v <= 3; ++v) missing += "“" + RenderLabel(l.style, v) + "”";
     if (l.value > 4) missing += "等";
-    Report(block, -1, "编号从“" + Trim(l.label) + "”开始，缺少" + missing);
-    stack_.push_back({{l.style}, l.value, block, Trim(l.label)});
+    Report(block, -1, "编号从“" + TrimSpaces(l.label) + "”开始，缺少" + missing);
+    stack_.push_back({{l.style}, l.value, block, TrimSpaces(l.label)});
   }
 
   void VisitTop(int block, const NumberingLabel& l) {
     stack_.clear();
     if (top_.block < 0) {
-      top_ = {{l.style}, l.value, block, Trim(l.label)};
+      top_ = {{l.style}, l.value, block, TrimSpaces(l.label)};
       if (l.value != 1) first_top_gap_ = block;
       return;
     }
@@ -153,12 +137,12 @@ class NumberingChecker {
     Finding f;
     f.code = "NUMBERING_BROKEN";
     f.severity = FindingSeverity::kWarning;
-    f.message = "一级标题编号从“" + Trim(l.label) + "”开始，缺少" + missing;
+    f.message = "一级标题编号从“" + TrimSpaces(l.label) + "”开始，缺少" + missing;
     for (int h : unlabelled_headings) {
       if (h > first_top_gap_) continue;
       if (f.evidence.empty()) f.message += "；以下标题没有编号：";
       else f.message += "、";
-      f.message += "“" + Trim(doc_.blocks[h].FullText()) + "”";
+      f.message += "“" + TrimSpaces(doc_.blocks[h].FullText()) + "”";
       f.evidence.push_back(ParagraphEvidence(doc_, h));
     }
     f.evidence.push_back(ParagraphEvidence(doc_, first_top_gap_));
@@ -170,18 +154,18 @@ class NumberingChecker {
     if (l.value == s->last + 1 || l.value == 1) {
       // next, or a new nested list restarting at 1
     } else if (l.value == s->last) {
-      Report(block, s->block, "编号“" + Trim(l.label) + "”重复");
+      Report(block, s->block, "编号“" + TrimSpaces(l.label) + "”重复");
     } else if (l.value > s->last + 1) {
       std::string missing;
       for (int v = s->last + 1; v < l.value && v <= s->last + 3; ++v)
         missing += "“" + RenderLabel(l.style, v) + "”";
-      Report(block, s->block, "编号从“" + s->label + "”跳到“" + Trim(l.label) + "”，缺少" + missing);
+      Report(block, s->block, "编号从“" + s->label + "”跳到“" + TrimSpaces(l.label) + "”，缺少" + missing);
     } else {
-      Report(block, s->block, "编号倒退：“" + s->label + "”之后是“" + Trim(l.label) + "”");
+      Report(block, s->block, "编号倒退：“" + s->label + "”之后是“" + TrimSpaces(l.label) + "”");
     }
     s->last = l.value;
     s->block = block;
-    s->label = Trim(l.label);
+    s->label = TrimSpaces(l.label);
   }
 
   void Report(int block, int previous_block, std::string message) {
@@ -202,7 +186,7 @@ class NumberingChecker {
 };
 
 bool IsSectionHeadingText(const std::string& text, const Rules& rules) {
-  const std::string t = Trim(text);
+  const std::string t = TrimSpaces(text);
   if (t.empty() || t.size() > 3 * 30) return false;
   for (const RuleSection& s : rules.sections)
     for (const std::string& syn : s.synonyms)

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "pipeline/checks/check.h"
+#include "pipeline/model/text_util.h"
 
 namespace jixiao {
 namespace {
@@ -16,18 +17,8 @@ using numbers::QuantityKind;
 
 std::string D(const std::optional<Decimal>& d) { return d ? d->Normalized().ToString() : "?"; }
 
-std::string Trimmed(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t') { ++i; continue; }
-    if (s.compare(i, 3, "\u3000") == 0) { i += 3; continue; }
-    out += s[i++];
-  }
-  return out;
-}
-
 bool SaysNoDeviation(const std::string& note, const Rules& rules) {
-  const std::string t = Trimmed(note);
+  const std::string t = RemoveSpaces(note);
   if (t.empty()) return true;
   for (const std::string& p : rules.no_deviation_phrases)
     if (t == p) return true;
@@ -101,9 +92,9 @@ void CheckIndicators(const Document& doc, const FactSet& set, const Rules& rules
     const bool no_deviation = SaysNoDeviation(r.note, rules);
     if (target && actual && MissesTarget(*target, *actual) && (full_marks || no_deviation)) {
       Finding f = Make("TARGET_NOT_MET", FindingSeverity::kError,
-                       "指标“" + r.level3 + "”实际完成值“" + Trimmed(r.actual_text) + "”未达到年度指标值“" +
-                           Trimmed(r.target_text) + "”，" +
-                           (full_marks ? "却得满分" + D(r.score) + "分" : std::string("却注明“") + Trimmed(r.note) + "”"),
+                       "指标“" + r.level3 + "”实际完成值“" + RemoveSpaces(r.actual_text) + "”未达到年度指标值“" +
+                           RemoveSpaces(r.target_text) + "”，" +
+                           (full_marks ? "却得满分" + D(r.score) + "分" : std::string("却注明“") + RemoveSpaces(r.note) + "”"),
                        "实际 " + actual->interval.ToString() + " 未达到 目标 " + target->interval.ToString());
       f.evidence = {cell(r.name_cell), cell(r.target_cell), cell(r.actual_cell), cell(r.score_cell)};
       if (r.note_cell) f.evidence.push_back(cell(r.note_cell));
@@ -112,7 +103,7 @@ void CheckIndicators(const Document& doc, const FactSet& set, const Rules& rules
     if (r.weight && r.score && *r.score < *r.weight && no_deviation) {
       Finding f = Make("DEVIATION_UNEXPLAINED", FindingSeverity::kWarning,
                        "指标“" + r.level3 + "”得分" + D(r.score) + "低于分值" + D(r.weight) + "，但未说明偏差原因" +
-                           (Trimmed(r.note).empty() ? "" : "（写为“" + Trimmed(r.note) + "”）"),
+                           (RemoveSpaces(r.note).empty() ? "" : "（写为“" + RemoveSpaces(r.note) + "”）"),
                        D(r.score) + " < " + D(r.weight));
       f.evidence = {cell(r.name_cell), cell(r.weight_cell), cell(r.score_cell)};
       if (r.note_cell) f.evidence.push_back(cell(r.note_cell));
@@ -258,7 +249,7 @@ void CheckCountsAgainstIndicators(const Document& doc, const FactSet& set, std::
       if (numbers::Compatible(f.q, *actual)) continue;
       Finding finding = Make("FIGURE_CONFLICT", FindingSeverity::kError,
                              "正文“" + f.label + f.q.raw + "”与自评表指标“" + r.level3 + "”的实际完成值“" +
-                                 Trimmed(r.actual_text) + "”不一致",
+                                 RemoveSpaces(r.actual_text) + "”不一致",
                              f.q.interval.ToString() + " ∩ " + actual->interval.ToString() + " = ∅");
       finding.evidence = {FactEvidence(doc, f), CellFigureEvidence(doc, r.block, r.actual_cell)};
       out->push_back(std::move(finding));

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "pipeline/model/numbering_label.h"
+#include "pipeline/model/text_util.h"
 
 namespace jixiao {
 namespace {
@@ -87,16 +88,6 @@ Evidence SiteEvidence(const Document& doc, const TextSite& site, size_t begin, s
     e.span_end = static_cast<int>(end);
   }
   return e;
-}
-
-std::string TrimSpaces(const std::string& s) {
-  std::string out = s;
-  for (const char* sp : {" ", "\t", "\u3000"}) {
-    size_t n = std::string(sp).size();
-    while (out.size() >= n && out.compare(0, n, sp) == 0) out.erase(0, n);
-    while (out.size() >= n && out.compare(out.size() - n, n, sp) == 0) out.erase(out.size() - n);
-  }
-  return out;
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include <re2/re2.h>
 
 #include "pipeline/facts/facts.h"
+#include "pipeline/model/text_util.h"
 
 namespace jixiao {
 namespace {
@@ -13,21 +14,9 @@ namespace {
 using numbers::Quantity;
 using numbers::QuantityKind;
 
-// Text without spaces, ideographic spaces and line breaks ("产出指标\n\n(50分)" → "产出指标(50分)").
-std::string Squeeze(const std::string& s) {
-  std::string out;
-  for (size_t i = 0; i < s.size();) {
-    if (s[i] == ' ' || s[i] == '\n' || s[i] == '\t' || s[i] == '\r') { ++i; continue; }
-    if (s.compare(i, 3, "\u3000") == 0) { i += 3; continue; }
-    if (s.compare(i, 2, "\u00a0") == 0) { i += 2; continue; }
-    out += s[i++];
-  }
-  return out;
-}
-
 // The one figure a cell holds, if the cell is nothing but a figure.
 std::optional<Quantity> CellFigure(const std::string& text) {
-  const std::string squeezed = Squeeze(text);
+  const std::string squeezed = RemoveSpaces(text);
   if (squeezed.empty() || squeezed.size() > 40) return std::nullopt;
   std::vector<Quantity> qs = numbers::FindQuantities(squeezed);
   if (qs.size() != 1) return std::nullopt;
@@ -60,9 +49,9 @@ std::string TableUnit(const Table& t) {
 // are the project's, not the whole unit's.
 std::string TableSubject(const Table& t) {
   for (const Cell& c : t.cells) {
-    if (Squeeze(c.Text()) != "项目名称") continue;
+    if (RemoveSpaces(c.Text()) != "项目名称") continue;
     const Cell* name = t.At(c.row, c.col + c.colspan);
-    if (name && name != &c && !Squeeze(name->Text()).empty()) return "project:" + Squeeze(name->Text());
+    if (name && name != &c && !RemoveSpaces(name->Text()).empty()) return "project:" + RemoveSpaces(name->Text());
   }
   return "unit";
 }
@@ -85,7 +74,7 @@ IndicatorColumns FindIndicatorHeader(const Table& t) {
     IndicatorColumns c;
     for (const Cell& cell : t.cells) {
       if (cell.row != r) continue;
-      const std::string s = Squeeze(cell.Text());
+      const std::string s = RemoveSpaces(cell.Text());
       // A header spanning columns heads the data in its last one (一级指标
       // over the merged 绩效指标 column and the 产出指标 column).
       const int col = cell.col + cell.colspan - 1;
@@ -117,7 +106,7 @@ void ReadIndicators(const Document& doc, int bi, const Table& t, const Indicator
   static const RE2 kHeadingWeight(R"([（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）])");
   for (int r = cols.header_row + 1; r < t.rows; ++r) {
     const Cell* first = t.At(r, 0);
-    const std::string first_text = first ? Squeeze(first->Text()) : "";
+    const std::string first_text = first ? RemoveSpaces(first->Text()) : "";
     if (first && first->row == r && (first_text == "总分" || first_text == "合计" || first_text == "总计")) {
       // "总分 | 100 | 98": the weight and score columns, or the figures in order.
       ScoreLine total;
@@ -152,10 +141,10 @@ void ReadIndicators(const Document& doc, int bi, const Table& t, const Indicator
     rec.score_cell = cols.score >= 0 ? t.At(r, cols.score) : nullptr;
     rec.note_cell = cols.note >= 0 ? t.At(r, cols.note) : nullptr;
     if (!rec.name_cell || rec.name_cell->row != r) continue;  // not a row of its own
-    rec.level1 = rec.level1_cell ? Squeeze(rec.level1_cell->Text()) : "";
+    rec.level1 = rec.level1_cell ? RemoveSpaces(rec.level1_cell->Text()) : "";
     const Cell* level2 = cols.level2 >= 0 ? t.At(r, cols.level2) : nullptr;
-    rec.level2 = level2 ? Squeeze(level2->Text()) : "";
-    rec.level3 = Squeeze(rec.name_cell->Text());
+    rec.level2 = level2 ? RemoveSpaces(level2->Text()) : "";
+    rec.level3 = RemoveSpaces(rec.name_cell->Text());
     std::string weight_text;
     if (RE2::PartialMatch(rec.level1, kHeadingWeight, &weight_text)) rec.level1_weight = numbers::Decimal::Parse(weight_text);
     if (rec.target_cell) {
@@ -228,7 +217,7 @@ void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSe
       const std::string text = cell.Text();
       // "其中：基本支出：0"
       std::string label, number;
-      if (RE2::FullMatch(Squeeze(text), kInline, &label, &number)) {
+      if (RE2::FullMatch(RemoveSpaces(text), kInline, &label, &number)) {
         const std::string concept_id = vocabulary.ConceptOfLabel(label);
         const Concept* c = vocabulary.Find(concept_id);
         if (c && c->kind == "amount") {
@@ -243,13 +232,13 @@ void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSe
       std::string row_concept;
       for (int c = cell.col - 1; c >= 0 && row_concept.empty(); --c) {
         const Cell* left = t.At(cell.row, c);
-        if (left && !CellFigure(left->Text())) row_concept = vocabulary.ConceptOfLabel(Squeeze(left->Text()));
+        if (left && !CellFigure(left->Text())) row_concept = vocabulary.ConceptOfLabel(RemoveSpaces(left->Text()));
       }
       // Column header: nearest non-figure cell above in this column.
       std::string header;
       for (int r = cell.row - 1; r >= 0 && header.empty(); --r) {
         const Cell* above = t.At(r, cell.col);
-        if (above && above != &cell && !CellFigure(above->Text())) header = Squeeze(above->Text());
+        if (above && above != &cell && !CellFigure(above->Text())) header = RemoveSpaces(above->Text());
       }
       const std::string header_concept = vocabulary.ConceptOfLabel(header);
       const std::string period = vocabulary.PeriodOf(header);

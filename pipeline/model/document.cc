@@ -1,6 +1,8 @@
 // Small accessors of the document model. Covered by model_test.cc.
 #include "pipeline/model/document.h"
 
+#include "pipeline/model/text_util.h"
+
 namespace jixiao {
 
 std::string Cell::Text() const {
@@ -29,10 +31,7 @@ int NarrativeEnd(const Document& doc) {
   for (size_t i = 0; i < doc.blocks.size(); ++i) {
     const Block& b = doc.blocks[i];
     if (b.kind == BlockKind::kTable) return static_cast<int>(i);
-    std::string t = b.FullText();
-    while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.pop_back();
-    while (t.size() >= 3 && t.compare(t.size() - 3, 3, "\u3000") == 0) t.erase(t.size() - 3);
-    while (!t.empty() && (t[0] == ' ' || t[0] == '\t')) t.erase(0, 1);
+    const std::string t = TrimSpaces(b.FullText());
     if (t.rfind("附件", 0) == 0 && t.size() <= 8 && t.size() > 6 && t[6] >= '0' && t[6] <= '9')
       return static_cast<int>(i);
   }

@@ -8,6 +8,7 @@
 #include "pipeline/model/export.h"
 #include "pipeline/model/source_info.h"
 #include "pipeline/model/status.h"
+#include "pipeline/model/text_util.h"
 
 namespace jixiao {
 namespace {
@@ -130,6 +131,14 @@ TEST(ExportTest, JsonReaderRejectsOtherShapes) {
   EXPECT_EQ(DocumentFromJson(nlohmann::json::parse(R"({"blocks": []})"), &doc).code(),
             Status::Code::kInvalidInput);
   EXPECT_FALSE(DocumentFromJson(nlohmann::json::parse(R"({"source": {}, "blocks": [{"kind": 3}]})"), &doc).ok());
+}
+
+TEST(TextUtilTest, ChineseWhiteSpace) {
+  EXPECT_EQ(TrimSpaces("\u3000\u3000七、存在的问题 \u3000"), "七、存在的问题");
+  EXPECT_EQ(TrimSpaces("\u00a0 24\u3000"), "24");
+  EXPECT_EQ(TrimSpaces("\u3000"), "");
+  EXPECT_EQ(RemoveSpaces("产出指标\n\n(50分)"), "产出指标(50分)");
+  EXPECT_EQ(RemoveSpaces("年度预\r\n算申请 \u3000（万元）"), "年度预算申请（万元）");
 }
 
 TEST(SourceInfoTest, Sha256OfKnownInputs) {

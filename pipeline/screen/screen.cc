@@ -12,27 +12,15 @@
 #include "pipeline/checks/check.h"
 #include "pipeline/model/export.h"
 #include "pipeline/model/source_info.h"
+#include "pipeline/model/text_util.h"
 
 namespace jixiao {
 namespace {
 
 using ojson = nlohmann::ordered_json;
 
-std::string Trim(std::string s) {
-  auto is_space_at = [&](size_t i, size_t* n) {
-    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\n') { *n = 1; return true; }
-    if (s.compare(i, 3, "\u3000") == 0) { *n = 3; return true; }
-    return false;
-  };
-  size_t n;
-  while (!s.empty() && is_space_at(0, &n)) s.erase(0, n);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n')) s.pop_back();
-  while (s.size() >= 3 && s.compare(s.size() - 3, 3, "\u3000") == 0) s.erase(s.size() - 3);
-  return s;
-}
-
 // Figures for the summary, in 万元 for amounts.
-ojson Figures(const FactSet& facts, const std::vector<Finding>&) {
+ojson Figures(const FactSet& facts) {
   ojson j = ojson::object();
   auto in_wan = [](const Fact& f) { return f.q.canonical.MulPow10(-4).Normalized().ToString(); };
   const Fact* budget = nullptr;
@@ -72,7 +60,7 @@ ReportIdentity IdentifyReport(const Document& doc) {
   int seen = 0;
   for (const Block& b : doc.blocks) {
     if (b.kind == BlockKind::kTable) break;
-    const std::string text = Trim(b.FullText());
+    const std::string text = TrimSpaces(b.FullText());
     if (text.empty()) continue;
     if (text.find("报告") != std::string::npos || text.find("自评") != std::string::npos) {
       id.title = text;
@@ -122,7 +110,7 @@ Screener::Result Screener::Screen(const std::string& path, const ExtractOptions&
   r["title"] = id.title.empty() ? ojson() : ojson(id.title);
   r["unit"] = id.unit.empty() ? ojson() : ojson(id.unit);
   r["year"] = id.year ? ojson(id.year) : ojson();
-  r["figures"] = Figures(result.facts, result.findings);
+  r["figures"] = Figures(result.facts);
   ojson facts = ojson::array();
   for (const Fact& f : result.facts.facts) facts.push_back(FactToJson(f));
   r["facts"] = std::move(facts);
