@@ -2,29 +2,13 @@
 // rendered labels, by docx_feature_test.cc (Numbering*).
 #include "extractors/docx/number_format.h"
 
+#include "pipeline/model/text_util.h"
+
 #include <string>
 
 namespace jixiao::docx {
 
 namespace {
-
-void AppendUtf8(std::string* out, char32_t c) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
 
 const char* const kCnDigits[] = {"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
 const char* const kCnLegal[] = {"零", "壹", "贰", "叁", "肆", "伍", "陆", "柒", "捌", "玖"};
@@ -103,7 +87,7 @@ std::string Letter(int v, bool upper) {
 std::string Mapped(int v, char32_t first, int count, bool* known) {
   if (v >= 1 && v <= count) {
     std::string out;
-    AppendUtf8(&out, first + (v - 1));
+    AppendUtf8(static_cast<char32_t>(first + (v - 1)), &out);
     return out;
   }
   return std::to_string(v);
@@ -176,7 +160,7 @@ std::string FormatNumber(std::string_view fmt, int value, bool* known) {
   if (fmt == "decimalFullWidth" || fmt == "decimalFullWidth2") {
     std::string d = std::to_string(value), out;
     for (char c : d) {
-      if (c >= '0' && c <= '9') AppendUtf8(&out, U'\uFF10' + (c - '0'));
+      if (c >= '0' && c <= '9') AppendUtf8(static_cast<char32_t>(U'\uFF10' + (c - '0')), &out);
       else out.push_back(c);
     }
     return out;

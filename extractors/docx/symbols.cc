@@ -2,6 +2,8 @@
 // docx_feature_test.cc (TabsBreaksSymbols) and numbering bullet tests.
 #include "extractors/docx/symbols.h"
 
+#include "pipeline/model/text_util.h"
+
 #include <cctype>
 #include <cstdint>
 
@@ -69,25 +71,6 @@ int Find(const Pair (&table)[N], unsigned code) {
 
 }  // namespace
 
-void AppendUtf8(std::string* out, unsigned c) {
-  if (c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
 std::string MapSymbol(const std::string& font, unsigned code, bool* mapped) {
   if (mapped) *mapped = true;
   std::string f = Lower(font);
@@ -99,11 +82,11 @@ std::string MapSymbol(const std::string& font, unsigned code, bool* mapped) {
     int u = symbol ? Find(kSymbol, low) : Find(kWingdings, low);
     if (u < 0 && symbol && low >= 0x20 && low < 0x7F) u = static_cast<int>(low);  // as ASCII
     if (u >= 0) {
-      AppendUtf8(&out, static_cast<unsigned>(u));
+      AppendUtf8(static_cast<char32_t>(u), &out);
       return out;
     }
     if (mapped) *mapped = false;
-    AppendUtf8(&out, 0xF000 + low);
+    AppendUtf8(static_cast<char32_t>(0xF000 + low), &out);
     return out;
   }
   if (code >= 0xF000 && code <= 0xF0FF) {
@@ -111,12 +94,12 @@ std::string MapSymbol(const std::string& font, unsigned code, bool* mapped) {
     // table (most bullets come from there), else keep it.
     int u = Find(kSymbol, low);
     if (u >= 0 && low >= 0xA0) {
-      AppendUtf8(&out, static_cast<unsigned>(u));
+      AppendUtf8(static_cast<char32_t>(u), &out);
       return out;
     }
     if (mapped) *mapped = false;
   }
-  AppendUtf8(&out, code);
+  AppendUtf8(static_cast<char32_t>(code), &out);
   return out;
 }
 

@@ -16,7 +16,5 @@ std::string MapSymbol(const std::string& font, unsigned code, bool* mapped = nul
 // UTF-8 string (lvlText of bullets); other characters are kept.
 std::string MapSymbolText(const std::string& font, const std::string& text);
 
-// UTF-8 encoding of one code point.
-void AppendUtf8(std::string* out, unsigned code);
 
 }  // namespace jixiao::docx

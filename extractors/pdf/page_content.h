@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "pipeline/model/document.h"
+#include "pipeline/model/text_util.h"
 
 namespace jixiao::pdf {
 
@@ -98,7 +99,5 @@ bool IsCjk(char32_t c);
 // First / last code point of a UTF-8 string (0 when empty).
 char32_t FirstCodePoint(const std::string& s);
 char32_t LastCodePoint(const std::string& s);
-// Appends the UTF-8 encoding of c.
-void AppendUtf8(char32_t c, std::string* out);
 
 }  // namespace jixiao::pdf

@@ -10,6 +10,10 @@ namespace jixiao {
 // The text without that white space at either end ("　　七、" → "七、").
 std::string TrimSpaces(std::string_view text);
 
+// Appends the UTF-8 encoding of a code point (U+FFFD for a surrogate or a
+// value beyond U+10FFFF).
+void AppendUtf8(char32_t code_point, std::string* out);
+
 // The text without any of that white space ("产出指标\n\n(50分)" → "产出指标(50分)").
 std::string RemoveSpaces(std::string_view text);
 
