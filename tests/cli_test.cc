@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
@@ -21,7 +22,10 @@ struct CliRun {
 };
 
 CliRun Jixiao(const std::string& args) {
-  const std::string err_path = ::testing::TempDir() + "/jixiao_cli_stderr.txt";
+  // ctest runs each test in its own process, in parallel: one file per process and call.
+  static int calls = 0;
+  const std::string err_path = ::testing::TempDir() + "/jixiao_cli_stderr." + std::to_string(getpid()) + "." +
+                               std::to_string(++calls) + ".txt";
   const std::string command = kBinary + " " + args + " 2>" + err_path;
   FILE* pipe = popen(command.c_str(), "r");
   std::string out;
@@ -29,14 +33,17 @@ CliRun Jixiao(const std::string& args) {
   size_t n;
   while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
   const int status = pclose(pipe);
-  std::ifstream err_in(err_path);
   std::stringstream err;
-  err << err_in.rdbuf();
+  {
+    std::ifstream err_in(err_path);
+    err << err_in.rdbuf();
+  }
+  std::remove(err_path.c_str());
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, err.str()};
 }
 
 std::string Write(const std::string& name, const std::string& bytes) {
-  const std::string path = ::testing::TempDir() + "/" + name;
+  const std::string path = ::testing::TempDir() + "/" + std::to_string(getpid()) + "-" + name;
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
 }
