@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <ctime>
+#include <set>
 #include <cstring>
 #include <tuple>
 
@@ -45,7 +46,7 @@ CREATE TABLE IF NOT EXISTS tables(
   cols INTEGER, page INTEGER, PRIMARY KEY(doc_id, table_index)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS texts(
   id INTEGER PRIMARY KEY, block_idx INTEGER, table_index INTEGER, row INTEGER, col INTEGER,
-  rowspan INTEGER, colspan INTEGER, page INTEGER, paragraph INTEGER, text TEXT NOT NULL);
+  rowspan INTEGER, colspan INTEGER, page INTEGER, text TEXT NOT NULL);
 CREATE VIEW IF NOT EXISTS cells AS
   SELECT id >> 20 AS doc_id, id & 1048575 AS seq, table_index, row, col, rowspan, colspan, page, text
   FROM texts WHERE table_index IS NOT NULL;
@@ -53,16 +54,12 @@ CREATE VIEW IF NOT EXISTS paragraphs AS
   SELECT id >> 20 AS doc_id, id & 1048575 AS seq, block_idx, page, text FROM texts WHERE table_index IS NULL;
 CREATE TABLE IF NOT EXISTS facts(
   doc_id INTEGER NOT NULL, idx INTEGER NOT NULL, concept TEXT, value TEXT, unit TEXT, raw TEXT,
-  PRIMARY KEY(doc_id, idx)) WITHOUT ROWID;
+  seq INTEGER, PRIMARY KEY(doc_id, idx)) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS findings(
   doc_id INTEGER NOT NULL, idx INTEGER NOT NULL, code TEXT, severity TEXT, message TEXT,
   PRIMARY KEY(doc_id, idx)) WITHOUT ROWID;
-CREATE INDEX IF NOT EXISTS findings_code ON findings(code, doc_id);
-CREATE TABLE IF NOT EXISTS amounts(
-  yuan TEXT NOT NULL, doc_id INTEGER NOT NULL, seq INTEGER, raw TEXT, source TEXT);
-CREATE INDEX IF NOT EXISTS amounts_yuan ON amounts(yuan, doc_id);
-CREATE INDEX IF NOT EXISTS amounts_doc ON amounts(doc_id);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS figures USING fts5(amounts, content='', tokenize='unicode61');
 )sql";
 
 std::string Str(const Json& j, const char* key) {
@@ -79,28 +76,73 @@ int64_t Int(const Json& j, const char* key, int64_t fallback) {
 }
 
 // The full report is kept zlib-compressed: facts and findings with their
-// evidence are most of an archive's size otherwise.
-std::string Compress(const std::string& in) {
-  uLongf n = compressBound(in.size());
-  std::string out(4 + n, '\0');
-  uint32_t size = static_cast<uint32_t>(in.size());
-  std::memcpy(out.data(), &size, 4);
-  if (compress2(reinterpret_cast<Bytef*>(out.data() + 4), &n, reinterpret_cast<const Bytef*>(in.data()), in.size(),
-                6) != Z_OK)
-    return "";
-  out.resize(4 + n);
-  return out;
+// evidence are most of an archive's size otherwise. Most of what does not
+// compress in a report is the Chinese quoted from the document (every fact
+// quotes its sentence), so the document's own text serves as the zlib preset
+// dictionary: a quote becomes a back-reference into it. The stream says
+// whether it needs the dictionary (Z_NEED_DICT), and the dictionary is
+// rebuilt from the stored texts, which never change after the insert.
+constexpr size_t kMaxDictionary = 32768;  // zlib's window
+
+std::string TextDictionary(const std::vector<std::string>& units) {
+  std::string dict;
+  for (const std::string& u : units) {
+    if (!dict.empty()) dict += '\n';
+    dict += u;
+  }
+  // The end of the text is kept: zlib prefers the nearest match anyway.
+  if (dict.size() > kMaxDictionary) dict.erase(0, dict.size() - kMaxDictionary);
+  return dict;
 }
 
-bool Uncompress(const std::string& in, std::string* out) {
+// 4-byte little-endian length, then the zlib stream. Empty on failure.
+std::string Compress(const std::string& in, const std::string& dict) {
+  z_stream z{};
+  if (deflateInit(&z, 9) != Z_OK) return "";
+  if (!dict.empty() &&
+      deflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dict.data()), static_cast<uInt>(dict.size())) != Z_OK) {
+    deflateEnd(&z);
+    return "";
+  }
+  std::string out(4 + deflateBound(&z, in.size()), '\0');
+  uint32_t size = static_cast<uint32_t>(in.size());
+  std::memcpy(out.data(), &size, 4);
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data()));
+  z.avail_in = static_cast<uInt>(in.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data() + 4);
+  z.avail_out = static_cast<uInt>(out.size() - 4);
+  int rc = deflate(&z, Z_FINISH);
+  out.resize(4 + z.total_out);
+  deflateEnd(&z);
+  return rc == Z_STREAM_END ? out : "";
+}
+
+// get_dict is called only when the stream was written with a dictionary.
+template <typename GetDict>
+bool Uncompress(const std::string& in, std::string* out, GetDict get_dict) {
   if (in.size() < 4) return false;
   uint32_t size;
   std::memcpy(&size, in.data(), 4);
-  out->resize(size);
-  uLongf n = size;
-  return uncompress(reinterpret_cast<Bytef*>(out->data()), &n, reinterpret_cast<const Bytef*>(in.data() + 4),
-                    in.size() - 4) == Z_OK &&
-         n == size;
+  out->assign(size, '\0');
+  z_stream z{};
+  if (inflateInit(&z) != Z_OK) return false;
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(in.data() + 4));
+  z.avail_in = static_cast<uInt>(in.size() - 4);
+  z.next_out = reinterpret_cast<Bytef*>(out->data());
+  z.avail_out = size;
+  int rc = inflate(&z, Z_FINISH);
+  if (rc == Z_NEED_DICT) {
+    std::string dict;
+    if (!get_dict(&dict) ||
+        inflateSetDictionary(&z, reinterpret_cast<const Bytef*>(dict.data()), static_cast<uInt>(dict.size())) != Z_OK) {
+      inflateEnd(&z);
+      return false;
+    }
+    rc = inflate(&z, Z_FINISH);
+  }
+  bool ok = rc == Z_STREAM_END && z.total_out == size;
+  inflateEnd(&z);
+  return ok;
 }
 
 int64_t FirstText(int64_t doc) { return doc << kSeqBits; }
@@ -116,7 +158,7 @@ std::string NowUtc() {
 }
 
 struct TextRow {
-  int block = -1, table = -1, row = -1, col = -1, rowspan = -1, colspan = -1, page = -1, paragraph = -1;
+  int block = -1, table = -1, row = -1, col = -1, rowspan = -1, colspan = -1, page = -1;
   std::string text;
 };
 
@@ -158,7 +200,11 @@ Status Archive::Open(const std::string& path, std::unique_ptr<Archive>* out) {
   }
   std::unique_ptr<Archive> a(new Archive(db));
   sqlite3_busy_timeout(db, 10000);
-  Status s = ExecSql(db, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32000;");
+  // auto_vacuum only takes on a new, empty file, and switching to WAL already
+  // writes the header: it comes first. Optimize() then hands back the pages
+  // the FTS merges free instead of leaving them in the file. (On an existing
+  // archive this is a no-op.)
+  Status s = ExecSql(db, "PRAGMA auto_vacuum=INCREMENTAL; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32000;");
   if (!s.ok()) return Status::InvalidInput(path + " is not a jixiao archive (" + s.message() + ")");
   {
     Stmt check(db, "SELECT version FROM schema_version");
@@ -167,9 +213,16 @@ Status Archive::Open(const std::string& path, std::unique_ptr<Archive>* out) {
       if (v > kSchemaVersion)
         return Status::InvalidInput(path + " has archive schema " + std::to_string(v) + ", newer than this jixiao (" +
                                     std::to_string(kSchemaVersion) + ")");
+      if (v < kSchemaVersion)
+        return Status::InvalidInput(path + " was written by an older jixiao (archive schema " + std::to_string(v) +
+                                    ", this one writes " + std::to_string(kSchemaVersion) +
+                                    "): screen the reports again into a new output folder");
       *out = std::move(a);
       return Status::Ok();
     }
+    Stmt tables(db, "SELECT count(*) FROM sqlite_schema");
+    if (tables.Step() && tables.Int(0) > 0)
+      return Status::InvalidInput(path + " is an SQLite database but not a jixiao archive");
   }
   s = ExecSql(db, std::string("BEGIN IMMEDIATE;") + kSchema + "INSERT INTO schema_version VALUES(" +
                       std::to_string(kSchemaVersion) + "); COMMIT;");
@@ -227,6 +280,33 @@ Status Archive::InsertOne(const Document* doc, const Json& report) {
       if (!s.ok()) return s;
     }
   }
+  // The text units first: the stored report is compressed against them.
+  std::vector<TextRow> texts;
+  std::vector<std::array<int, 5>> tables;
+  std::vector<int> table_of_block;
+  if (doc) {
+    int next_table = 0;
+    for (size_t b = 0; b < doc->blocks.size(); ++b) {
+      const Block& block = doc->blocks[b];
+      int table_index = -1;
+      if (block.kind == BlockKind::kTable) {
+        size_t before = tables.size();
+        CollectTable(block.table, static_cast<int>(b), block.prov.page, &next_table, &texts, &tables);
+        table_index = tables[before][0];
+      } else {
+        TextRow r;
+        r.block = static_cast<int>(b);
+        r.page = block.prov.page;
+        r.text = block.FullText();
+        if (!r.text.empty()) texts.push_back(std::move(r));
+      }
+      table_of_block.push_back(table_index);
+    }
+    if (texts.size() >= (size_t{1} << kSeqBits)) texts.resize((size_t{1} << kSeqBits) - 1);  // 1M units: never seen
+  }
+  std::vector<std::string> unit_texts;
+  for (const TextRow& r : texts) unit_texts.push_back(r.text);
+
   const Json empty = Json::object();
   const Json& figures = report.contains("figures") && report["figures"].is_object() ? report["figures"] : empty;
   Json counts = report.value("counts", Json::object());
@@ -241,7 +321,8 @@ Status Archive::InsertOne(const Document* doc, const Json& report) {
       }
     }
   }
-  std::string stored = Compress(report.dump(-1, ' ', false, Json::error_handler_t::replace));
+  std::string stored =
+      Compress(report.dump(-1, ' ', false, Json::error_handler_t::replace), TextDictionary(unit_texts));
   if (stored.empty()) return Status::Internal("cannot compress the report");
   int pages = doc ? doc->source.page_count : static_cast<int>(Int(report, "pages", -1));
   Stmt ins(db_,
@@ -264,32 +345,15 @@ Status Archive::InsertOne(const Document* doc, const Json& report) {
   if (!s.ok()) return s;
   int64_t id = sqlite3_last_insert_rowid(db_);
 
-  // Text: blocks, tables, texts.
-  std::vector<TextRow> texts;
-  std::vector<std::array<int, 5>> tables;
   std::map<std::tuple<int, int, int>, int> cell_seq;  // (table, row, col) -> seq
   std::map<int, int> block_seq;                       // paragraph block -> seq
   if (doc) {
     Stmt blk(db_, "INSERT INTO blocks VALUES(?,?,?,?,?,?,?,?,?)");
-    int next_table = 0;
     for (size_t b = 0; b < doc->blocks.size(); ++b) {
       const Block& block = doc->blocks[b];
-      int table_index = -1;
-      if (block.kind == BlockKind::kTable) {
-        size_t before = tables.size();
-        CollectTable(block.table, static_cast<int>(b), block.prov.page, &next_table, &texts, &tables);
-        table_index = tables[before][0];
-      } else {
-        TextRow r;
-        r.block = static_cast<int>(b);
-        r.page = block.prov.page;
-        r.paragraph = block.prov.paragraph;
-        r.text = block.FullText();
-        if (!r.text.empty()) texts.push_back(std::move(r));
-      }
       blk.Bind(1, id).Bind(2, static_cast<int64_t>(b)).Bind(3, BlockKindName(block.kind)).Bind(4, block.level);
       blk.BindOptText(5, block.label).BindOptText(6, block.style).BindOpt(7, block.prov.page);
-      blk.BindOpt(8, block.prov.body_index).BindOpt(9, table_index);
+      blk.BindOpt(8, block.prov.body_index).BindOpt(9, table_of_block[b]);
       if (!(s = blk.Exec()).ok()) return s;
     }
     Stmt tbl(db_, "INSERT OR REPLACE INTO tables VALUES(?,?,?,?,?,?)");
@@ -297,30 +361,23 @@ Status Archive::InsertOne(const Document* doc, const Json& report) {
       tbl.Bind(1, id).Bind(2, t[0]).Bind(3, t[1]).Bind(4, t[2]).Bind(5, t[3]).BindOpt(6, t[4]);
       if (!(s = tbl.Exec()).ok()) return s;
     }
-    Stmt txt(db_, "INSERT INTO texts VALUES(?,?,?,?,?,?,?,?,?,?)");
-    if (texts.size() >= (size_t{1} << kSeqBits)) texts.resize((size_t{1} << kSeqBits) - 1);  // 1M units: never seen
+    Stmt txt(db_, "INSERT INTO texts VALUES(?,?,?,?,?,?,?,?,?)");
     for (size_t k = 0; k < texts.size(); ++k) {
       const TextRow& r = texts[k];
       txt.Bind(1, FirstText(id) + static_cast<int64_t>(k)).BindOpt(2, r.block).BindOpt(3, r.table).BindOpt(4, r.row);
-      txt.BindOpt(5, r.col).BindOpt(6, r.rowspan).BindOpt(7, r.colspan).BindOpt(8, r.page).BindOpt(9, r.paragraph);
-      txt.Bind(10, r.text);
+      txt.BindOpt(5, r.col).BindOpt(6, r.rowspan).BindOpt(7, r.colspan).BindOpt(8, r.page);
+      txt.Bind(9, r.text);
       if (!(s = txt.Exec()).ok()) return s;
       if (r.table >= 0) cell_seq[{r.table, r.row, r.col}] = static_cast<int>(k);
       else block_seq[r.block] = static_cast<int>(k);
     }
   }
 
-  // Facts (and the amounts they state), findings.
+  // Facts, with the text unit each was read from; findings.
   if (report.contains("facts") && report["facts"].is_array()) {
-    Stmt fct(db_, "INSERT INTO facts VALUES(?,?,?,?,?,?)");
-    Stmt amt(db_, "INSERT INTO amounts VALUES(?,?,?,?,'fact')");
+    Stmt fct(db_, "INSERT INTO facts VALUES(?,?,?,?,?,?,?)");
     int64_t k = 0;
     for (const Json& f : report["facts"]) {
-      fct.Bind(1, id).Bind(2, k++).BindOptText(3, Str(f, "concept")).BindOptText(4, Str(f, "value"));
-      fct.BindOptText(5, Str(f, "unit")).BindOptText(6, Str(f, "raw"));
-      if (!(s = fct.Exec()).ok()) return s;
-      std::string yuan;
-      if (!NormaliseAmount(Str(f, "value"), Str(f, "unit"), &yuan)) continue;
       int seq = -1;
       if (f.contains("where") && f["where"].is_object()) {
         const Json& w = f["where"];
@@ -333,8 +390,9 @@ Status Archive::InsertOne(const Document* doc, const Json& report) {
           if (it != block_seq.end()) seq = it->second;
         }
       }
-      amt.Bind(1, yuan).Bind(2, id).BindOpt(3, seq).Bind(4, Str(f, "raw").empty() ? Str(f, "value") : Str(f, "raw"));
-      if (!(s = amt.Exec()).ok()) return s;
+      fct.Bind(1, id).Bind(2, k++).BindOptText(3, Str(f, "concept")).BindOptText(4, Str(f, "value"));
+      fct.BindOptText(5, Str(f, "unit")).BindOptText(6, Str(f, "raw")).BindOpt(7, seq);
+      if (!(s = fct.Exec()).ok()) return s;
     }
   }
   if (report.contains("findings") && report["findings"].is_array()) {
@@ -348,40 +406,67 @@ Status Archive::InsertOne(const Document* doc, const Json& report) {
   return IndexDoc(id);
 }
 
-Status Archive::IndexDoc(int64_t id) {
-  Stmt q(db_, "SELECT id & 1048575, text FROM texts WHERE id BETWEEN ? AND ? ORDER BY id");
+Status Archive::LoadUnits(int64_t id, std::vector<std::string>* texts) {
+  texts->clear();
+  Stmt q(db_, "SELECT text FROM texts WHERE id BETWEEN ? AND ? ORDER BY id");
   q.Bind(1, FirstText(id)).Bind(2, LastText(id));
-  Stmt amt(db_, "INSERT INTO amounts VALUES(?,?,?,?,'text')");
-  std::string body;
-  Status s;
-  while (q.Step()) {
-    std::string text = q.Text(1);
-    if (!body.empty()) body += kBarrier;
-    body += SegmentForIndex(text);
-    for (const Amount& a : FindAmounts(Nfkc(text))) {
-      amt.Bind(1, a.yuan).Bind(2, id).Bind(3, q.Int(0)).Bind(4, a.raw);
-      if (!(s = amt.Exec()).ok()) return s;
+  while (q.Step()) texts->push_back(q.Text(0));
+  return q.done_ok() ? Status::Ok() : Status::IoError(sqlite3_errmsg(db_));
+}
+
+Status Archive::IndexedContent(int64_t id, std::string* body, std::string* amounts) {
+  std::vector<std::string> units;
+  Status s = LoadUnits(id, &units);
+  if (!s.ok()) return s;
+  body->clear();
+  amounts->clear();
+  // Amounts written out in the text ("24万元"), and those the facts stage read
+  // with the unit elsewhere (a cell "24" under "金额（万元）"); a fact the
+  // text already shows is not counted twice.
+  std::set<std::pair<int64_t, std::string>> seen;
+  for (size_t k = 0; k < units.size(); ++k) {
+    if (!body->empty()) *body += kBarrier;
+    *body += SegmentForIndex(units[k]);
+    for (const Amount& a : FindAmounts(Nfkc(units[k]))) {
+      seen.insert({static_cast<int64_t>(k), a.yuan});
+      *amounts += AmountToken(a.yuan) + " ";
     }
   }
+  Stmt facts(db_, "SELECT value, unit, seq FROM facts WHERE doc_id = ? ORDER BY idx");
+  facts.Bind(1, id);
+  while (facts.Step()) {
+    std::string yuan;
+    if (!NormaliseAmount(facts.Text(0), facts.Text(1), &yuan)) continue;
+    if (!facts.IsNull(2) && seen.count({facts.Int(2), yuan})) continue;
+    *amounts += AmountToken(yuan) + " ";
+  }
+  return facts.done_ok() ? Status::Ok() : Status::IoError(sqlite3_errmsg(db_));
+}
+
+Status Archive::IndexDoc(int64_t id) {
+  std::string body, amounts;
+  Status s = IndexedContent(id, &body, &amounts);
+  if (!s.ok()) return s;
   Stmt f(db_, "INSERT INTO fts(rowid, body) VALUES(?,?)");
   f.Bind(1, id).Bind(2, body);
-  return f.Exec();
+  if (!(s = f.Exec()).ok()) return s;
+  Stmt g(db_, "INSERT INTO figures(rowid, amounts) VALUES(?,?)");
+  g.Bind(1, id).Bind(2, amounts);
+  return g.Exec();
 }
 
 Status Archive::DeleteDoc(int64_t id) {
   // A contentless FTS5 row is deleted by giving back the values it indexed.
-  Stmt q(db_, "SELECT text FROM texts WHERE id BETWEEN ? AND ? ORDER BY id");
-  q.Bind(1, FirstText(id)).Bind(2, LastText(id));
-  std::string body;
-  while (q.Step()) {
-    if (!body.empty()) body += kBarrier;
-    body += SegmentForIndex(q.Text(0));
-  }
+  std::string body, amounts;
+  Status s = IndexedContent(id, &body, &amounts);
+  if (!s.ok()) return s;
   Stmt del(db_, "INSERT INTO fts(fts, rowid, body) VALUES('delete', ?, ?)");
   del.Bind(1, id).Bind(2, body);
-  Status s = del.Exec();
-  if (!s.ok()) return s;
-  for (const char* table : {"blocks", "tables", "facts", "findings", "amounts"}) {
+  if (!(s = del.Exec()).ok()) return s;
+  Stmt delf(db_, "INSERT INTO figures(figures, rowid, amounts) VALUES('delete', ?, ?)");
+  delf.Bind(1, id).Bind(2, amounts);
+  if (!(s = delf.Exec()).ok()) return s;
+  for (const char* table : {"blocks", "tables", "facts", "findings"}) {
     Stmt d(db_, (std::string("DELETE FROM ") + table + " WHERE doc_id=?").c_str());
     d.Bind(1, id);
     if (!(s = d.Exec()).ok()) return s;
@@ -399,8 +484,16 @@ Status Archive::GetReport(const std::string& sha256, Json* report, bool* found) 
   q.Bind(1, sha256);
   *found = false;
   if (!q.Step()) return q.done_ok() ? Status::Ok() : Status::IoError(sqlite3_errmsg(db_));
+  int64_t id = q.Int(0);
   std::string json;
-  if (!Uncompress(q.Text(1), &json)) return Status::InvalidInput("stored report of " + sha256 + " is damaged");
+  auto dictionary = [&](std::string* dict) {
+    std::vector<std::string> units;
+    if (!LoadUnits(id, &units).ok()) return false;
+    *dict = TextDictionary(units);
+    return true;
+  };
+  if (!Uncompress(q.Text(1), &json, dictionary))
+    return Status::InvalidInput("stored report of " + sha256 + " is damaged");
   *report = Json::parse(json, nullptr, false);
   if (report->is_discarded()) return Status::InvalidInput("stored report of " + sha256 + " is not JSON");
   *found = true;
@@ -447,7 +540,7 @@ Status Archive::MergeFrom(const std::string& path, int* added) {
       if (!(s = doc.Exec()).ok()) break;
       int64_t id = sqlite3_last_insert_rowid(db_);
       Stmt texts(db_, "INSERT INTO texts SELECT ? + (id & 1048575), block_idx, table_index, row, col, rowspan,"
-                      " colspan, page, paragraph, text FROM src.texts WHERE id BETWEEN ? AND ?");
+                      " colspan, page, text FROM src.texts WHERE id BETWEEN ? AND ?");
       texts.Bind(1, FirstText(id)).Bind(2, FirstText(src_id)).Bind(3, LastText(src_id));
       if (!(s = texts.Exec()).ok()) break;
       for (const char* table : {"blocks", "tables", "facts", "findings"}) {
@@ -462,9 +555,6 @@ Status Archive::MergeFrom(const std::string& path, int* added) {
         if (!(s = copy.Exec()).ok()) break;
       }
       if (!s.ok()) break;
-      Stmt amt(db_, "INSERT INTO amounts SELECT yuan, ?, seq, raw, source FROM src.amounts WHERE doc_id=? AND source='fact'");
-      amt.Bind(1, id).Bind(2, src_id);
-      if (!(s = amt.Exec()).ok()) break;
       s = IndexDoc(id);
       ++*added;
     }
@@ -476,7 +566,9 @@ Status Archive::MergeFrom(const std::string& path, int* added) {
 }
 
 Status Archive::Optimize() {
-  return ExecSql(db_, "INSERT INTO fts(fts) VALUES('optimize'); ANALYZE;");
+  return ExecSql(db_,
+                 "INSERT INTO fts(fts) VALUES('optimize'); INSERT INTO figures(figures) VALUES('optimize');"
+                 " ANALYZE; PRAGMA incremental_vacuum;");
 }
 
 }  // namespace jixiao::archive

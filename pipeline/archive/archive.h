@@ -5,25 +5,30 @@
 // loses at most the batch being written and a reader never sees half a
 // document. One writer at a time (the `run` main thread, or `merge`).
 //
-// Schema (schema_version.version = kSchemaVersion):
+// Schema (schema_version.version = kSchemaVersion; an archive of another
+// version is refused with a message, never half-read):
 //   documents(id, sha256 UNIQUE, path, format, size, pages, status,
 //             status_reason, jixiao_version, title, unit, year, total_budget,
 //             executed, execution_rate, self_score, grade, n_error, n_warning,
 //             n_info, top_code, report, screened_at)
-//             report: the full report object (screen.h) as JSON, zlib-compressed
-//             (4-byte little-endian length, then the zlib stream)
+//             report: the full report object (screen.h) as JSON: 4-byte
+//             little-endian length, then a zlib stream whose preset
+//             dictionary is the document's text (its texts joined by "\n",
+//             the last 32 KiB) when the stream asks for one
 //   blocks(doc_id, idx, kind, level, label, style, page, body_index, table_index)
 //   tables(doc_id, table_index, block_idx, rows, cols, page)
 //   texts(id = doc_id << 20 | seq, block_idx, table_index, row, col, rowspan,
-//         colspan, page, paragraph, text)  -- one row per paragraph/heading and
+//         colspan, page, text)  -- one row per non-empty paragraph/heading and
 //         per non-empty cell, in document order
 //   cells, paragraphs: views of texts with doc_id and seq
-//   facts(doc_id, idx, concept, value, unit, raw)        (the rest is in report)
+//   facts(doc_id, idx, concept, value, unit, raw, seq)  -- seq: the text unit
+//         the fact was read from (the rest of a fact is in report)
 //   findings(doc_id, idx, code, severity, message)       (evidence is in report)
-//   amounts(yuan, doc_id, seq, raw, source /* 'text' | 'fact' */)
 //   fts: FTS5, contentless, rowid = documents.id, one row per document of
 //        segmented text; units are separated by a barrier token so a phrase
 //        never matches across two paragraphs or cells.
+//   figures: FTS5, contentless, rowid = documents.id: one token per amount
+//        of money the document states (AmountToken of its canonical 元 value).
 //
 // Covered by pipeline/archive/archive_test.cc.
 #pragma once
@@ -42,7 +47,7 @@ struct sqlite3;
 
 namespace jixiao::archive {
 
-constexpr int kSchemaVersion = 1;
+constexpr int kSchemaVersion = 2;
 
 // What `run` needs to know to resume: a stored document's version and outcome.
 struct StoredDoc {
@@ -92,7 +97,11 @@ class Archive {
   explicit Archive(sqlite3* db) : db_(db) {}
   Status InsertOne(const Document* doc, const nlohmann::ordered_json& report);
   Status DeleteDoc(int64_t id);
-  Status IndexDoc(int64_t id);  // (re)builds the FTS row and text amounts from texts
+  Status IndexDoc(int64_t id);  // adds the fts and figures rows, built from texts and facts
+  // What IndexDoc indexes (and DeleteDoc must give back to the contentless
+  // FTS tables): the segmented text, and the amount tokens.
+  Status IndexedContent(int64_t id, std::string* body, std::string* amounts);
+  Status LoadUnits(int64_t id, std::vector<std::string>* texts);  // texts.text in order
   sqlite3* db_;
 };
 

@@ -240,6 +240,87 @@ TEST_F(ArchiveTest, MergesAnotherArchive) {
   EXPECT_TRUE(archive_->Optimize().ok());
 }
 
+TEST_F(ArchiveTest, RanksByHowOftenAWordOccurs) {
+  Document once = MakeDoc("once.docx", {"举办读书会一次，另有其他各项工作若干，内容较多，篇幅较长，不再一一列出。"}, {"x"});
+  Document thrice = MakeDoc("thrice.docx", {"读书会、读书会与读书会。"}, {"y"});
+  Json r1 = MakeReport("once.docx", "1111", "甲", 2024, "");
+  Json r3 = MakeReport("thrice.docx", "3333", "乙", 2024, "");
+  ASSERT_TRUE(archive_->Add({{&once, &r1}, {&thrice, &r3}}).ok());
+  SearchResult r;
+  ASSERT_TRUE(Search(archive_.get(), "读书会", {}, &r).ok());
+  ASSERT_EQ(r.hits.size(), 2u);
+  EXPECT_EQ(r.hits[0].file, "thrice.docx");
+  EXPECT_GT(r.hits[0].score, r.hits[1].score);
+  // Two terms: both must occur; the IDF of each weighs in.
+  ASSERT_TRUE(Search(archive_.get(), "读书会 篇幅", {}, &r).ok());
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].file, "once.docx");
+  EXPECT_GT(r.hits[0].score, 0);
+}
+
+TEST_F(ArchiveTest, PlacesCountVisibleParagraphsAndTables) {
+  Document d = MakeDoc("p.docx", {"第一段", "\u3000 ", "第二段有沙盘"}, {"沙盘推演", "24"});
+  Json rep = MakeReport("p.docx", "pppp", "丙", 2024, "");
+  ASSERT_TRUE(archive_->Add({{&d, &rep}}).ok());
+  SearchResult r;
+  SearchOptions o;
+  o.places_per_doc = 5;
+  ASSERT_TRUE(Search(archive_.get(), "沙盘", o, &r).ok());
+  ASSERT_EQ(r.hits.size(), 1u);
+  ASSERT_EQ(r.hits[0].places.size(), 2u);
+  EXPECT_EQ(r.hits[0].places[0].place, "正文第2段");  // the blank paragraph is not counted
+  EXPECT_EQ(r.hits[0].places[1].place, "表1 第1行第1列");
+  // A fact read from a cell whose unit is elsewhere ("24" under a 万元 header)
+  // is found by its amount and shown in its cell.
+  ASSERT_TRUE(Search(archive_.get(), "24万元", {}, &r).ok());
+  ASSERT_FALSE(r.hits.empty());
+  bool cell = false;
+  for (const auto& h : r.hits)
+    for (const auto& p : h.places)
+      cell |= h.file == "p.docx" && p.place == "表1 第1行第2列" && p.snippet.find("【24】") != std::string::npos;
+  EXPECT_TRUE(cell);
+}
+
+TEST_F(ArchiveTest, StoredReportComesBackByteForByte) {
+  // The report is compressed against the document's text: quotes of it must
+  // come back exactly, and so must everything else.
+  Document d = MakeDoc("q.docx", {"本单位2024年度预算资金24万元，实际支出23.5万元，预算执行率97.9%。"}, {"预算数", "24"});
+  Json rep = MakeReport("q.docx", "qqqq", "丁", 2024, "SUM_MISMATCH");
+  rep["facts"][0]["quote"] = "本单位2024年度预算资金24万元，实际支出23.5万元，预算执行率97.9%。";
+  rep["findings"][0]["evidence"] = Json::array({Json{{"quote", rep["facts"][0]["quote"]}, {"place", "正文第1段"}}});
+  ASSERT_TRUE(archive_->Add({{&d, &rep}}).ok());
+  Json back;
+  bool found = false;
+  ASSERT_TRUE(archive_->GetReport("qqqq", &back, &found).ok());
+  ASSERT_TRUE(found);
+  EXPECT_EQ(back.dump(), rep.dump());
+  // A report without a document (a failed file) has no dictionary.
+  Json failed = MakeReport("bad.pdf", "ffff", "", 0, "");
+  failed["status"] = "failed";
+  ASSERT_TRUE(archive_->Add({{nullptr, &failed}}).ok());
+  ASSERT_TRUE(archive_->GetReport("ffff", &back, &found).ok());
+  EXPECT_EQ(back.dump(), failed.dump());
+}
+
+TEST_F(ArchiveTest, RefusesOlderArchivesAndOtherDatabases) {
+  std::string older = (dir_ / "older.sqlite").string();
+  std::string other = (dir_ / "other.sqlite").string();
+  for (const auto& [path, sql] : {std::pair{older, "CREATE TABLE schema_version(version INTEGER); INSERT INTO schema_version VALUES(1);"},
+                                  std::pair{other, "CREATE TABLE t(x);"}}) {
+    sqlite3* db = nullptr;
+    ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+    ASSERT_EQ(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), SQLITE_OK);
+    sqlite3_close(db);
+  }
+  std::unique_ptr<Archive> a;
+  Status s = Archive::Open(older, &a);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("older jixiao"), std::string::npos) << s.message();
+  s = Archive::Open(other, &a);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("not a jixiao archive"), std::string::npos) << s.message();
+}
+
 TEST_F(ArchiveTest, RejectsANonArchive) {
   std::string path = (dir_ / "junk.sqlite").string();
   FILE* f = std::fopen(path.c_str(), "wb");

@@ -2,8 +2,12 @@
 // Covered by pipeline/archive/archive_test.cc and tests/e2e/search_e2e_test.cc.
 #include "pipeline/archive/search.h"
 
+#include <map>
+
+#include "pipeline/archive/rank.h"
 #include "pipeline/archive/sqlite_util.h"
 #include "pipeline/archive/text_index.h"
+#include "pipeline/model/place_name.h"
 
 namespace jixiao::archive {
 namespace {
@@ -32,16 +36,42 @@ std::string OneLine(std::string s) {
   return s;
 }
 
-std::string Place(int block, int table, int row, int col, int page) {
-  std::string p;
-  if (table >= 0) {
-    p = "表" + std::to_string(table + 1) + " 第" + std::to_string(row + 1) + "行第" + std::to_string(col + 1) + "列";
-    if (page > 0) p = "第" + std::to_string(page) + "页 " + p;
-  } else if (page > 0) {
-    p = "第" + std::to_string(page) + "页";
-  } else {
-    p = "正文第" + std::to_string(block + 1) + "段";
+// Names places as findings do (place_name.h): tables and visible paragraphs
+// counted in document order.
+class PlaceNamer {
+ public:
+  explicit PlaceNamer(sqlite3* db)
+      : tables_(db, "SELECT count(*) FROM blocks WHERE doc_id = ?1 AND idx <= ?2 AND kind = 'table'"),
+        paragraphs_(db, "SELECT count(*) FROM texts WHERE id BETWEEN ?1 AND ?2 AND table_index IS NULL"
+                        " AND trim(text, ' ' || char(9) || char(12288)) <> ''") {}
+
+  // Fills p->place from its block/table/row/col/page; seq is the unit's.
+  void Name(int64_t doc, int64_t seq, SearchPlace* p) {
+    int table_no = 0, paragraph_no = 0;
+    if (p->table_index >= 0) {
+      tables_.Bind(1, doc).Bind(2, p->block);
+      if (tables_.Step()) table_no = static_cast<int>(tables_.Int(0));
+      tables_.Reset();
+    } else {
+      paragraphs_.Bind(1, doc << 20).Bind(2, (doc << 20) + seq);
+      if (paragraphs_.Step()) paragraph_no = static_cast<int>(paragraphs_.Int(0));
+      paragraphs_.Reset();
+    }
+    p->place = PlaceName(table_no, p->row, p->col, paragraph_no, p->page);
   }
+
+ private:
+  Stmt tables_, paragraphs_;
+};
+
+// The unit columns (seq, block_idx, table_index, row, col, page) of a row.
+SearchPlace PlaceFromRow(Stmt& q) {
+  SearchPlace p;
+  p.block = q.IsNull(1) ? -1 : static_cast<int>(q.Int(1));
+  p.table_index = q.IsNull(2) ? -1 : static_cast<int>(q.Int(2));
+  p.row = q.IsNull(3) ? -1 : static_cast<int>(q.Int(3));
+  p.col = q.IsNull(4) ? -1 : static_cast<int>(q.Int(4));
+  p.page = q.IsNull(5) ? -1 : static_cast<int>(q.Int(5));
   return p;
 }
 
@@ -100,64 +130,83 @@ SearchHit HitFromRow(Stmt& q) {
   return h;
 }
 
-}  // namespace
-
-Status Search(Archive* archive, const std::string& query, const SearchOptions& options, SearchResult* result) {
-  sqlite3* db = archive->db();
-  *result = SearchResult();
+Status SearchAmount(sqlite3* db, const std::string& yuan, const SearchOptions& options, SearchResult* result) {
+  result->mode = "amount";
+  result->match_expression = yuan;
   Filter filter = MakeFilter(options);
-  std::string yuan;
+  Stmt q(db, ("SELECT d.id, d.path, d.sha256, d.title, d.unit, d.year, jx_hits(figures) AS hits FROM figures"
+              " JOIN documents d ON d.id = figures.rowid WHERE figures MATCH ?" + filter.sql +
+              " ORDER BY hits DESC, d.id LIMIT ?").c_str());
+  if (!q.ok()) return q.status();
+  q.Bind(1, "\"" + AmountToken(yuan) + "\"");
+  q.Bind(BindFilter(&q, 2, options), options.limit);
   std::vector<int64_t> ids;
-  if (QueryAsAmount(query, &yuan)) {
-    result->mode = "amount";
-    result->match_expression = yuan;
-    // Counted on the (yuan, doc_id) index alone; documents joined per group.
-    Stmt q(db, ("SELECT d.id, d.path, d.sha256, d.title, d.unit, d.year, a.c FROM"
-                " (SELECT doc_id, COUNT(*) AS c FROM amounts WHERE yuan = ? GROUP BY doc_id) a"
-                " JOIN documents d ON d.id = a.doc_id WHERE 1" + filter.sql +
-                " ORDER BY a.c DESC, d.id LIMIT ?").c_str());
-    if (!q.ok()) return q.status();
-    q.Bind(1, yuan);
-    q.Bind(BindFilter(&q, 2, options), options.limit);
-    while (q.Step()) {
-      result->hits.push_back(HitFromRow(q));
-      ids.push_back(q.Int(0));
-    }
-    Stmt where(db, "SELECT a.raw, t.block_idx, t.table_index, t.row, t.col, t.page, t.text FROM amounts a"
-                   " JOIN texts t ON t.id = (a.doc_id << 20) + a.seq WHERE a.doc_id = ? AND a.yuan = ?"
-                   " GROUP BY a.seq, a.raw ORDER BY a.seq");
-    for (size_t i = 0; i < ids.size(); ++i) {
-      where.Bind(1, ids[i]).Bind(2, yuan);
-      while (static_cast<int>(result->hits[i].places.size()) < options.places_per_doc && where.Step()) {
-        SearchPlace p;
-        p.block = where.IsNull(1) ? -1 : static_cast<int>(where.Int(1));
-        p.table_index = where.IsNull(2) ? -1 : static_cast<int>(where.Int(2));
-        p.row = where.IsNull(3) ? -1 : static_cast<int>(where.Int(3));
-        p.col = where.IsNull(4) ? -1 : static_cast<int>(where.Int(4));
-        p.page = where.IsNull(5) ? -1 : static_cast<int>(where.Int(5));
-        p.place = Place(p.block, p.table_index, p.row, p.col, p.page);
-        std::vector<std::string> raw = {CompactForMatch(where.Text(0), nullptr)};
-        if (!Locate(where.Text(6), raw, &p, false) && !Locate(where.Text(6), raw, &p)) {
-          p.match = where.Text(0);
-          p.snippet = OneLine(where.Text(6));
-        }
-        result->hits[i].places.push_back(std::move(p));
-      }
-      where.Reset();
-    }
-    return Status::Ok();
+  while (q.Step()) {
+    result->hits.push_back(HitFromRow(q));
+    ids.push_back(q.Int(0));
   }
+  if (!q.done_ok()) return Status::IoError(std::string("search: ") + sqlite3_errmsg(db));
+  // Where: units that write the amount out, and units a fact of that amount
+  // was read from (a cell "24" under "金额（万元）").
+  Stmt facts(db, "SELECT seq, value, unit, raw FROM facts WHERE doc_id = ? AND seq IS NOT NULL");
+  Stmt units(db, "SELECT id & 1048575, block_idx, table_index, row, col, page, text FROM texts"
+                 " WHERE id BETWEEN ?1 AND ?2 AND (instr(text, '元') OR (id & 1048575) IN"
+                 " (SELECT seq FROM facts WHERE doc_id = ?3 AND seq IS NOT NULL)) ORDER BY id");
+  PlaceNamer namer(db);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    std::map<int64_t, std::string> fact_raw;  // seq -> the fact as written
+    facts.Bind(1, ids[i]);
+    while (facts.Step()) {
+      std::string y;
+      if (NormaliseAmount(facts.Text(1), facts.Text(2), &y) && y == yuan)
+        fact_raw.emplace(facts.Int(0), facts.Text(3).empty() ? facts.Text(1) : facts.Text(3));
+    }
+    facts.Reset();
+    units.Bind(1, ids[i] << 20).Bind(2, (ids[i] << 20) | 1048575).Bind(3, ids[i]);
+    while (static_cast<int>(result->hits[i].places.size()) < options.places_per_doc && units.Step()) {
+      std::string text = units.Text(6);
+      std::string raw;
+      for (const Amount& a : FindAmounts(Nfkc(text)))
+        if (a.yuan == yuan) {
+          raw = a.raw;
+          break;
+        }
+      if (raw.empty()) {
+        auto it = fact_raw.find(units.Int(0));
+        if (it == fact_raw.end()) continue;
+        raw = it->second;
+      }
+      SearchPlace p = PlaceFromRow(units);
+      std::vector<std::string> term = {CompactForMatch(Nfkc(raw), nullptr)};
+      if (!Locate(text, term, &p, false) && !Locate(text, term, &p)) {
+        p.match = raw;
+        p.snippet = OneLine(text);
+      }
+      namer.Name(ids[i], units.Int(0), &p);
+      result->hits[i].places.push_back(std::move(p));
+    }
+    units.Reset();
+  }
+  return Status::Ok();
+}
 
+Status SearchText(sqlite3* db, const std::string& query, const SearchOptions& options, SearchResult* result) {
   std::string expr = BuildMatchExpression(query);
   if (expr.empty()) return Status::InvalidInput("nothing to search for in \"" + query + "\"");
   result->mode = "text";
   result->match_expression = expr;
-  Stmt q(db, ("SELECT d.id, d.path, d.sha256, d.title, d.unit, d.year, -bm25(fts) FROM fts"
-              " JOIN documents d ON d.id = fts.rowid WHERE fts MATCH ?" + filter.sql +
-              " ORDER BY bm25(fts) LIMIT ?").c_str());
+  RankLengths lengths;
+  Status s = LoadRankLengths(db, "fts", &lengths);
+  if (!s.ok()) return s;
+  Filter filter = MakeFilter(options);
+  Stmt q(db, ("SELECT d.id, d.path, d.sha256, d.title, d.unit, d.year, jx_bm25(fts, ?1) AS score FROM fts"
+              " JOIN documents d ON d.id = fts.rowid WHERE fts MATCH ?2" + filter.sql +
+              " ORDER BY score DESC, d.id LIMIT ?").c_str());
   if (!q.ok()) return q.status();
-  q.Bind(1, expr);
-  q.Bind(BindFilter(&q, 2, options), options.limit);
+  sqlite3_bind_pointer(q.get(), 1, &lengths, kRankLengthsType, nullptr);
+  q.Bind(2, expr);
+  q.Bind(BindFilter(&q, 3, options), options.limit);
+  std::vector<int64_t> ids;
   while (q.Step()) {
     result->hits.push_back(HitFromRow(q));
     ids.push_back(q.Int(0));
@@ -168,34 +217,47 @@ Status Search(Archive* archive, const std::string& query, const SearchOptions& o
   // in C, no row copied for the others); pass 2, only for a document where
   // that finds nothing (full-width digits, spaces inside the match), scans
   // every unit NFKC-normalised.
+  bool ascii_letters = false;
+  for (const std::string& t : terms)
+    for (char c : t) ascii_letters |= (c >= 'a' && c <= 'z');
   std::string any;
-  for (size_t t = 0; t < terms.size(); ++t) any += std::string(t ? " OR " : "") + "instr(lower(text), ?" + std::to_string(t + 3) + ")";
-  Stmt quick(db, ("SELECT block_idx, table_index, row, col, page, text FROM texts WHERE id BETWEEN ?1 AND ?2 AND (" +
+  for (size_t t = 0; t < terms.size(); ++t)
+    any += std::string(t ? " OR " : "") + (ascii_letters ? "instr(lower(text), ?" : "instr(text, ?") +
+           std::to_string(t + 3) + ")";
+  const char* kUnitColumns = "SELECT id & 1048575, block_idx, table_index, row, col, page, text FROM texts";
+  Stmt quick(db, (std::string(kUnitColumns) + " WHERE id BETWEEN ?1 AND ?2 AND (" +
                   (any.empty() ? std::string("0") : any) + ") ORDER BY id").c_str());
-  Stmt full(db, "SELECT block_idx, table_index, row, col, page, text FROM texts WHERE id BETWEEN ?1 AND ?2 ORDER BY id");
+  Stmt full(db, (std::string(kUnitColumns) + " WHERE id BETWEEN ?1 AND ?2 ORDER BY id").c_str());
   if (!quick.ok()) return quick.status();
+  PlaceNamer namer(db);
   for (size_t i = 0; i < ids.size(); ++i) {
     for (bool normalise : {false, true}) {
       if (!result->hits[i].places.empty()) break;
-      Stmt& texts = normalise ? full : quick;
-      texts.Bind(1, ids[i] << 20).Bind(2, (ids[i] << 20) | 1048575);
+      Stmt& units = normalise ? full : quick;
+      units.Bind(1, ids[i] << 20).Bind(2, (ids[i] << 20) | 1048575);
       if (!normalise)
-        for (size_t t = 0; t < terms.size(); ++t) texts.Bind(static_cast<int>(t + 3), terms[t]);
-      while (static_cast<int>(result->hits[i].places.size()) < options.places_per_doc && texts.Step()) {
-        SearchPlace p;
-        if (!Locate(texts.Text(5), terms, &p, normalise)) continue;
-        p.block = texts.IsNull(0) ? -1 : static_cast<int>(texts.Int(0));
-        p.table_index = texts.IsNull(1) ? -1 : static_cast<int>(texts.Int(1));
-        p.row = texts.IsNull(2) ? -1 : static_cast<int>(texts.Int(2));
-        p.col = texts.IsNull(3) ? -1 : static_cast<int>(texts.Int(3));
-        p.page = texts.IsNull(4) ? -1 : static_cast<int>(texts.Int(4));
-        p.place = Place(p.block, p.table_index, p.row, p.col, p.page);
+        for (size_t t = 0; t < terms.size(); ++t) units.Bind(static_cast<int>(t + 3), terms[t]);
+      while (static_cast<int>(result->hits[i].places.size()) < options.places_per_doc && units.Step()) {
+        SearchPlace p = PlaceFromRow(units);
+        if (!Locate(units.Text(6), terms, &p, normalise)) continue;
+        namer.Name(ids[i], units.Int(0), &p);
         result->hits[i].places.push_back(std::move(p));
       }
-      texts.Reset();
+      units.Reset();
     }
   }
   return Status::Ok();
+}
+
+}  // namespace
+
+Status Search(Archive* archive, const std::string& query, const SearchOptions& options, SearchResult* result) {
+  *result = SearchResult();
+  Status s = RegisterRankFunctions(archive->db());
+  if (!s.ok()) return s;
+  std::string yuan;
+  if (QueryAsAmount(query, &yuan)) return SearchAmount(archive->db(), yuan, options, result);
+  return SearchText(archive->db(), query, options, result);
 }
 
 }  // namespace jixiao::archive

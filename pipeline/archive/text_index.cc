@@ -249,6 +249,12 @@ std::vector<Amount> FindAmounts(const std::string& t) {
   return out;
 }
 
+std::string AmountToken(const std::string& yuan) {
+  std::string token = "y";
+  for (char c : yuan) token += c == '.' ? 'd' : c == '-' ? 'n' : c;
+  return token;
+}
+
 bool QueryAsAmount(const std::string& query, std::string* yuan) {
   std::string q = CompactForMatch(Nfkc(query), nullptr);
   size_t j = 0;

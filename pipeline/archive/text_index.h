@@ -58,6 +58,11 @@ bool NormaliseAmount(const std::string& value, const std::string& unit, std::str
 // Amounts written as digits followed by 元/万元/亿元 in NFKC text.
 std::vector<Amount> FindAmounts(const std::string& nfkc_text);
 
+// The index token of a canonical 元 value in the archive's figures table:
+// "240000" -> "y240000", "0.5" -> "y0d5", "-12" -> "yn12" (unicode61 keeps
+// letters and digits together, so the token is one word).
+std::string AmountToken(const std::string& yuan);
+
 // When the whole query is one amount ("24万元", "240,000元"), its canonical
 // 元 value.
 bool QueryAsAmount(const std::string& query, std::string* yuan);

@@ -507,6 +507,12 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
   }
   Status ms = WriteManifest(manifest_path, rows);
   if (run_status.ok()) run_status = ms;
+  // One FTS b-tree instead of the segments the run left, and the freed pages
+  // handed back: a smaller archive and faster searches.
+  if (run_status.ok() && completed > 0) {
+    Status os = arc->Optimize();
+    if (!os.ok()) spdlog::warn("archive optimize: {}", os.ToString());
+  }
   if (run_status.ok() && options.write_reports) {
     run_status = WriteRunReports(dir, rows, arc.get());
   }

@@ -2,6 +2,8 @@
 // checks_test.cc.
 #include "pipeline/checks/finding.h"
 
+#include "pipeline/model/place_name.h"
+
 namespace jixiao {
 
 const char* FindingSeverityName(FindingSeverity severity) {
@@ -43,27 +45,19 @@ nlohmann::ordered_json FindingToJson(const Finding& f) {
 }
 
 std::string DescribePlace(const Document& doc, int block, const Provenance& prov) {
-  std::string out;
-  if (block >= 0 && block < static_cast<int>(doc.blocks.size()) &&
-      doc.blocks[block].kind == BlockKind::kTable) {
-    int table_no = 0;
+  int table_no = 0, para_no = 0;
+  int n = static_cast<int>(doc.blocks.size());
+  if (block >= 0 && block < n && doc.blocks[block].kind == BlockKind::kTable) {
     for (int i = 0; i <= block; ++i) table_no += doc.blocks[i].kind == BlockKind::kTable;
-    out = "表" + std::to_string(table_no);
-    if (prov.row >= 0) out += " 第" + std::to_string(prov.row + 1) + "行";
-    if (prov.col >= 0) out += "第" + std::to_string(prov.col + 1) + "列";
-  } else if (block >= 0) {
-    // Count paragraphs as a reader does: non-empty text blocks.
-    int para_no = 0;
-    for (int i = 0; i <= block && i < static_cast<int>(doc.blocks.size()); ++i) {
+  } else {
+    for (int i = 0; i <= block && i < n; ++i) {
       const Block& b = doc.blocks[i];
-      if (b.kind != BlockKind::kTable && b.FullText().find_first_not_of(" \t\u3000") != std::string::npos) ++para_no;
+      if (b.kind != BlockKind::kTable && HasVisibleText(b.FullText())) ++para_no;
     }
-    out = "正文第" + std::to_string(para_no) + "段";
   }
   int page = prov.page;
-  if (page < 0 && block >= 0 && block < static_cast<int>(doc.blocks.size())) page = doc.blocks[block].prov.page;
-  if (page >= 1) out += "（第" + std::to_string(page) + "页）";
-  return out;
+  if (page < 0 && block >= 0 && block < n) page = doc.blocks[block].prov.page;
+  return PlaceName(table_no, table_no > 0 ? prov.row : -1, table_no > 0 ? prov.col : -1, para_no, page);
 }
 
 Evidence ParagraphEvidence(const Document& doc, int block) {

@@ -6,6 +6,7 @@
 
 #include "pipeline/model/document.h"
 #include "pipeline/model/export.h"
+#include "pipeline/model/place_name.h"
 #include "pipeline/model/source_info.h"
 #include "pipeline/model/status.h"
 #include "pipeline/model/text_util.h"
@@ -154,6 +155,23 @@ TEST(SourceInfoTest, Sha256OfKnownInputs) {
   EXPECT_EQ(info.sha256, Sha256Hex("abc"));
   std::remove(path.c_str());
   EXPECT_EQ(ReadSourceInfo(path, &info).code(), Status::Code::kIoError);
+}
+
+}  // namespace
+}  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+TEST(PlaceName, NamesTablesParagraphsAndPages) {
+  EXPECT_EQ(PlaceName(2, 4, 2, 0, -1), "表2 第5行第3列");
+  EXPECT_EQ(PlaceName(1, 0, 0, 7, 8), "表1 第1行第1列（第8页）");  // a table wins over a paragraph number
+  EXPECT_EQ(PlaceName(0, -1, -1, 16, -1), "正文第16段");
+  EXPECT_EQ(PlaceName(0, -1, -1, 16, 2), "正文第16段（第2页）");
+  EXPECT_EQ(PlaceName(0, -1, -1, 0, 3), "第3页");
+  EXPECT_EQ(PlaceName(0, -1, -1, 0, -1), "");
+  EXPECT_TRUE(HasVisibleText(" \u3000七、"));
+  EXPECT_FALSE(HasVisibleText(" \t\u3000"));
 }
 
 }  // namespace

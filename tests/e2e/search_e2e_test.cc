@@ -4,6 +4,8 @@
 // exit codes (0 hits, 1 none, 2 error).
 #include <gtest/gtest.h>
 
+#include <fstream>
+
 #include <nlohmann/json.hpp>
 
 #include "tests/e2e/e2e_util.h"
@@ -96,6 +98,27 @@ TEST_F(SearchE2e, Filters) {
   EXPECT_EQ(Hits({"预算", "--code", "NO_SUCH_CODE"}, &rc), V{});
   EXPECT_EQ(rc, 1);
   EXPECT_EQ(Hits({"预算", "--limit", "1"}).size(), 1u);
+}
+
+TEST_F(SearchE2e, PlacesAreNamedAsInFindings) {
+  if (!has_seed_) GTEST_SKIP() << "seed DOCX not in corpus/";
+  // The seed's TEXT_SUSPECT finding quotes "意识意识"; searching it must name
+  // the same paragraph.
+  std::string expected;
+  std::string line;
+  std::ifstream in(*tmp_ / "out/findings.jsonl");
+  while (expected.empty() && std::getline(in, line)) {
+    auto report = nlohmann::json::parse(line, nullptr, false);
+    if (report.is_discarded() || !report.contains("findings")) continue;
+    for (auto& f : report["findings"])
+      for (auto& e : f["evidence"])
+        if (e.value("quote", "").find("意识意识") != std::string::npos) expected = e.value("place", "");
+  }
+  ASSERT_FALSE(expected.empty()) << "no finding quotes 意识意识";
+  nlohmann::json j;
+  EXPECT_EQ(Hits({"意识意识"}, nullptr, &j), V{"junshan.docx"});
+  ASSERT_FALSE(j["hits"][0]["places"].empty());
+  EXPECT_EQ(j["hits"][0]["places"][0]["place"], expected);
 }
 
 TEST_F(SearchE2e, TextOutputAndErrors) {
