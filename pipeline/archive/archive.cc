@@ -20,9 +20,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-// Separates units in a document's FTS row: phrases never span it.
-constexpr const char* kBarrier = " qqjxsep ";
-
 // texts.id = document id << kSeqBits | position of the unit in the document:
 // one rowid b-tree, filled in order, no separate index.
 constexpr int kSeqBits = 20;
@@ -425,8 +422,9 @@ Status Archive::IndexedContent(int64_t id, std::string* body, std::string* amoun
   // text already shows is not counted twice.
   std::set<std::pair<int64_t, std::string>> seen;
   for (size_t k = 0; k < units.size(); ++k) {
-    if (!body->empty()) *body += kBarrier;
-    *body += SegmentForIndex(units[k]);
+    std::string segmented = SegmentForIndex(units[k]);
+    if (!body->empty() && !segmented.empty()) *body += ' ';
+    *body += segmented;
     for (const Amount& a : FindAmounts(Nfkc(units[k]))) {
       seen.insert({static_cast<int64_t>(k), a.yuan});
       *amounts += AmountToken(a.yuan) + " ";

@@ -25,8 +25,7 @@
 //         the fact was read from (the rest of a fact is in report)
 //   findings(doc_id, idx, code, severity, message)       (evidence is in report)
 //   fts: FTS5, contentless, rowid = documents.id, one row per document of
-//        segmented text; units are separated by a barrier token so a phrase
-//        never matches across two paragraphs or cells.
+//        segmented text (text_index.h), its units one after another.
 //   figures: FTS5, contentless, rowid = documents.id: one token per amount
 //        of money the document states (AmountToken of its canonical 元 value).
 //

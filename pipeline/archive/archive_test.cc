@@ -16,18 +16,27 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 TEST(TextIndex, SegmentsCjkRunsIntoBigrams) {
-  EXPECT_EQ(SegmentForIndex("预算资金24万元"), "预算 算资 资金 金 24 万元 元");
+  EXPECT_EQ(SegmentForIndex("预算资金24万元"), "预算 算资 资金 24 万元");
   EXPECT_EQ(SegmentForIndex("君"), "君");
-  EXPECT_EQ(SegmentForIndex("ＰＤＦ文件，２４"), "PDF 文件 件 24");
+  EXPECT_EQ(SegmentForIndex("ＰＤＦ文件，２４个"), "PDF 文件 24 个");
 }
 
 TEST(TextIndex, BuildsPhraseQueries) {
-  EXPECT_EQ(BuildMatchExpression("预算"), "\"预算\"");
+  bool scan = true;
+  EXPECT_EQ(BuildMatchExpression("预算", &scan), "\"预算\"");
+  EXPECT_FALSE(scan);
   EXPECT_EQ(BuildMatchExpression("24万元"), "\"24 万元\"");
-  EXPECT_EQ(BuildMatchExpression("资金24"), "\"资金 金 24\"");
-  EXPECT_EQ(BuildMatchExpression("君"), "\"君\" *");
+  EXPECT_EQ(BuildMatchExpression("资金24"), "\"资金 24\"");
+  EXPECT_EQ(BuildMatchExpression("3个"), "\"3 个\" *");
   EXPECT_EQ(BuildMatchExpression("走访 企业"), "\"走访\" AND \"企业\"");
-  EXPECT_EQ(BuildMatchExpression("，。"), "");
+  // A lone first character may end a longer run: only the rest narrows.
+  EXPECT_EQ(BuildMatchExpression("元2024"), "\"2024\"");
+  EXPECT_EQ(BuildMatchExpression("君 预算", &scan), "\"预算\"");
+  EXPECT_FALSE(scan);
+  EXPECT_EQ(BuildMatchExpression("君", &scan), "");
+  EXPECT_TRUE(scan);
+  EXPECT_EQ(BuildMatchExpression("，。", &scan), "");
+  EXPECT_FALSE(scan);
 }
 
 TEST(TextIndex, NormalisesAmounts) {
@@ -149,9 +158,24 @@ TEST_F(ArchiveTest, FindsTwoCharacterWordsPhrasesAndLatinWords) {
   EXPECT_EQ(Files("沙龙5期"), (std::vector<std::string>{}));
   EXPECT_EQ(Files("execution"), (std::vector<std::string>{"b.docx"}));
   EXPECT_EQ(Files("预算 走访"), (std::vector<std::string>{"a.docx"}));
-  // A phrase never spans two units (paragraph, cell).
+  // A phrase never spans two units (paragraph, cell): a's second paragraph
+  // ends "沙龙4期。" and its table starts "年初预算数"; the index alone would
+  // match, the stored text does not.
+  EXPECT_EQ(BuildMatchExpression("4期，年初"), "\"4 期 年初\"");
+  EXPECT_EQ(Files("4期，年初"), (std::vector<std::string>{}));
   EXPECT_EQ(Files("效益较好预算"), (std::vector<std::string>{}));
-  EXPECT_EQ(Files("期年初"), (std::vector<std::string>{}));
+}
+
+TEST_F(ArchiveTest, FindsSingleCharactersThatEndAWord) {
+  // 金 ends the run "预算资金" in a: no index token holds it alone.
+  SearchResult r;
+  ASSERT_TRUE(Search(archive_.get(), "金", {}, &r).ok());
+  EXPECT_EQ(r.mode, "scan");
+  EXPECT_EQ(Files("金"), (std::vector<std::string>{"a.docx", "b.docx", "c.docx"}));
+  EXPECT_EQ(Files("金24"), (std::vector<std::string>{"a.docx"}));
+  EXPECT_EQ(Files("龙 走访"), (std::vector<std::string>{"a.docx"}));
+  EXPECT_EQ(Files("龙"), (std::vector<std::string>{"a.docx"}));
+  EXPECT_EQ(Files("鑫"), (std::vector<std::string>{}));
 }
 
 TEST_F(ArchiveTest, SnippetsMarkTheMatchAndSayWhere) {

@@ -2,7 +2,9 @@
 // Covered by pipeline/archive/archive_test.cc and tests/e2e/search_e2e_test.cc.
 #include "pipeline/archive/search.h"
 
+#include <algorithm>
 #include <map>
+#include <memory>
 
 #include "pipeline/archive/rank.h"
 #include "pipeline/archive/sqlite_util.h"
@@ -75,17 +77,26 @@ SearchPlace PlaceFromRow(Stmt& q) {
   return p;
 }
 
-// Finds the first of the compact terms in text; fills place's snippet. With
-// normalise false the text is compared as stored (fast: most text needs no
-// NFKC); callers fall back to normalise true when that finds nothing.
-bool Locate(const std::string& text, const std::vector<std::string>& terms, SearchPlace* place,
-            bool normalise = true) {
+// Marks in *found the compact terms the text contains and, when place is
+// not null, puts the snippet of the first of them there. With normalise
+// false the text is compared as stored (fast: most text needs no NFKC);
+// callers fall back to normalise true when that finds too little.
+bool MatchUnit(const std::string& text, const std::vector<std::string>& terms, bool normalise,
+               std::vector<bool>* found, SearchPlace* place) {
   std::string n = normalise ? Nfkc(text) : text;
   std::vector<size_t> offsets;
   std::string compact = CompactForMatch(n, &offsets);
-  for (const std::string& term : terms) {
-    size_t at = compact.find(term);
-    if (at == std::string::npos || term.empty()) continue;
+  bool any = false;
+  for (size_t t = 0; t < terms.size(); ++t) {
+    const std::string& term = terms[t];
+    size_t at = term.empty() ? std::string::npos : compact.find(term);
+    if (at == std::string::npos) continue;
+    (*found)[t] = true;
+    if (any || !place) {
+      any = true;
+      continue;
+    }
+    any = true;
     size_t a = offsets[at];
     size_t b = offsets[at + term.size() - 1] + 1;
     while (b < n.size() && (static_cast<unsigned char>(n[b]) & 0xC0) == 0x80) ++b;
@@ -94,9 +105,13 @@ bool Locate(const std::string& text, const std::vector<std::string>& terms, Sear
     place->match = n.substr(a, b - a);
     place->snippet = OneLine((from > 0 ? "…" : "") + n.substr(from, a - from) + "【" + place->match + "】" +
                              n.substr(b, to - b) + (to < n.size() ? "…" : ""));
-    return true;
   }
-  return false;
+  return any;
+}
+
+bool Locate(const std::string& text, const std::vector<std::string>& terms, SearchPlace* place, bool normalise) {
+  std::vector<bool> found(terms.size());
+  return MatchUnit(text, terms, normalise, &found, place);
 }
 
 struct Filter {
@@ -178,7 +193,7 @@ Status SearchAmount(sqlite3* db, const std::string& yuan, const SearchOptions& o
       }
       SearchPlace p = PlaceFromRow(units);
       std::vector<std::string> term = {CompactForMatch(Nfkc(raw), nullptr)};
-      if (!Locate(text, term, &p, false) && !Locate(text, term, &p)) {
+      if (!Locate(text, term, &p, false) && !Locate(text, term, &p, true)) {
         p.match = raw;
         p.snippet = OneLine(text);
       }
@@ -190,62 +205,109 @@ Status SearchAmount(sqlite3* db, const std::string& yuan, const SearchOptions& o
   return Status::Ok();
 }
 
-Status SearchText(sqlite3* db, const std::string& query, const SearchOptions& options, SearchResult* result) {
-  std::string expr = BuildMatchExpression(query);
-  if (expr.empty()) return Status::InvalidInput("nothing to search for in \"" + query + "\"");
-  result->mode = "text";
-  result->match_expression = expr;
-  RankLengths lengths;
-  Status s = LoadRankLengths(db, "fts", &lengths);
-  if (!s.ok()) return s;
-  Filter filter = MakeFilter(options);
-  Stmt q(db, ("SELECT d.id, d.path, d.sha256, d.title, d.unit, d.year, jx_bm25(fts, ?1) AS score FROM fts"
-              " JOIN documents d ON d.id = fts.rowid WHERE fts MATCH ?2" + filter.sql +
-              " ORDER BY score DESC, d.id LIMIT ?").c_str());
-  if (!q.ok()) return q.status();
-  sqlite3_bind_pointer(q.get(), 1, &lengths, kRankLengthsType, nullptr);
-  q.Bind(2, expr);
-  q.Bind(BindFilter(&q, 3, options), options.limit);
-  std::vector<int64_t> ids;
-  while (q.Step()) {
-    result->hits.push_back(HitFromRow(q));
-    ids.push_back(q.Int(0));
-  }
-  if (!q.done_ok()) return Status::InvalidInput(std::string("search: ") + sqlite3_errmsg(db));
-  std::vector<std::string> terms = QueryTerms(query);
-  // Pass 1 lets SQLite pick the units that contain a term as stored (instr
-  // in C, no row copied for the others); pass 2, only for a document where
-  // that finds nothing (full-width digits, spaces inside the match), scans
-  // every unit NFKC-normalised.
-  bool ascii_letters = false;
-  for (const std::string& t : terms)
-    for (char c : t) ascii_letters |= (c >= 'a' && c <= 'z');
-  std::string any;
-  for (size_t t = 0; t < terms.size(); ++t)
-    any += std::string(t ? " OR " : "") + (ascii_letters ? "instr(lower(text), ?" : "instr(text, ?") +
-           std::to_string(t + 3) + ")";
-  const char* kUnitColumns = "SELECT id & 1048575, block_idx, table_index, row, col, page, text FROM texts";
-  Stmt quick(db, (std::string(kUnitColumns) + " WHERE id BETWEEN ?1 AND ?2 AND (" +
-                  (any.empty() ? std::string("0") : any) + ") ORDER BY id").c_str());
-  Stmt full(db, (std::string(kUnitColumns) + " WHERE id BETWEEN ?1 AND ?2 ORDER BY id").c_str());
-  if (!quick.ok()) return quick.status();
-  PlaceNamer namer(db);
-  for (size_t i = 0; i < ids.size(); ++i) {
+// Finds a document's places for the query terms, in document order, and
+// confirms that every term occurs in one of its paragraphs or cells (the
+// index over-approximates: text_index.h).
+class TermLocator {
+ public:
+  TermLocator(sqlite3* db, const std::vector<std::string>& terms, int places_per_doc)
+      : terms_(terms), max_places_(places_per_doc), namer_(db), quick_(db, QuickSql(terms).c_str()),
+        full_(db, (std::string(kUnitColumns) + " WHERE id BETWEEN ?1 AND ?2 ORDER BY id").c_str()) {}
+
+  Status status() const { return quick_.ok() ? full_.status() : quick_.status(); }
+
+  // False when some term occurs nowhere in the document.
+  bool Find(int64_t doc, std::vector<SearchPlace>* places) {
+    // Pass 1 lets SQLite pick the units that contain a term as stored (instr
+    // in C, no row copied for the others); pass 2, only when that misses a
+    // term (full-width digits, spaces inside the match, or a false hit of
+    // the index), reads every unit NFKC-normalised.
     for (bool normalise : {false, true}) {
-      if (!result->hits[i].places.empty()) break;
-      Stmt& units = normalise ? full : quick;
-      units.Bind(1, ids[i] << 20).Bind(2, (ids[i] << 20) | 1048575);
+      places->clear();
+      std::vector<bool> found(terms_.size());
+      Stmt& units = normalise ? full_ : quick_;
+      units.Bind(1, doc << 20).Bind(2, (doc << 20) | 1048575);
       if (!normalise)
-        for (size_t t = 0; t < terms.size(); ++t) units.Bind(static_cast<int>(t + 3), terms[t]);
-      while (static_cast<int>(result->hits[i].places.size()) < options.places_per_doc && units.Step()) {
+        for (size_t t = 0; t < terms_.size(); ++t) units.Bind(static_cast<int>(t + 3), terms_[t]);
+      bool all = false;
+      while (!(all && static_cast<int>(places->size()) >= max_places_) && units.Step()) {
         SearchPlace p = PlaceFromRow(units);
-        if (!Locate(units.Text(6), terms, &p, normalise)) continue;
-        namer.Name(ids[i], units.Int(0), &p);
-        result->hits[i].places.push_back(std::move(p));
+        bool want_place = static_cast<int>(places->size()) < max_places_;
+        if (!MatchUnit(units.Text(6), terms_, normalise, &found, want_place ? &p : nullptr)) continue;
+        all = std::find(found.begin(), found.end(), false) == found.end();
+        if (!want_place) continue;
+        namer_.Name(doc, units.Int(0), &p);
+        places->push_back(std::move(p));
       }
       units.Reset();
+      if (all) return true;
     }
+    places->clear();
+    return false;
   }
+
+ private:
+  static constexpr const char* kUnitColumns =
+      "SELECT id & 1048575, block_idx, table_index, row, col, page, text FROM texts";
+
+  static std::string QuickSql(const std::vector<std::string>& terms) {
+    bool ascii_letters = false;
+    for (const std::string& t : terms)
+      for (char c : t) ascii_letters |= (c >= 'a' && c <= 'z');
+    std::string any;
+    for (size_t t = 0; t < terms.size(); ++t)
+      any += std::string(t ? " OR " : "") + (ascii_letters ? "instr(lower(text), ?" : "instr(text, ?") +
+             std::to_string(t + 3) + ")";
+    return std::string(kUnitColumns) + " WHERE id BETWEEN ?1 AND ?2 AND (" + (any.empty() ? "0" : any) +
+           ") ORDER BY id";
+  }
+
+  std::vector<std::string> terms_;
+  int max_places_;
+  PlaceNamer namer_;
+  Stmt quick_, full_;
+};
+
+Status SearchText(sqlite3* db, const std::string& query, const SearchOptions& options, SearchResult* result) {
+  bool scan = false;
+  std::string expr = BuildMatchExpression(query, &scan);
+  std::vector<std::string> terms = QueryTerms(query);
+  if (expr.empty() && !scan) return Status::InvalidInput("nothing to search for in \"" + query + "\"");
+  result->mode = scan ? "scan" : "text";
+  result->match_expression = expr;
+  Filter filter = MakeFilter(options);
+  RankLengths lengths;
+  std::unique_ptr<Stmt> q;
+  int next = 1;
+  if (scan) {
+    // Terms of one character each: no index token holds them all, so the
+    // documents that contain them as stored are read in order, unranked.
+    std::string sql = "SELECT d.id, d.path, d.sha256, d.title, d.unit, d.year, 0 FROM documents d WHERE 1";
+    for (size_t t = 0; t < terms.size(); ++t)
+      sql += " AND EXISTS (SELECT 1 FROM texts WHERE id BETWEEN d.id << 20 AND (d.id << 20) | 1048575"
+             " AND instr(text, ?))";
+    q = std::make_unique<Stmt>(db, (sql + filter.sql + " ORDER BY d.id").c_str());
+    if (!q->ok()) return q->status();
+    for (const std::string& t : terms) q->Bind(next++, t);
+  } else {
+    Status s = LoadRankLengths(db, "fts", &lengths);
+    if (!s.ok()) return s;
+    q = std::make_unique<Stmt>(db, ("SELECT d.id, d.path, d.sha256, d.title, d.unit, d.year, jx_bm25(fts, ?) AS score"
+                                    " FROM fts JOIN documents d ON d.id = fts.rowid WHERE fts MATCH ?" + filter.sql +
+                                    " ORDER BY score DESC, d.id").c_str());
+    if (!q->ok()) return q->status();
+    sqlite3_bind_pointer(q->get(), next++, &lengths, kRankLengthsType, nullptr);
+    q->Bind(next++, expr);
+  }
+  BindFilter(q.get(), next, options);
+  TermLocator locator(db, terms, options.places_per_doc);
+  if (!locator.status().ok()) return locator.status();
+  while (static_cast<int>(result->hits.size()) < options.limit && q->Step()) {
+    SearchHit hit = HitFromRow(*q);
+    if (!locator.Find(q->Int(0), &hit.places)) continue;
+    result->hits.push_back(std::move(hit));
+  }
+  if (!q->done_ok()) return Status::InvalidInput(std::string("search: ") + sqlite3_errmsg(db));
   return Status::Ok();
 }
 

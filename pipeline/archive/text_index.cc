@@ -108,22 +108,22 @@ std::string SegmentForIndex(const std::string& text) {
   for (size_t r = 0; r < runs.size(); ++r) {
     const auto& run = runs[r];
     if (!out.empty()) out += ' ';
-    if (!is_cjk[r]) {
+    if (!is_cjk[r] || run.size() == 1) {
       out += run[0];
       continue;
     }
     for (size_t k = 0; k + 1 < run.size(); ++k) {
+      if (k) out += ' ';
       out += run[k];
       out += run[k + 1];
-      out += ' ';
     }
-    out += run.back();
   }
   return out;
 }
 
-std::string BuildMatchExpression(const std::string& query) {
+std::string BuildMatchExpression(const std::string& query, bool* scan) {
   std::string expr;
+  bool unindexed_term = false;
   size_t i = 0;
   while (i < query.size()) {
     while (i < query.size() && (query[i] == ' ' || query[i] == '\t')) ++i;
@@ -137,19 +137,25 @@ std::string BuildMatchExpression(const std::string& query) {
     bool prefix = false;
     for (size_t r = 0; r < runs.size(); ++r) {
       const auto& run = runs[r];
-      bool last = r + 1 == runs.size();
+      bool first = r == 0, last = r + 1 == runs.size();
       if (!is_cjk[r]) {
         tokens.push_back(run[0]);
-        continue;
+      } else if (run.size() > 1) {
+        for (size_t k = 0; k + 1 < run.size(); ++k) tokens.push_back(run[k] + run[k + 1]);
+      } else if (!first) {
+        // Inside the term the character is a run of its own in the text too;
+        // at its end it may also start a longer run: a prefix.
+        tokens.push_back(run[0]);
+        prefix = last;
       }
-      for (size_t k = 0; k + 1 < run.size(); ++k) tokens.push_back(run[k] + run[k + 1]);
-      if (run.size() == 1 || !last) tokens.push_back(run.back());
-      // A lone CJK character at the end: it starts a bigram or closes a run.
-      if (run.size() == 1 && last) prefix = true;
-      // A CJK run before a word must end a run in the text (the unigram) and
-      // a run after a word must start one: both are what the tokens say.
+      // A lone character first in the term may end a longer run of the text,
+      // where only a bigram holds it: no token can say that, so the term is
+      // narrowed by its other tokens and checked in the text by the caller.
     }
-    if (tokens.empty()) continue;
+    if (tokens.empty()) {
+      unindexed_term |= !runs.empty();
+      continue;
+    }
     std::string phrase = "\"";
     for (size_t k = 0; k < tokens.size(); ++k) phrase += (k ? " " : "") + tokens[k];
     phrase += "\"";
@@ -157,6 +163,7 @@ std::string BuildMatchExpression(const std::string& query) {
     if (!expr.empty()) expr += " AND ";
     expr += phrase;
   }
+  if (scan) *scan = expr.empty() && unindexed_term;
   return expr;
 }
 

@@ -4,13 +4,19 @@
 // than three characters (a two-character Chinese word such as 预算 is the
 // common case), and unicode61 treats a whole run of CJK characters as one
 // token, so a word inside a sentence is never found. The archive therefore
-// indexes text pre-segmented here: every run of CJK characters becomes its
-// overlapping bigrams followed by the run's last character as a unigram
-// ("预算资金" -> "预算 算资 资金 金"); other text is left for unicode61 (Latin
-// words, numbers). A query becomes a phrase of the same tokens, so any CJK
-// string of two or more characters matches exactly where it occurs as a
-// substring, and mixed strings ("24万元", "资金24") match across the CJK/digit
-// boundary. One index serves every length, so no trigram table is needed.
+// indexes text pre-segmented here: every run of two or more CJK characters
+// becomes its overlapping bigrams ("预算资金" -> "预算 算资 资金"), a run of one
+// character stays itself; other text is left for unicode61 (Latin words,
+// numbers). A query becomes a phrase of the same tokens, so any CJK string of
+// two or more characters is found wherever it occurs as a substring, and
+// mixed strings ("24万元", "资金24") match across the CJK/digit boundary.
+//
+// The index over-approximates on purpose, to stay small: no token marks where
+// one paragraph or cell ends, so a phrase may match across two of them, and a
+// lone character that ends a longer run has no token of its own (a query
+// term starting with one is narrowed by the rest of the term). Search
+// therefore confirms every hit in the stored text before it counts
+// (search.cc); the index only has to miss nothing.
 // Everything is NFKC-normalised first (full-width digits and letters).
 //
 // Amounts ("24万元", "240000元", "0.0024亿元", "２４万元") are normalised to
@@ -28,14 +34,16 @@ namespace jixiao::archive {
 // NFKC normalisation (ICU). Invalid UTF-8 is replaced, never fails.
 std::string Nfkc(const std::string& text);
 
-// The text as indexed: NFKC, CJK runs as bigrams + final unigram, other
-// characters as they are.
+// The text as indexed: NFKC, CJK runs as bigrams (a one-character run as
+// itself), words as they are.
 std::string SegmentForIndex(const std::string& text);
 
 // An FTS5 MATCH expression for a user query: each whitespace-separated term
-// becomes a phrase of index tokens, terms are joined with AND. Empty when the
-// query has no searchable character.
-std::string BuildMatchExpression(const std::string& query);
+// becomes a phrase of index tokens, terms are joined with AND. A term that is
+// one CJK character has no tokens; *scan (when not null) is set when such
+// terms are all the query has, so the documents must be scanned. Empty and
+// no scan: the query has no searchable character.
+std::string BuildMatchExpression(const std::string& query, bool* scan = nullptr);
 
 // The query's terms in the comparable form of CompactForMatch (for
 // highlighting).
