@@ -30,8 +30,8 @@ CREATE TABLE IF NOT EXISTS documents(
   id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, path TEXT, format TEXT, size INTEGER,
   pages INTEGER, status TEXT, status_reason TEXT, jixiao_version TEXT, title TEXT, unit TEXT,
   year INTEGER, total_budget TEXT, executed TEXT, execution_rate TEXT, self_score TEXT,
-  grade TEXT, n_error INTEGER, n_warning INTEGER, n_info INTEGER, top_code TEXT, report BLOB,
-  screened_at TEXT);
+  grade TEXT, n_error INTEGER, n_warning INTEGER, n_info INTEGER, top_code TEXT, screened_at TEXT);
+CREATE TABLE IF NOT EXISTS reports(doc_id INTEGER PRIMARY KEY, report BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_unit ON documents(unit);
 CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
 CREATE TABLE IF NOT EXISTS blocks(
@@ -201,7 +201,7 @@ Status Archive::Open(const std::string& path, std::unique_ptr<Archive>* out) {
   // writes the header: it comes first. Optimize() then hands back the pages
   // the FTS merges free instead of leaving them in the file. (On an existing
   // archive this is a no-op.)
-  Status s = ExecSql(db, "PRAGMA auto_vacuum=INCREMENTAL; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32000;");
+  Status s = ExecSql(db, "PRAGMA auto_vacuum=INCREMENTAL; PRAGMA journal_mode=WAL; PRAGMA mmap_size=1073741824; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32000;");
   if (!s.ok()) return Status::InvalidInput(path + " is not a jixiao archive (" + s.message() + ")");
   {
     Stmt check(db, "SELECT version FROM schema_version");
@@ -325,7 +325,7 @@ Status Archive::InsertOne(const Document* doc, const Json& report) {
   Stmt ins(db_,
            "INSERT INTO documents(sha256, path, format, size, pages, status, status_reason, jixiao_version, title,"
            " unit, year, total_budget, executed, execution_rate, self_score, grade, n_error, n_warning, n_info,"
-           " top_code, report, screened_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+           " top_code, screened_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!ins.ok()) return ins.status();
   ins.Bind(1, sha).Bind(2, Str(report, "file")).BindOptText(3, Str(report, "format"));
   ins.BindOpt(4, Int(report, "size", -1)).BindOpt(5, pages);
@@ -336,11 +336,14 @@ Status Archive::InsertOne(const Document* doc, const Json& report) {
   ins.BindOptText(14, Str(figures, "execution_rate")).BindOptText(15, Str(figures, "self_score"));
   ins.BindOptText(16, Str(figures, "grade"));
   ins.Bind(17, Int(counts, "error", 0)).Bind(18, Int(counts, "warning", 0)).Bind(19, Int(counts, "info", 0));
-  ins.BindOptText(20, top_code).Bind(22, NowUtc());
-  sqlite3_bind_blob(ins.get(), 21, stored.data(), static_cast<int>(stored.size()), SQLITE_TRANSIENT);
+  ins.BindOptText(20, top_code).Bind(21, NowUtc());
   Status s = ins.Exec();
   if (!s.ok()) return s;
   int64_t id = sqlite3_last_insert_rowid(db_);
+  Stmt rep(db_, "INSERT INTO reports VALUES(?,?)");
+  rep.Bind(1, id);
+  sqlite3_bind_blob(rep.get(), 2, stored.data(), static_cast<int>(stored.size()), SQLITE_TRANSIENT);
+  if (!(s = rep.Exec()).ok()) return s;
 
   std::map<std::tuple<int, int, int>, int> cell_seq;  // (table, row, col) -> seq
   std::map<int, int> block_seq;                       // paragraph block -> seq
@@ -472,13 +475,16 @@ Status Archive::DeleteDoc(int64_t id) {
   Stmt dt(db_, "DELETE FROM texts WHERE id BETWEEN ? AND ?");
   dt.Bind(1, FirstText(id)).Bind(2, LastText(id));
   if (!(s = dt.Exec()).ok()) return s;
+  Stmt r(db_, "DELETE FROM reports WHERE doc_id=?");
+  r.Bind(1, id);
+  if (!(s = r.Exec()).ok()) return s;
   Stmt d(db_, "DELETE FROM documents WHERE id=?");
   d.Bind(1, id);
   return d.Exec();
 }
 
 Status Archive::GetReport(const std::string& sha256, Json* report, bool* found) {
-  Stmt q(db_, "SELECT id, report FROM documents WHERE sha256=?");
+  Stmt q(db_, "SELECT d.id, r.report FROM documents d JOIN reports r ON r.doc_id = d.id WHERE d.sha256=?");
   q.Bind(1, sha256);
   *found = false;
   if (!q.Step()) return q.done_ok() ? Status::Ok() : Status::IoError(sqlite3_errmsg(db_));
@@ -521,7 +527,7 @@ Status Archive::MergeFrom(const std::string& path, int* added) {
   }
   const char* kCols =
       "sha256, path, format, size, pages, status, status_reason, jixiao_version, title, unit, year, total_budget,"
-      " executed, execution_rate, self_score, grade, n_error, n_warning, n_info, top_code, report, screened_at";
+      " executed, execution_rate, self_score, grade, n_error, n_warning, n_info, top_code, screened_at";
   for (size_t i = 0; s.ok() && i < todo.size(); i += 100) {
     s = ExecSql(db_, "BEGIN IMMEDIATE");
     for (size_t k = i; s.ok() && k < std::min(todo.size(), i + 100); ++k) {
@@ -537,6 +543,9 @@ Status Archive::MergeFrom(const std::string& path, int* added) {
       doc.Bind(1, src_id);
       if (!(s = doc.Exec()).ok()) break;
       int64_t id = sqlite3_last_insert_rowid(db_);
+      Stmt report(db_, "INSERT INTO reports SELECT ?, report FROM src.reports WHERE doc_id = ?");
+      report.Bind(1, id).Bind(2, src_id);
+      if (!(s = report.Exec()).ok()) break;
       Stmt texts(db_, "INSERT INTO texts SELECT ? + (id & 1048575), block_idx, table_index, row, col, rowspan,"
                       " colspan, page, text FROM src.texts WHERE id BETWEEN ? AND ?");
       texts.Bind(1, FirstText(id)).Bind(2, FirstText(src_id)).Bind(3, LastText(src_id));

@@ -10,11 +10,12 @@
 //   documents(id, sha256 UNIQUE, path, format, size, pages, status,
 //             status_reason, jixiao_version, title, unit, year, total_budget,
 //             executed, execution_rate, self_score, grade, n_error, n_warning,
-//             n_info, top_code, report, screened_at)
-//             report: the full report object (screen.h) as JSON: 4-byte
-//             little-endian length, then a zlib stream whose preset
+//             n_info, top_code, screened_at)
+//   reports(doc_id, report)  -- the full report object (screen.h) as JSON:
+//             4-byte little-endian length, then a zlib stream whose preset
 //             dictionary is the document's text (its texts joined by "\n",
-//             the last 32 KiB) when the stream asks for one
+//             the last 32 KiB) when the stream asks for one. Kept out of
+//             documents so that a search reading document rows reads no blob.
 //   blocks(doc_id, idx, kind, level, label, style, page, body_index, table_index)
 //   tables(doc_id, table_index, block_idx, rows, cols, page)
 //   texts(id = doc_id << 20 | seq, block_idx, table_index, row, col, rowspan,

@@ -114,50 +114,58 @@ bool Locate(const std::string& text, const std::vector<std::string>& terms, Sear
   return MatchUnit(text, terms, normalise, &found, place);
 }
 
-struct Filter {
-  std::string sql;
-  std::vector<std::string> texts;
+// The documents a search may list, looked up one ranked candidate at a time:
+// ranking 10,000 matches then costs only the document rows actually read.
+class DocumentFilter {
+ public:
+  DocumentFilter(sqlite3* db, const SearchOptions& o) : options_(o), q_(db, Sql(o).c_str()) {}
+  Status status() const { return q_.status(); }
+
+  // False when the document does not pass the filters (unit, year, code).
+  bool Get(int64_t id, double score, SearchHit* hit) {
+    int i = 2;
+    q_.Bind(1, id);
+    if (!options_.unit.empty()) q_.Bind(i++, options_.unit);
+    if (options_.year > 0) q_.Bind(i++, options_.year);
+    if (!options_.code.empty()) q_.Bind(i++, options_.code);
+    bool found = q_.Step();
+    if (found) {
+      hit->file = q_.Text(0);
+      hit->sha256 = q_.Text(1);
+      hit->title = q_.Text(2);
+      hit->unit = q_.Text(3);
+      hit->year = q_.IsNull(4) ? 0 : static_cast<int>(q_.Int(4));
+      hit->score = score;
+    }
+    q_.Reset();
+    return found;
+  }
+
+ private:
+  static std::string Sql(const SearchOptions& o) {
+    std::string sql = "SELECT d.path, d.sha256, d.title, d.unit, d.year FROM documents d WHERE d.id = ?";
+    if (!o.unit.empty()) sql += " AND d.unit LIKE '%' || ? || '%'";
+    if (o.year > 0) sql += " AND d.year = ?";
+    if (!o.code.empty()) sql += " AND EXISTS (SELECT 1 FROM findings f WHERE f.doc_id = d.id AND f.code = ?)";
+    return sql;
+  }
+  SearchOptions options_;
+  Stmt q_;
 };
-
-Filter MakeFilter(const SearchOptions& o) {
-  Filter f;
-  if (!o.unit.empty()) f.sql += " AND d.unit LIKE '%' || ? || '%'";
-  if (o.year > 0) f.sql += " AND d.year = ?";
-  if (!o.code.empty()) f.sql += " AND EXISTS (SELECT 1 FROM findings f WHERE f.doc_id = d.id AND f.code = ?)";
-  return f;
-}
-
-int BindFilter(Stmt* q, int i, const SearchOptions& o) {
-  if (!o.unit.empty()) q->Bind(i++, o.unit);
-  if (o.year > 0) q->Bind(i++, o.year);
-  if (!o.code.empty()) q->Bind(i++, o.code);
-  return i;
-}
-
-SearchHit HitFromRow(Stmt& q) {
-  SearchHit h;
-  h.file = q.Text(1);
-  h.sha256 = q.Text(2);
-  h.title = q.Text(3);
-  h.unit = q.Text(4);
-  h.year = q.IsNull(5) ? 0 : static_cast<int>(q.Int(5));
-  h.score = q.Double(6);
-  return h;
-}
 
 Status SearchAmount(sqlite3* db, const std::string& yuan, const SearchOptions& options, SearchResult* result) {
   result->mode = "amount";
   result->match_expression = yuan;
-  Filter filter = MakeFilter(options);
-  Stmt q(db, ("SELECT d.id, d.path, d.sha256, d.title, d.unit, d.year, jx_hits(figures) AS hits FROM figures"
-              " JOIN documents d ON d.id = figures.rowid WHERE figures MATCH ?" + filter.sql +
-              " ORDER BY hits DESC, d.id LIMIT ?").c_str());
+  Stmt q(db, "SELECT rowid, jx_hits(figures) AS hits FROM figures WHERE figures MATCH ? ORDER BY hits DESC, rowid");
   if (!q.ok()) return q.status();
   q.Bind(1, "\"" + AmountToken(yuan) + "\"");
-  q.Bind(BindFilter(&q, 2, options), options.limit);
+  DocumentFilter filter(db, options);
+  if (!filter.status().ok()) return filter.status();
   std::vector<int64_t> ids;
-  while (q.Step()) {
-    result->hits.push_back(HitFromRow(q));
+  while (static_cast<int>(ids.size()) < options.limit && q.Step()) {
+    SearchHit hit;
+    if (!filter.Get(q.Int(0), q.Double(1), &hit)) continue;
+    result->hits.push_back(std::move(hit));
     ids.push_back(q.Int(0));
   }
   if (!q.done_ok()) return Status::IoError(std::string("search: ") + sqlite3_errmsg(db));
@@ -275,36 +283,34 @@ Status SearchText(sqlite3* db, const std::string& query, const SearchOptions& op
   if (expr.empty() && !scan) return Status::InvalidInput("nothing to search for in \"" + query + "\"");
   result->mode = scan ? "scan" : "text";
   result->match_expression = expr;
-  Filter filter = MakeFilter(options);
   RankLengths lengths;
-  std::unique_ptr<Stmt> q;
-  int next = 1;
+  std::unique_ptr<Stmt> q;  // (document id, score), best first
   if (scan) {
     // Terms of one character each: no index token holds them all, so the
     // documents that contain them as stored are read in order, unranked.
-    std::string sql = "SELECT d.id, d.path, d.sha256, d.title, d.unit, d.year, 0 FROM documents d WHERE 1";
+    std::string sql = "SELECT d.id, 0 FROM documents d WHERE 1";
     for (size_t t = 0; t < terms.size(); ++t)
       sql += " AND EXISTS (SELECT 1 FROM texts WHERE id BETWEEN d.id << 20 AND (d.id << 20) | 1048575"
              " AND instr(text, ?))";
-    q = std::make_unique<Stmt>(db, (sql + filter.sql + " ORDER BY d.id").c_str());
+    q = std::make_unique<Stmt>(db, (sql + " ORDER BY d.id").c_str());
     if (!q->ok()) return q->status();
-    for (const std::string& t : terms) q->Bind(next++, t);
+    for (size_t t = 0; t < terms.size(); ++t) q->Bind(static_cast<int>(t + 1), terms[t]);
   } else {
     Status s = LoadRankLengths(db, "fts", &lengths);
     if (!s.ok()) return s;
-    q = std::make_unique<Stmt>(db, ("SELECT d.id, d.path, d.sha256, d.title, d.unit, d.year, jx_bm25(fts, ?) AS score"
-                                    " FROM fts JOIN documents d ON d.id = fts.rowid WHERE fts MATCH ?" + filter.sql +
-                                    " ORDER BY score DESC, d.id").c_str());
+    q = std::make_unique<Stmt>(db, "SELECT rowid, jx_bm25(fts, ?) AS score FROM fts WHERE fts MATCH ?"
+                                   " ORDER BY score DESC, rowid");
     if (!q->ok()) return q->status();
-    sqlite3_bind_pointer(q->get(), next++, &lengths, kRankLengthsType, nullptr);
-    q->Bind(next++, expr);
+    sqlite3_bind_pointer(q->get(), 1, &lengths, kRankLengthsType, nullptr);
+    q->Bind(2, expr);
   }
-  BindFilter(q.get(), next, options);
+  DocumentFilter filter(db, options);
   TermLocator locator(db, terms, options.places_per_doc);
+  if (!filter.status().ok()) return filter.status();
   if (!locator.status().ok()) return locator.status();
   while (static_cast<int>(result->hits.size()) < options.limit && q->Step()) {
-    SearchHit hit = HitFromRow(*q);
-    if (!locator.Find(q->Int(0), &hit.places)) continue;
+    SearchHit hit;
+    if (!filter.Get(q->Int(0), q->Double(1), &hit) || !locator.Find(q->Int(0), &hit.places)) continue;
     result->hits.push_back(std::move(hit));
   }
   if (!q->done_ok()) return Status::InvalidInput(std::string("search: ") + sqlite3_errmsg(db));
