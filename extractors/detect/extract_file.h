@@ -20,7 +20,8 @@ namespace jixiao {
 //
 // On a non-OK result doc->status is kSkipped for Unsupported, else kFailed,
 // and doc->status_reason holds the message; doc->source is filled whenever
-// the file could be read.
+// the file could be read. The exception is a PDF that runs out of time
+// (Timeout): the pages read before it are kept and doc->status is kPartial.
 Status ExtractFile(const std::string& path, const ExtractOptions& opts, Document* doc);
 
 // True when ExtractFile can read PDFs in this build.

@@ -8,19 +8,12 @@
 
 #include "extractors/docx/for_each_child.h"
 #include "extractors/docx/symbols.h"
+#include "extractors/docx/to_int.h"
 #include "pipeline/model/numbering_label.h"
 
 namespace jixiao::docx {
 
 namespace {
-
-int ToInt(const std::string& s, int fallback) {
-  if (s.empty()) return fallback;
-  char* end = nullptr;
-  long v = std::strtol(s.c_str(), &end, 10);
-  if (end == s.c_str() || v < -1000000 || v > 1000000) return fallback;
-  return static_cast<int>(v);
-}
 
 bool IsOff(const std::string& v) { return v == "0" || v == "false" || v == "off"; }
 

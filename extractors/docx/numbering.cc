@@ -2,25 +2,12 @@
 // docx_feature_test.cc (Numbering*) on corpus/docx-features/numbering-*.docx.
 #include "extractors/docx/numbering.h"
 
-#include <cstdlib>
-
 #include "extractors/docx/number_format.h"
 #include "extractors/docx/styles.h"
 #include "extractors/docx/symbols.h"
+#include "extractors/docx/to_int.h"
 
 namespace jixiao::docx {
-
-namespace {
-
-int ToInt(const std::string& s, int fallback) {
-  if (s.empty()) return fallback;
-  char* end = nullptr;
-  long v = std::strtol(s.c_str(), &end, 10);
-  if (end == s.c_str() || v < -1000000 || v > 100000000) return fallback;
-  return static_cast<int>(v);
-}
-
-}  // namespace
 
 Status Numbering::ParseLevel(XmlStream* xml, Level* level, int* ilvl) {
   std::string v;

@@ -4,20 +4,9 @@
 
 #include <cctype>
 
+#include "extractors/docx/to_int.h"
+
 namespace jixiao::docx {
-
-namespace {
-
-int ToInt(const std::string& s, int fallback) {
-  if (s.empty()) return fallback;
-  char* end = nullptr;
-  long v = std::strtol(s.c_str(), &end, 10);
-  if (end == s.c_str()) return fallback;
-  if (v < -1000000 || v > 1000000) return fallback;
-  return static_cast<int>(v);
-}
-
-}  // namespace
 
 int Styles::HeadingLevelFromName(const std::string& name) {
   std::string lower;

@@ -4,24 +4,11 @@
 // content; TableBuilder turns them into the model's grid. Covered by
 // docx_feature_test.cc (MergedCells, NestedTables, ContentControls,
 // TrackedChanges).
-#include <cstdlib>
-
 #include "extractors/docx/body_walker.h"
 #include "extractors/docx/for_each_child.h"
+#include "extractors/docx/to_int.h"
 
 namespace jixiao::docx {
-
-namespace {
-
-int ToInt(const std::string& s, int fallback) {
-  if (s.empty()) return fallback;
-  char* end = nullptr;
-  long v = std::strtol(s.c_str(), &end, 10);
-  if (end == s.c_str() || v < -1000000 || v > 1000000) return fallback;
-  return static_cast<int>(v);
-}
-
-}  // namespace
 
 void BodyWalker::Table(Container* c) {
   TableBuilder tb(table_count_++, body_index_);

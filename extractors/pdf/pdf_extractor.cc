@@ -10,6 +10,7 @@
 #include <poppler/PDFDoc.h>
 #include <poppler/goo/GooString.h>
 
+#include <cstdio>
 #include <memory>
 #include <mutex>
 #include <new>
@@ -162,8 +163,13 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
 
   if (timed_out) {
     doc->status = DocumentStatus::kPartial;
-    doc->status_reason = "time limit of " + std::to_string(opts.time_limit_seconds) +
-                         " s reached after " + std::to_string(layouts.size()) + " pages";
+    char secs[32];
+    std::snprintf(secs, sizeof secs, "%g", opts.time_limit_seconds);
+    const std::string read = layouts.size() > 1 ? "pages 1-" + std::to_string(layouts.size())
+                                                : "page " + std::to_string(layouts.size());
+    doc->status_reason = std::string("time limit of ") + secs + " s reached at page " +
+                         std::to_string(layouts.size() + 1) + " of " + std::to_string(pages) + ": " +
+                         (layouts.empty() ? "no text read" : "text of " + read + " only");
     return Status::Timeout(doc->status_reason);
   }
   doc->status = (last < pages || truncated) ? DocumentStatus::kPartial : DocumentStatus::kOk;

@@ -32,13 +32,6 @@ std::string Esc(const std::string& s) {
   return out;
 }
 
-std::string Field(const Json& j, const char* key) {
-  if (!j.is_object()) return "";
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return "";
-  return it->is_string() ? it->get<std::string>() : it->dump();
-}
-
 // 0: errors, 1: warnings, 2: failed, 3: notes only, 4: clean.
 int Rank(const ManifestRow& row) {
   if (row.errors > 0) return 0;

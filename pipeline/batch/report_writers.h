@@ -11,6 +11,11 @@
 
 namespace jixiao::batch {
 
+// A report field as text for a cell or a line: strings as they are, numbers
+// and other values as JSON, "" when `j` is not an object or the field is
+// absent or null (unit and year are null when the title did not give them).
+std::string Field(const nlohmann::ordered_json& j, const char* key);
+
 // report.xlsx, row by row (report_xlsx.cc).
 class XlsxReport {
  public:

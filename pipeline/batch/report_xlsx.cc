@@ -17,13 +17,6 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-std::string Field(const Json& j, const char* key) {
-  if (!j.is_object()) return "";
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return "";
-  return it->is_string() ? it->get<std::string>() : it->dump();
-}
-
 // Writes a number when the text is one, else the text.
 void WriteValue(lxw_worksheet* ws, int row, int col, const std::string& text) {
   if (text.empty()) return;

@@ -16,13 +16,6 @@ using Json = nlohmann::ordered_json;
 
 namespace {
 
-std::string Field(const Json& j, const char* key) {
-  if (!j.is_object()) return "";
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return "";
-  return it->is_string() ? it->get<std::string>() : it->dump();
-}
-
 int SeverityRank(const std::string& s) { return s == "error" ? 3 : s == "warning" ? 2 : s == "info" ? 1 : 0; }
 
 std::string StatusZh(const ManifestRow& r) {
@@ -33,6 +26,13 @@ std::string StatusZh(const ManifestRow& r) {
 }
 
 }  // namespace
+
+std::string Field(const Json& j, const char* key) {
+  if (!j.is_object()) return "";
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return "";
+  return it->is_string() ? it->get<std::string>() : it->dump();
+}
 
 const char* SeverityZh(const std::string& severity) {
   return severity == "error" ? "错误" : severity == "warning" ? "警告" : severity == "info" ? "提示" : "其他";

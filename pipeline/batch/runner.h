@@ -10,14 +10,16 @@
 // version is not screened again (failed ones neither, unless retry_failed),
 // so re-running after a kill or a crash only does what is missing.
 // Time limits: ScreenOptions.extract.time_limit_seconds is passed to the
-// screener; a watchdog also gives up on a worker that runs past
-// watchdog_seconds (the document is recorded failed with reason timeout, the
-// stuck thread is abandoned and replaced). An exception from the screener
-// fails that document only. A crash of the whole process (a bug in a
-// parser) is survived across runs: DIR/inflight.log records each document
-// begun, and one begun by two runs that never finished it is recorded failed
-// instead of being tried a third time. SIGINT/SIGTERM stop the run cleanly: finished
-// documents are kept, unfinished ones stay pending in the manifest.
+// screener (a PDF it cuts short is kept as partial, checked on the pages
+// read before it; see Screener::Screen); a watchdog also gives up on a worker
+// that runs past watchdog_seconds (the document is recorded failed with
+// reason timeout, the stuck thread is abandoned and replaced). An exception
+// from the screener fails that document only. A crash of the whole process
+// (a bug in a parser) is survived across runs: DIR/inflight.log records each
+// document begun, and one begun by two runs that never finished it is
+// recorded failed instead of being tried a third time. SIGINT/SIGTERM stop
+// the run cleanly: finished documents are kept, unfinished ones stay pending
+// in the manifest.
 //
 // Exit code (RunSummary::exit_code): 2 when the run could not complete (bad
 // path, cannot write DIR, interrupted) or any input is failed in the manifest
@@ -26,7 +28,8 @@
 // duplicate inputs do not change the exit code.
 //
 // Covered by pipeline/batch/batch_test.cc (fake screeners: slow, hanging,
-// throwing) and tests/e2e/run_e2e_test.cc (the real binary, kill and resume).
+// throwing), partial_test.cc (a PDF cut short by the time limit) and
+// tests/e2e/run_e2e_test.cc (the real binary, kill and resume).
 #pragma once
 
 #include <functional>

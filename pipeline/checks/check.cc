@@ -9,13 +9,15 @@
 namespace jixiao {
 
 std::vector<Finding> RunChecks(const Document& doc, const FactSet& facts, const Rules& rules,
-                               const std::string& title) {
+                               const std::string& title, bool read_in_full) {
   std::vector<Finding> findings;
   CheckFigures(doc, facts, rules, &findings);
   CheckScores(doc, facts, rules, &findings);
   CheckNumbering(doc, rules, &findings);
-  CheckSections(doc, rules, title, &findings);
-  CheckAttachments(doc, &findings);
+  if (read_in_full) {
+    CheckSections(doc, rules, title, &findings);
+    CheckAttachments(doc, &findings);
+  }
   CheckText(doc, rules, &findings);
   auto first_block = [](const Finding& f) {
     int b = 1 << 30;

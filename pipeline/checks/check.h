@@ -13,8 +13,11 @@
 namespace jixiao {
 
 // Every finding of the report, most serious first, then in reading order.
+// `read_in_full` false: the text stops early (the time limit cut the reading
+// short), so a section or attachment not found may be on the pages not read
+// and SECTION_MISSING / ATTACHMENT_MISSING are not judged.
 std::vector<Finding> RunChecks(const Document& doc, const FactSet& facts, const Rules& rules,
-                               const std::string& title);
+                               const std::string& title, bool read_in_full);
 
 // The parts of RunChecks, exposed for tests.
 // SUM_MISMATCH, FIGURE_CONFLICT, RATE_MISMATCH, RATE_ZERO_BASE, UNIT_SUSPECT.

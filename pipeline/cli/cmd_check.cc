@@ -22,6 +22,8 @@ void PrintText(const nlohmann::ordered_json& r, std::ostream& out) {
     return;
   }
   if (r.contains("title") && r["title"].is_string()) out << "   " << r["title"].get<std::string>() << "\n";
+  // The findings below cover only what was read; the reader must know.
+  if (r.value("status", "") == "partial") out << "   部分内容未能读取：" << r.value("status_reason", "") << "\n";
   const auto& findings = r["findings"];
   if (findings.empty()) {
     out << "   未发现问题\n\n";

@@ -83,18 +83,31 @@ Status Screener::Create(const std::string& rules_path, std::unique_ptr<Screener>
 }
 
 Screener::Result Screener::Screen(const std::string& path, const ExtractOptions& extract) const {
-  Result result;
-  Document& doc = result.doc;
+  Document doc;
   Status status = ExtractFile(path, extract, &doc);
-  if (!status.ok()) {
+  return ScreenExtracted(path, std::move(doc), status);
+}
+
+Screener::Result Screener::ScreenExtracted(const std::string& path, Document extracted,
+                                           const Status& status) const {
+  Result result;
+  result.doc = std::move(extracted);
+  Document& doc = result.doc;
+  // A long PDF cut short by the time limit still has the pages read before
+  // it: checking those beats failing the whole document.
+  const bool cut_short = status.code() == Status::Code::kTimeout && !doc.blocks.empty();
+  if (cut_short) {
+    doc.status = DocumentStatus::kPartial;
+    if (doc.status_reason.empty()) doc.status_reason = status.message();
+  } else if (!status.ok()) {
     if (doc.status == DocumentStatus::kOk || doc.status == DocumentStatus::kPartial) doc.status = DocumentStatus::kFailed;
     if (doc.status_reason.empty()) doc.status_reason = status.message();
-    if (doc.source.sha256.empty()) ReadSourceInfo(path, &doc.source);
   }
+  if (!status.ok() && doc.source.sha256.empty()) ReadSourceInfo(path, &doc.source);
   const ReportIdentity id = IdentifyReport(doc);
-  if (status.ok()) {
+  if (status.ok() || cut_short) {
     result.facts = ExtractFacts(doc, vocabulary_, id.year);
-    result.findings = RunChecks(doc, result.facts, rules_, id.title);
+    result.findings = RunChecks(doc, result.facts, rules_, id.title, /*read_in_full=*/!cut_short);
   }
   result.finding_count = static_cast<int>(result.findings.size());
 

@@ -64,8 +64,13 @@ class Screener {
   };
 
   // Never fails: an unreadable file gives a result whose document status is
-  // failed or skipped with a reason a person understands. Thread-safe.
+  // failed or skipped with a reason a person understands. A document the
+  // time limit cut short is screened on the blocks read before it, with
+  // status partial; with no block read it is failed. Thread-safe.
   Result Screen(const std::string& path, const ExtractOptions& extract) const;
+  // The same for a document already extracted: `status` is what ExtractFile
+  // returned for it (tests use this to stand for a run out of time).
+  Result ScreenExtracted(const std::string& path, Document doc, const Status& status) const;
 
   const Rules& rules() const { return rules_; }
   const Vocabulary& vocabulary() const { return vocabulary_; }
