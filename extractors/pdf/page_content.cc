@@ -2,6 +2,8 @@
 // (CjkJoin).
 #include "extractors/pdf/page_content.h"
 
+#include "pipeline/model/text_util.h"
+
 namespace jixiao::pdf {
 
 bool IsCjk(char32_t c) {
@@ -20,12 +22,9 @@ bool IsCjk(char32_t c) {
 }
 
 static char32_t Decode(const std::string& s, size_t i, size_t* len) {
-  unsigned char b = static_cast<unsigned char>(s[i]);
-  int n = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 1;
-  if (i + n > s.size()) n = 1;
-  char32_t c = n == 1 ? b : n == 2 ? (b & 0x1F) : n == 3 ? (b & 0x0F) : (b & 0x07);
-  for (int k = 1; k < n; ++k) c = (c << 6) | (static_cast<unsigned char>(s[i + k]) & 0x3F);
-  *len = n;
+  size_t next = i;
+  char32_t c = DecodeUtf8(s, &next);
+  *len = next - i;
   return c;
 }
 

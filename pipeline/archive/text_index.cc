@@ -9,29 +9,12 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include "pipeline/model/text_util.h"
+
 namespace jixiao::archive {
 namespace {
 
-// Decodes one UTF-8 sequence at text[*i]; advances *i. Invalid bytes give U+FFFD.
-char32_t Next(const std::string& text, size_t* i) {
-  unsigned char c = text[*i];
-  int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
-  if (len == 0 || *i + len > text.size()) {
-    ++*i;
-    return 0xFFFD;
-  }
-  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (int k = 1; k < len; ++k) {
-    unsigned char d = text[*i + k];
-    if ((d >> 6) != 2) {
-      ++*i;
-      return 0xFFFD;
-    }
-    cp = (cp << 6) | (d & 0x3F);
-  }
-  *i += len;
-  return cp;
-}
+char32_t Next(const std::string& text, size_t* i) { return DecodeUtf8(text, i); }
 
 bool IsCjk(char32_t cp) {
   return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||

@@ -10,6 +10,10 @@ namespace jixiao {
 // The text without that white space at either end ("　　七、" → "七、").
 std::string TrimSpaces(std::string_view text);
 
+// Decodes the UTF-8 sequence at text[*i] and moves *i past it. A byte that
+// does not start a valid sequence gives U+FFFD and moves *i by one.
+char32_t DecodeUtf8(std::string_view text, size_t* i);
+
 // Appends the UTF-8 encoding of a code point (U+FFFD for a surrogate or a
 // value beyond U+10FFFF).
 void AppendUtf8(char32_t code_point, std::string* out);
