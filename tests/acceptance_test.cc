@@ -16,14 +16,7 @@ namespace {
 
 const std::string kCorpus = std::string(JIXIAO_SOURCE_DIR) + "/corpus/";
 
-const Screener& TheScreener() {
-  static std::unique_ptr<Screener> screener = [] {
-    std::unique_ptr<Screener> s;
-    EXPECT_TRUE(Screener::Create("", &s).ok());
-    return s;
-  }();
-  return *screener;
-}
+const Screener& TheScreener() { return *SharedScreener("", nullptr); }
 
 std::set<std::string> Codes(const Screener::Result& r) {
   std::set<std::string> codes;

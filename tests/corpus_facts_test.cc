@@ -13,12 +13,7 @@ namespace {
 const std::string kCorpus = std::string(JIXIAO_SOURCE_DIR) + "/corpus/";
 
 Screener::Result ScreenCorpus(const std::string& name) {
-  static std::unique_ptr<Screener> screener = [] {
-    std::unique_ptr<Screener> s;
-    EXPECT_TRUE(Screener::Create("", &s).ok());
-    return s;
-  }();
-  return screener->Screen(kCorpus + name, ExtractOptions{});
+  return SharedScreener("", nullptr)->Screen(kCorpus + name, ExtractOptions{});
 }
 
 // "concept/period/year=canonical" for facts with a concept, and

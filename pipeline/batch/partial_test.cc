@@ -20,14 +20,7 @@ namespace fs = std::filesystem;
 const std::string kSeedPdf = std::string(JIXIAO_SOURCE_DIR) + "/corpus/seed/junshan-gsl-2024.pdf";
 const char* kReason = "time limit of 1 s reached at page 3 of 9: text of pages 1-2 only";
 
-const Screener& TheScreener() {
-  static std::unique_ptr<Screener> screener = [] {
-    std::unique_ptr<Screener> s;
-    EXPECT_TRUE(Screener::Create("", &s).ok());
-    return s;
-  }();
-  return *screener;
-}
+const Screener& TheScreener() { return *SharedScreener("", nullptr); }
 
 // What ExtractPdf leaves when the limit runs out on page 3.
 Document CutAfterPage2(const std::string& path) {

@@ -139,18 +139,20 @@ Screener::Result Screener::ScreenExtracted(const std::string& path, Document ext
   return result;
 }
 
-ScreenResult ScreenFile(const std::string& path, const ScreenOptions& options) {
-  // One Screener per rules file for the whole process.
+const Screener* SharedScreener(const std::string& rules_path, Status* status) {
   static std::mutex mu;
   static std::map<std::string, std::unique_ptr<Screener>> screeners;
-  const Screener* screener = nullptr;
+  std::lock_guard<std::mutex> lock(mu);
+  auto& slot = screeners[rules_path];
+  Status s;
+  if (!slot) s = Screener::Create(rules_path, &slot);
+  if (status) *status = s;
+  return slot.get();
+}
+
+ScreenResult ScreenFile(const std::string& path, const ScreenOptions& options) {
   Status status;
-  {
-    std::lock_guard<std::mutex> lock(mu);
-    auto& slot = screeners[options.rules_path];
-    if (!slot) status = Screener::Create(options.rules_path, &slot);
-    screener = slot.get();
-  }
+  const Screener* screener = SharedScreener(options.rules_path, &status);
   if (!screener) {
     ScreenResult r;
     r.doc.status = DocumentStatus::kFailed;

@@ -82,6 +82,11 @@ class Screener {
 
 using ScreenResult = Screener::Result;
 
+// One Screener per rules file (empty: the built-in rules) for the whole
+// process, created on first use; null when the rules cannot be loaded, with
+// the reason in *status (when not null). Screen() is const: share it freely.
+const Screener* SharedScreener(const std::string& rules_path, Status* status);
+
 // One-off screening with the built-in rules (or options.rules_path; a rules
 // file that cannot be read makes every result failed with that reason).
 ScreenResult ScreenFile(const std::string& path, const ScreenOptions& options);
