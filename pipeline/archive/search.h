@@ -3,7 +3,12 @@
 // the query is one amount of money ("24万元", "240000元"), every document
 // stating that amount however it is written. Hits are documents ranked by
 // BM25 (full text) or by how often the amount occurs; each hit carries up to
-// `places_per_doc` places with a snippet where the match is marked 【…】.
+// `places_per_doc` places, named as findings name them, with a snippet where
+// the match is marked 【…】. A full-text hit is listed only once every term is
+// found in one paragraph or cell of the stored text (the index
+// over-approximates, text_index.h). A query of single CJK characters, which
+// the bigram index cannot narrow, scans the stored text (mode "scan"):
+// documents in archive order, unranked.
 //
 // Covered by pipeline/archive/archive_test.cc and tests/e2e/search_e2e_test.cc.
 #pragma once
@@ -41,7 +46,7 @@ struct SearchHit {
 };
 
 struct SearchResult {
-  std::string mode;                // "text" or "amount"
+  std::string mode;                // "text", "amount" or "scan"
   std::string match_expression;    // FTS5 expression, or the canonical 元 value
   std::vector<SearchHit> hits;
 };

@@ -90,6 +90,8 @@ Runner AddSearchCommand(CLI::App& app) {
       std::cout << j.dump(1, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << "\n";
     } else {
       if (result.hits.empty()) std::cout << "没有找到“" << args->query << "”。\n";
+      if (result.mode == "scan" && !result.hits.empty())
+        std::cout << "（单字查询：按存档顺序逐篇查找，未按相关度排序）\n";
       int n = 0;
       for (const auto& h : result.hits) {
         std::cout << ++n << ". " << (h.unit.empty() ? "（单位不详）" : h.unit);

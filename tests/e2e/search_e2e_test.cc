@@ -126,6 +126,10 @@ TEST_F(SearchE2e, TextOutputAndErrors) {
   EXPECT_EQ(RunJixiao({"search", *tmp_ / "out/archive.sqlite", "沙盘"}, &out), 0);
   EXPECT_NE(out.find("【沙盘】"), std::string::npos) << out;
   EXPECT_NE(out.find("某某区财政局"), std::string::npos) << out;
+  // One character: found by a scan, which the text output says.
+  EXPECT_EQ(RunJixiao({"search", *tmp_ / "out", "盘"}, &out), 0);
+  EXPECT_NE(out.find("单字查询"), std::string::npos) << out;
+  EXPECT_NE(out.find("【盘】"), std::string::npos) << out;
   EXPECT_EQ(RunJixiao({"search", *tmp_ / "out", "没有这个词"}, &out), 1);
   EXPECT_EQ(RunJixiao({"search", *tmp_ / "out", "，。"}, &out), 2);
   EXPECT_EQ(RunJixiao({"search", *tmp_ / "in", "预算"}, &out), 2);  // no archive there
