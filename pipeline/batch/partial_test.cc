@@ -78,7 +78,7 @@ TEST_F(TimedOutPdf, TheRunKeepsItWithTheReason) {
   o.paths = {(root / "in").string()};
   o.out_dir = (root / "out").string();
   o.jobs = 1;
-  o.version = "test";
+  o.version = JixiaoVersion();  // what the screener stamps on its reports
   o.progress = 0;
   auto screen = [](const std::string& path, const ScreenOptions&) {
     return TheScreener().ScreenExtracted(path, CutAfterPage2(path), Status::Timeout(kReason));
@@ -97,6 +97,22 @@ TEST_F(TimedOutPdf, TheRunKeepsItWithTheReason) {
   std::string line;
   ASSERT_TRUE(std::getline(jsonl, line));
   EXPECT_EQ(nlohmann::ordered_json::parse(line)["status"], "partial");
+
+  // Run again: a partial document is taken over as it is, unless
+  // --retry-failed asks for it again (say, with a longer time limit).
+  int screened = 0;
+  auto count = [&](const std::string& path, const ScreenOptions& so) {
+    ++screened;
+    return ScreenFile(path, so);
+  };
+  ASSERT_TRUE(RunBatch(o, count, &sum).ok());
+  EXPECT_EQ(screened, 0);
+  o.retry_failed = true;
+  ASSERT_TRUE(RunBatch(o, count, &sum).ok());
+  EXPECT_EQ(screened, 1);
+  rows.clear();
+  ASSERT_TRUE(ReadManifest((root / "out" / "manifest.csv").string(), &rows).ok());
+  EXPECT_EQ(rows[0].reason.find("部分内容未能读取"), std::string::npos) << rows[0].reason;
   fs::remove_all(root);
 }
 

@@ -300,7 +300,7 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
       first_path[in.sha256] = in.path;
       auto st = stored.find(in.sha256);
       bool reuse = st != stored.end() && st->second.jixiao_version == options.version &&
-                   !(options.retry_failed && st->second.status == "failed");
+                   !(options.retry_failed && (st->second.status == "failed" || st->second.status == "partial"));
       int crashes = started[in.sha256];
       if (!reuse && crashes >= kMaxCrashes && !options.retry_failed) {
         // Begun in kMaxCrashes earlier runs that never finished: the screener

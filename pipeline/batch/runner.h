@@ -7,7 +7,8 @@
 //   DIR/findings.jsonl, summary.csv, findings.csv, report.xlsx, report.html
 //                       (reports.h), written at the end
 // Resuming: an input whose SHA-256 is in the archive with the same jixiao
-// version is not screened again (failed ones neither, unless retry_failed),
+// version is not screened again (failed and partial ones neither, unless
+// retry_failed),
 // so re-running after a kill or a crash only does what is missing.
 // Time limits: ScreenOptions.extract.time_limit_seconds is passed to the
 // screener (a PDF it cuts short is kept as partial, checked on the pages
@@ -53,7 +54,7 @@ struct RunOptions {
   // Seconds after which the watchdog gives up on a document; 0: the time limit
   // x 1.5 + 5 s (none when the time limit is 0).
   double watchdog_seconds = 0;
-  bool retry_failed = false;       // screen again documents that failed in an earlier run
+  bool retry_failed = false;       // screen again documents that failed or were read in part earlier
   std::string version;             // JixiaoVersion(): stamped and compared for resuming
   int progress = -1;               // 1 bar, 0 plain lines, -1 bar when stderr is a terminal
   double progress_interval = 10;   // seconds between plain lines

@@ -45,7 +45,7 @@ Runner AddRunCommand(CLI::App& app) {
   app.add_option("--watchdog", args->watchdog,
                  "Seconds after which a stuck document is given up as timeout (0: time limit x 1.5 + 5)")
       ->check(CLI::NonNegativeNumber);
-  app.add_flag("--retry-failed", args->retry_failed, "Screen again documents that failed in an earlier run");
+  app.add_flag("--retry-failed", args->retry_failed, "Screen again documents that failed, or were read only in part, in an earlier run");
   app.add_option("--progress", args->progress, "auto (bar on a terminal), bar, or lines")
       ->check(CLI::IsMember({"auto", "bar", "lines"}))
       ->capture_default_str();
