@@ -93,6 +93,7 @@ TEST_F(TimedOutPdf, TheRunKeepsItWithTheReason) {
   EXPECT_GT(rows[0].errors, 0);
   EXPECT_EQ(sum.failed, 0);
   EXPECT_EQ(sum.exit_code, 1);
+  EXPECT_NE(sum.Line().find("1 read in part"), std::string::npos) << sum.Line();
   std::ifstream jsonl(root / "out" / "findings.jsonl");
   std::string line;
   ASSERT_TRUE(std::getline(jsonl, line));

@@ -28,6 +28,9 @@
 namespace jixiao::batch {
 namespace {
 
+// Starts the manifest reason of a document screened on part of its text.
+constexpr const char kPartialReason[] = "部分内容未能读取：";
+
 using Clock = std::chrono::steady_clock;
 using Json = nlohmann::ordered_json;
 
@@ -163,7 +166,7 @@ void SetOutcome(ManifestRow* row, const std::string& status, const std::string& 
     row->reason = reason;
   } else {
     row->status = e + w > 0 ? "findings" : "ok";
-    row->reason = status == "partial" ? "部分内容未能读取：" + reason : "";
+    row->reason = status == "partial" ? std::string(kPartialReason) + reason : "";
   }
 }
 
@@ -178,9 +181,10 @@ int CountOf(const Json& rep, const char* sev) {
 std::string RunSummary::Line() const {
   char buf[512];
   std::snprintf(buf, sizeof buf,
-                "%d inputs: %d ok, %d findings, %d failed (%d timeout), %d skipped, %d duplicates%s; "
+                "%d inputs: %d ok, %d findings, %d failed (%d timeout), %d skipped, %d duplicates%s%s; "
                 "%d resumed, %d screened in %.1f s (%.1f docs/s)%s; exit %d",
                 inputs, ok, findings, failed, timeouts, skipped, duplicates,
+                partial ? (", " + std::to_string(partial) + " read in part").c_str() : "",
                 pending ? (", " + std::to_string(pending) + " pending").c_str() : "", resumed, screened, seconds,
                 seconds > 0 ? screened / seconds : 0.0,
                 other_shards ? (", " + std::to_string(other_shards) + " in other shards").c_str() : "", exit_code);
@@ -189,8 +193,9 @@ std::string RunSummary::Line() const {
 
 void CountRows(const std::vector<ManifestRow>& rows, RunSummary* s) {
   s->inputs = static_cast<int>(rows.size());
-  s->ok = s->findings = s->failed = s->timeouts = s->skipped = s->duplicates = s->pending = 0;
+  s->ok = s->findings = s->failed = s->timeouts = s->skipped = s->duplicates = s->pending = s->partial = 0;
   for (const ManifestRow& r : rows) {
+    s->partial += (r.status == "ok" || r.status == "findings") && r.reason.rfind(kPartialReason, 0) == 0;
     if (r.status == "ok") ++s->ok;
     else if (r.status == "findings") ++s->findings;
     else if (r.status == "failed") ++s->failed, s->timeouts += IsTimeout(r.reason);

@@ -66,6 +66,7 @@ struct RunSummary {
   int inputs = 0;          // files in this shard
   int other_shards = 0;    // files found that belong to other shards
   int ok = 0, findings = 0, failed = 0, timeouts = 0, skipped = 0, duplicates = 0, pending = 0;
+  int partial = 0;         // ok or findings, but screened on part of the text (time limit)
   int resumed = 0;         // taken from the archive of an earlier run
   int screened = 0;        // screened by this run
   int pages = 0;           // pages of the PDFs screened by this run
