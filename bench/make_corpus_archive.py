@@ -7,7 +7,7 @@ Copy k (1..K-1) of RUN_DIR gets archive.sqlite and manifest.csv with every
 SHA-256 changed in its last 4 hex digits and every path put under "copyk/", so
 `jixiao merge RUN_DIR OUT_BASE/copy1 ... --out BIG` builds an archive of K
 times as many documents (the text of copies is the same as the originals; the
-full-text index and amount tables are rebuilt by merge). Used by
+full-text and figure indexes are rebuilt by merge). Used by
 bench/run_search_bench.sh to make the 10,000-document archive from a
 1,000-document run.
 """
