@@ -202,7 +202,14 @@ Status Archive::Open(const std::string& path, std::unique_ptr<Archive>* out) {
   // the FTS merges free instead of leaving them in the file. (On an existing
   // archive this is a no-op.)
   Status s = ExecSql(db, "PRAGMA auto_vacuum=INCREMENTAL; PRAGMA journal_mode=WAL; PRAGMA mmap_size=1073741824; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-32000;");
-  if (!s.ok()) return Status::InvalidInput(path + " is not a jixiao archive (" + s.message() + ")");
+  if (!s.ok()) {
+    // A file SQLite does not recognise at all is not an archive; one whose
+    // pages are broken (a copy cut short, a bad disk) is a damaged archive.
+    bool damaged = sqlite3_errcode(db) == SQLITE_CORRUPT;
+    return Status::InvalidInput(path + (damaged ? " is damaged: restore it from a copy or screen the reports again ("
+                                                : " is not a jixiao archive (") +
+                                s.message() + ")");
+  }
   {
     Stmt check(db, "SELECT version FROM schema_version");
     if (check.ok() && check.Step()) {

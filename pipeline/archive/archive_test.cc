@@ -5,6 +5,8 @@
 #include <sqlite3.h>
 
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 
 #include "pipeline/archive/archive.h"
 #include "pipeline/archive/search.h"
@@ -343,6 +345,24 @@ TEST_F(ArchiveTest, RefusesOlderArchivesAndOtherDatabases) {
   s = Archive::Open(other, &a);
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("not a jixiao archive"), std::string::npos) << s.message();
+}
+
+TEST_F(ArchiveTest, SaysWhenAnArchiveIsDamaged) {
+  archive_.reset();  // closes it, checkpointing the WAL into the file
+  std::string path = (dir_ / "a.sqlite").string();
+  std::string cut = (dir_ / "cut.sqlite").string();
+  std::ifstream in(path, std::ios::binary);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_GT(bytes.size(), 8192u);
+  std::ofstream(cut, std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+  std::unique_ptr<Archive> a;
+  Status s = Archive::Open(cut, &a);
+  if (s.ok()) {  // the header may survive: then the first query fails, never crashes
+    SearchResult r;
+    s = Search(a.get(), "预算", {}, &r);
+  }
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("damaged"), std::string::npos) << s.message();
 }
 
 TEST_F(ArchiveTest, RejectsANonArchive) {
