@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 
 #include "pipeline/archive/archive.h"
 #include "pipeline/archive/search.h"
@@ -363,6 +364,22 @@ TEST_F(ArchiveTest, SaysWhenAnArchiveIsDamaged) {
   }
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.message().find("damaged"), std::string::npos) << s.message();
+}
+
+TEST_F(ArchiveTest, AnyQueryGivesHitsOrAClearError) {
+  // Queries are built into FTS5 expressions: no input may break the syntax.
+  const std::vector<std::string> pieces = {"预", "算", "资金", "\"", "*", "(", ")", "-", "+", ":", "^", "AND", "OR",
+                                           "NOT", "NEAR", "24", "２４", "万元", "元", ".", ",", "，", "。", " ", "\t",
+                                           "a", "Budget", "\u3000", "\xe9", "\xff", "'", "%", "_", "{", "}"};
+  std::mt19937 rng(20261127);
+  for (int i = 0; i < 400; ++i) {
+    std::string q;
+    int n = 1 + static_cast<int>(rng() % 6);
+    for (int k = 0; k < n; ++k) q += pieces[rng() % pieces.size()];
+    SearchResult r;
+    Status s = Search(archive_.get(), q, {}, &r);
+    EXPECT_TRUE(s.ok() || s.code() == Status::Code::kInvalidInput) << q << ": " << s.ToString();
+  }
 }
 
 TEST_F(ArchiveTest, RejectsANonArchive) {

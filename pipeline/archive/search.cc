@@ -313,7 +313,7 @@ Status SearchText(sqlite3* db, const std::string& query, const SearchOptions& op
     if (!filter.Get(q->Int(0), q->Double(1), &hit) || !locator.Find(q->Int(0), &hit.places)) continue;
     result->hits.push_back(std::move(hit));
   }
-  if (!q->done_ok()) return Status::InvalidInput(std::string("search: ") + sqlite3_errmsg(db));
+  if (!q->done_ok()) return Status::IoError(std::string("search: ") + sqlite3_errmsg(db));
   return Status::Ok();
 }
 
