@@ -56,8 +56,12 @@ TEST(TextIndex, NormalisesAmounts) {
   EXPECT_EQ(y, "0.5");
   EXPECT_FALSE(NormaliseAmount("24", "次", &y));
   EXPECT_FALSE(NormaliseAmount("2a", "元", &y));
-  auto found = FindAmounts(Nfkc("预算资金２４万元，其中240000元和 0.0024亿元；2024年"));
-  ASSERT_EQ(found.size(), 3u);
+  ASSERT_TRUE(NormaliseAmount("240", "千元", &y));
+  EXPECT_EQ(y, "240000");
+  ASSERT_TRUE(NormaliseAmount("0.24", "百万元", &y));
+  EXPECT_EQ(y, "240000");
+  auto found = FindAmounts(Nfkc("预算资金２４万元，其中240000元和 0.0024亿元、240千元、0.24百万元；2024年"));
+  ASSERT_EQ(found.size(), 5u);
   for (const auto& a : found) EXPECT_EQ(a.yuan, "240000") << a.raw;
   EXPECT_EQ(found[0].raw, "24万元");
   ASSERT_TRUE(QueryAsAmount("２４万元", &y));
@@ -199,6 +203,7 @@ TEST_F(ArchiveTest, FindsAmountsHoweverWritten) {
   EXPECT_EQ(Files("24万元"), (std::vector<std::string>{"a.docx", "b.docx"}));
   EXPECT_EQ(Files("240000元"), (std::vector<std::string>{"a.docx", "b.docx"}));
   EXPECT_EQ(Files("0.0024亿元"), (std::vector<std::string>{"a.docx", "b.docx"}));
+  EXPECT_EQ(Files("240千元"), (std::vector<std::string>{"a.docx", "b.docx"}));
   EXPECT_EQ(Files("25万元"), (std::vector<std::string>{}));
   SearchResult r;
   ASSERT_TRUE(Search(archive_.get(), "２４万元", {}, &r).ok());

@@ -187,7 +187,9 @@ std::vector<std::string> QueryTerms(const std::string& query) {
 bool NormaliseAmount(const std::string& value_in, const std::string& unit, std::string* yuan) {
   int shift;
   if (unit == "元") shift = 0;
+  else if (unit == "千元") shift = 3;
   else if (unit == "万元" || unit == "万") shift = 4;
+  else if (unit == "百万元") shift = 6;
   else if (unit == "亿元" || unit == "亿") shift = 8;
   else return false;
   std::string value;
@@ -224,7 +226,7 @@ std::vector<Amount> FindAmounts(const std::string& t) {
     std::string number = t.substr(i, j - i);
     size_t k = j;
     while (k < t.size() && t[k] == ' ') ++k;
-    static const char* kUnits[] = {"亿元", "万元", "元"};
+    static const char* kUnits[] = {"亿元", "百万元", "万元", "千元", "元"};
     for (const char* unit : kUnits) {
       std::string u(unit);
       if (t.compare(k, u.size(), u) == 0) {

@@ -59,11 +59,12 @@ struct Amount {
   std::string raw;   // as it appears in the NFKC text: "24万元"
 };
 
-// Canonical number of 元 for a value and unit (元, 万元, 亿元; also 万, 亿).
+// Canonical number of 元 for a value and unit (元, 千元, 万元, 百万元, 亿元;
+// also 万, 亿).
 // False when the value is not a plain decimal number or the unit is not money.
 bool NormaliseAmount(const std::string& value, const std::string& unit, std::string* yuan);
 
-// Amounts written as digits followed by 元/万元/亿元 in NFKC text.
+// Amounts written as digits followed by 元/千元/万元/百万元/亿元 in NFKC text.
 std::vector<Amount> FindAmounts(const std::string& nfkc_text);
 
 // The index token of a canonical 元 value in the archive's figures table:
