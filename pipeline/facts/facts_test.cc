@@ -120,6 +120,34 @@ TEST(TableFactsTest, CellsAddressedByRowAndColumnHeaders) {
   EXPECT_EQ(got, expected);
 }
 
+TEST(TableFactsTest, ALongTableStaysLinear) {
+  // 20,000 rows under one header row: every figure finds its column header
+  // 20,000 rows up, and the table is walked a bounded number of times (a
+  // scan of the table per row, or per step up, made it cubic: it never ended).
+  const int kRows = 20000;
+  Document doc;
+  Block b;
+  b.kind = BlockKind::kTable;
+  b.table.rows = kRows + 1;
+  b.table.cols = 3;
+  b.table.cells = {MakeCell(0, 0, "项目"), MakeCell(0, 1, "全年预算数（万元）"), MakeCell(0, 2, "全年执行数")};
+  for (int r = 1; r <= kRows; ++r) {
+    b.table.cells.push_back(MakeCell(r, 0, r % 2 ? "基本支出" : "项目支出"));
+    b.table.cells.push_back(MakeCell(r, 1, std::to_string(r)));
+    b.table.cells.push_back(MakeCell(r, 2, std::to_string(r - 1)));
+  }
+  doc.blocks.push_back(b);
+  FactSet set;
+  set.year = 2024;
+  ExtractTableFacts(doc, Vocab(), &set);
+  ASSERT_EQ(set.facts.size(), 2u * kRows);
+  const Fact& last = set.facts.back();
+  EXPECT_EQ(last.concept_id, "project");
+  EXPECT_EQ(last.period, "executed");
+  EXPECT_EQ(last.row, kRows);
+  EXPECT_EQ(last.q.canonical.ToString(), std::to_string((kRows - 1) * 10000));
+}
+
 TEST(VocabularyTest, LongestPhraseWins) {
   const std::vector<KeywordHit> hits = Vocab().Match("一般公共预算财政拨款中“三公经费”年初预算");
   ASSERT_EQ(hits.size(), 3u);

@@ -5,6 +5,9 @@
 // facts_test.cc and the corpus facts test.
 #include <re2/re2.h>
 
+#include <algorithm>
+#include <map>
+
 #include "pipeline/facts/facts.h"
 #include "pipeline/model/text_util.h"
 
@@ -69,30 +72,34 @@ struct IndicatorColumns {
 };
 
 IndicatorColumns FindIndicatorHeader(const Table& t) {
-  IndicatorColumns cols;
-  for (int r = 0; r < t.rows && cols.header_row < 0; ++r) {
-    IndicatorColumns c;
-    for (const Cell& cell : t.cells) {
-      if (cell.row != r) continue;
-      const std::string s = RemoveSpaces(cell.Text());
-      // A header spanning columns heads the data in its last one (一级指标
-      // over the merged 绩效指标 column and the 产出指标 column).
-      const int col = cell.col + cell.colspan - 1;
-      if (s == "一级指标") c.level1 = col;
-      else if (s == "二级指标") c.level2 = col;
-      else if (s == "三级指标") c.level3 = col;
-      else if (s.find("指标值") != std::string::npos || s.find("目标值") != std::string::npos) c.target = col;
-      else if (s.find("完成值") != std::string::npos || s.find("实际值") != std::string::npos) c.actual = col;
-      else if (s == "分值" || s == "权重" || s == "权重（分）") c.weight = col;
-      else if (s == "得分") c.score = col;
-      else if (s.find("偏差") != std::string::npos || s.find("原因") != std::string::npos) c.note = col;
-    }
+  // One pass over the cells, by row (a scan of the table per row made a
+  // long table quadratic); the first row naming 一级指标, 三级指标 and 分值
+  // heads the indicators.
+  std::map<int, IndicatorColumns> by_row;
+  for (const Cell& cell : t.cells) {
+    if (cell.row < 0 || cell.row >= t.rows) continue;
+    const std::string s = RemoveSpaces(cell.Text());
+    // A header spanning columns heads the data in its last one (一级指标
+    // over the merged 绩效指标 column and the 产出指标 column).
+    const int col = cell.col + cell.colspan - 1;
+    int IndicatorColumns::*field = nullptr;
+    if (s == "一级指标") field = &IndicatorColumns::level1;
+    else if (s == "二级指标") field = &IndicatorColumns::level2;
+    else if (s == "三级指标") field = &IndicatorColumns::level3;
+    else if (s.find("指标值") != std::string::npos || s.find("目标值") != std::string::npos) field = &IndicatorColumns::target;
+    else if (s.find("完成值") != std::string::npos || s.find("实际值") != std::string::npos) field = &IndicatorColumns::actual;
+    else if (s == "分值" || s == "权重" || s == "权重（分）") field = &IndicatorColumns::weight;
+    else if (s == "得分") field = &IndicatorColumns::score;
+    else if (s.find("偏差") != std::string::npos || s.find("原因") != std::string::npos) field = &IndicatorColumns::note;
+    if (field) by_row[cell.row].*field = col;
+  }
+  for (auto& [row, c] : by_row) {
     if (c.level1 >= 0 && c.level3 >= 0 && c.weight >= 0) {
-      c.header_row = r;
-      cols = c;
+      c.header_row = row;
+      return c;
     }
   }
-  return cols;
+  return IndicatorColumns{};
 }
 
 std::optional<numbers::Decimal> CellNumber(const Cell* cell) {
@@ -102,10 +109,11 @@ std::optional<numbers::Decimal> CellNumber(const Cell* cell) {
   return q->value;
 }
 
-void ReadIndicators(const Document& doc, int bi, const Table& t, const IndicatorColumns& cols, FactSet* out) {
+void ReadIndicators(const Document& doc, int bi, const Table& t, const CellIndex& grid, const IndicatorColumns& cols,
+                    FactSet* out) {
   static const RE2 kHeadingWeight(R"([（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）])");
   for (int r = cols.header_row + 1; r < t.rows; ++r) {
-    const Cell* first = t.At(r, 0);
+    const Cell* first = grid.At(r, 0);
     const std::string first_text = first ? RemoveSpaces(first->Text()) : "";
     if (first && first->row == r && (first_text == "总分" || first_text == "合计" || first_text == "总计")) {
       // "总分 | 100 | 98": the weight and score columns, or the figures in order.
@@ -114,8 +122,8 @@ void ReadIndicators(const Document& doc, int bi, const Table& t, const Indicator
       std::vector<const Cell*> numeric;
       for (const Cell& c : t.cells)
         if (c.row == r && &c != first && CellNumber(&c)) numeric.push_back(&c);
-      const Cell* w = t.At(r, cols.weight);
-      const Cell* s = t.At(r, cols.score);
+      const Cell* w = grid.At(r, cols.weight);
+      const Cell* s = grid.At(r, cols.score);
       if (w && w != first && CellNumber(w) && s && s != w && CellNumber(s)) {
         total.weight_cell = w;
         total.score_cell = s;
@@ -133,16 +141,16 @@ void ReadIndicators(const Document& doc, int bi, const Table& t, const Indicator
     IndicatorRecord rec;
     rec.block = bi;
     rec.row = r;
-    rec.level1_cell = t.At(r, cols.level1);
-    rec.name_cell = t.At(r, cols.level3);
-    rec.target_cell = cols.target >= 0 ? t.At(r, cols.target) : nullptr;
-    rec.actual_cell = cols.actual >= 0 ? t.At(r, cols.actual) : nullptr;
-    rec.weight_cell = t.At(r, cols.weight);
-    rec.score_cell = cols.score >= 0 ? t.At(r, cols.score) : nullptr;
-    rec.note_cell = cols.note >= 0 ? t.At(r, cols.note) : nullptr;
+    rec.level1_cell = grid.At(r, cols.level1);
+    rec.name_cell = grid.At(r, cols.level3);
+    rec.target_cell = cols.target >= 0 ? grid.At(r, cols.target) : nullptr;
+    rec.actual_cell = cols.actual >= 0 ? grid.At(r, cols.actual) : nullptr;
+    rec.weight_cell = grid.At(r, cols.weight);
+    rec.score_cell = cols.score >= 0 ? grid.At(r, cols.score) : nullptr;
+    rec.note_cell = cols.note >= 0 ? grid.At(r, cols.note) : nullptr;
     if (!rec.name_cell || rec.name_cell->row != r) continue;  // not a row of its own
     rec.level1 = rec.level1_cell ? RemoveSpaces(rec.level1_cell->Text()) : "";
-    const Cell* level2 = cols.level2 >= 0 ? t.At(r, cols.level2) : nullptr;
+    const Cell* level2 = cols.level2 >= 0 ? grid.At(r, cols.level2) : nullptr;
     rec.level2 = level2 ? RemoveSpaces(level2->Text()) : "";
     rec.level3 = RemoveSpaces(rec.name_cell->Text());
     std::string weight_text;
@@ -191,6 +199,30 @@ void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSe
     const std::string subject = TableSubject(t);
     const IndicatorColumns indicator = FindIndicatorHeader(t);
     const int numeric_rows_end = indicator.header_row >= 0 ? indicator.header_row : t.rows;
+    // Each cell's figure is read once, and each look-up of a neighbour is
+    // constant time: a table of 10,000 rows stays linear, not cubic.
+    const CellIndex grid(t);
+    std::vector<std::optional<Quantity>> figures(t.cells.size());
+    for (size_t i = 0; i < t.cells.size(); ++i)
+      if (t.cells[i].row < numeric_rows_end) figures[i] = CellFigure(t.cells[i].Text());
+    auto is_figure = [&](const Cell* c) {
+      const size_t i = static_cast<size_t>(c - t.cells.data());
+      return c->row < numeric_rows_end ? figures[i].has_value() : CellFigure(c->Text()).has_value();
+    };
+    // Column headers: for each position, the nearest cell above it that is
+    // not a figure and has text (index into t.cells, -1: none).
+    std::vector<int> header_above;
+    if (int64_t{t.rows} * t.cols <= CellIndex::kMaxGrid) {
+      header_above.assign(static_cast<size_t>(t.rows) * t.cols, -1);
+      for (int c = 0; c < t.cols; ++c) {
+        int nearest = -1;
+        for (int r = 0; r < std::min(t.rows, numeric_rows_end); ++r) {
+          header_above[static_cast<size_t>(r) * t.cols + c] = nearest;
+          const Cell* x = grid.At(r, c);
+          if (x && !is_figure(x) && !RemoveSpaces(x->Text()).empty()) nearest = static_cast<int>(x - t.cells.data());
+        }
+      }
+    }
 
     auto add_fact = [&](const Cell& cell, const std::string& concept_id, const Quantity& q,
                         const std::string& period, int year) {
@@ -226,19 +258,24 @@ void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSe
         }
         continue;
       }
-      std::optional<Quantity> figure = CellFigure(text);
+      const std::optional<Quantity>& figure = figures[static_cast<size_t>(&cell - t.cells.data())];
       if (!figure) continue;
       // Row header: nearest cell to the left that names a concept.
       std::string row_concept;
       for (int c = cell.col - 1; c >= 0 && row_concept.empty(); --c) {
-        const Cell* left = t.At(cell.row, c);
-        if (left && !CellFigure(left->Text())) row_concept = vocabulary.ConceptOfLabel(RemoveSpaces(left->Text()));
+        const Cell* left = grid.At(cell.row, c);
+        if (left && !is_figure(left)) row_concept = vocabulary.ConceptOfLabel(RemoveSpaces(left->Text()));
       }
       // Column header: nearest non-figure cell above in this column.
       std::string header;
-      for (int r = cell.row - 1; r >= 0 && header.empty(); --r) {
-        const Cell* above = t.At(r, cell.col);
-        if (above && above != &cell && !CellFigure(above->Text())) header = RemoveSpaces(above->Text());
+      if (!header_above.empty() && cell.row >= 0 && cell.row < t.rows && cell.col >= 0 && cell.col < t.cols) {
+        int above = header_above[static_cast<size_t>(cell.row) * t.cols + cell.col];
+        if (above >= 0) header = RemoveSpaces(t.cells[static_cast<size_t>(above)].Text());
+      } else {
+        for (int r = cell.row - 1; r >= 0 && header.empty(); --r) {
+          const Cell* above = grid.At(r, cell.col);
+          if (above && above != &cell && !is_figure(above)) header = RemoveSpaces(above->Text());
+        }
       }
       const std::string header_concept = vocabulary.ConceptOfLabel(header);
       const std::string period = vocabulary.PeriodOf(header);
@@ -269,7 +306,7 @@ void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSe
         if (qs.size() == 1 && figure->kind != QuantityKind::kAmount) add_fact(cell, concept_id, qs[0], period, year);
       }
     }
-    if (indicator.header_row >= 0) ReadIndicators(doc, bi, t, indicator, out);
+    if (indicator.header_row >= 0) ReadIndicators(doc, bi, t, grid, indicator, out);
   }
 }
 

@@ -63,8 +63,24 @@ struct Table {
   std::vector<Cell> cells;  // sorted by (row, col)
   Provenance prov;
 
-  // The cell whose area covers (row, col), or nullptr.
+  // The cell whose area covers (row, col), or nullptr. Scans the cells: for
+  // code that looks up many positions of one table, use CellIndex.
   const Cell* At(int row, int col) const;
+};
+
+// Constant-time Table::At for code that walks a whole table (a 10,000-row
+// table would otherwise cost 10,000 scans of all its cells). Built in one
+// pass over the cells; a table whose grid would exceed kMaxGrid positions
+// falls back to Table::At. The table must outlive the index, unchanged.
+class CellIndex {
+ public:
+  static constexpr int64_t kMaxGrid = int64_t{1} << 22;
+  explicit CellIndex(const Table& table);
+  const Cell* At(int row, int col) const;
+
+ private:
+  const Table& table_;
+  std::vector<int> slot_;  // rows * cols cell indexes, -1 for none; empty: fall back
 };
 
 enum class BlockKind { kHeading, kParagraph, kTable };

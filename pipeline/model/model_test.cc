@@ -180,6 +180,29 @@ TEST(SourceInfoTest, Sha256OfKnownInputs) {
 namespace jixiao {
 namespace {
 
+TEST(CellIndex, AgreesWithTableAtEverywhere) {
+  // Spans, a gap at (2, 2), a cell with no area, a cell reaching past the
+  // grid, and positions outside it.
+  Table t;
+  t.rows = 4;
+  t.cols = 3;
+  auto cell = [](int r, int c, int rs, int cs) {
+    Cell x;
+    x.row = r;
+    x.col = c;
+    x.rowspan = rs;
+    x.colspan = cs;
+    return x;
+  };
+  t.cells = {cell(0, 0, 2, 1), cell(0, 1, 1, 2), cell(1, 1, 1, 1), cell(1, 2, 0, 1), cell(2, 0, 1, 2),
+             cell(3, 0, 1, 1), cell(3, 1, 5, 9)};
+  CellIndex index(t);
+  for (int r = -1; r <= 6; ++r)
+    for (int c = -1; c <= 4; ++c) EXPECT_EQ(index.At(r, c), t.At(r, c)) << r << "," << c;
+  EXPECT_EQ(index.At(2, 2), nullptr);
+  EXPECT_EQ(index.At(1, 0), &t.cells[0]);
+}
+
 TEST(PlaceName, NamesTablesParagraphsAndPages) {
   EXPECT_EQ(PlaceName(2, 4, 2, 0, -1), "表2 第5行第3列");
   EXPECT_EQ(PlaceName(1, 0, 0, 7, 8), "表1 第1行第1列（第8页）");  // a table wins over a paragraph number
