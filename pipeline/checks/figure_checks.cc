@@ -163,6 +163,10 @@ bool TenThousandApart(const Fact& a, const Fact& b) {
   return a.q.canonical == b.q.canonical.MulPow10(4) || b.q.canonical == a.q.canonical.MulPow10(4);
 }
 
+// Bounds on the pairwise comparison of one figure's statements (see below).
+constexpr size_t kMaxMembers = 200;
+constexpr size_t kMaxPairs = 50;
+
 void CheckConflicts(const Document& doc, const FactSet& set, std::vector<Finding>* out) {
   std::map<std::tuple<std::string, std::string, int>, std::vector<int>> groups;
   for (int i = 0; i < static_cast<int>(set.facts.size()); ++i) {
@@ -177,18 +181,23 @@ void CheckConflicts(const Document& doc, const FactSet& set, std::vector<Finding
     const Fact& fb = set.facts[b];
     return fa.parent >= 0 && fb.parent >= 0 && fa.parent != fb.parent && !compatible(fa.parent, fb.parent);
   };
-  for (const auto& [key, members] : groups) {
-    if (members.size() < 2) continue;
-    std::set<int> involved;
+  for (const auto& [key, all_members] : groups) {
+    if (all_members.size() < 2) continue;
+    // A report states one figure a few times, a few dozen at most. A
+    // document stating it thousands of times (a compendium, not a report)
+    // is compared on its first kMaxMembers statements: the pairwise
+    // comparison must not take a worker for minutes.
+    const std::vector<int> members(all_members.begin(),
+                                   all_members.begin() + std::min(all_members.size(), kMaxMembers));
+    bool any_stated = false;
+    for (int b : members) any_stated = any_stated || !set.facts[b].period.empty();
     std::vector<std::pair<int, int>> pairs;
-    for (size_t x = 0; x < members.size(); ++x) {
+    for (size_t x = 0; x < members.size() && pairs.size() < kMaxPairs; ++x) {
       const int a = members[x];
       const Fact& fa = set.facts[a];
       if (fa.period.empty()) {
         // A figure whose period is not stated agrees when it matches any
         // figure whose period is (or, when none is, any other figure).
-        bool any_stated = false;
-        for (int b : members) any_stated = any_stated || !set.facts[b].period.empty();
         bool matches_any = false;
         int other = -1;
         for (int b : members) {
@@ -221,8 +230,6 @@ void CheckConflicts(const Document& doc, const FactSet& set, std::vector<Finding
         out->push_back(std::move(f));
       } else {
         conflicts.push_back({a, b});
-        involved.insert(a);
-        involved.insert(b);
       }
     }
     if (conflicts.empty()) continue;

@@ -1,7 +1,11 @@
-// Table-driven tests of the structure and wording checks on paragraph lists.
+// Table-driven tests of the structure and wording checks on paragraph lists,
+// and of the figure checks on a document far larger than a report.
 #include <gtest/gtest.h>
 
+#include "pipeline/checks/check.h"
 #include "pipeline/checks/structure_checks.h"
+#include "pipeline/facts/facts.h"
+#include "pipeline/facts/vocabulary.h"
 
 namespace jixiao {
 namespace {
@@ -111,6 +115,34 @@ TEST(TextTest, TyposAndDoubledWords) {
   EXPECT_EQ(findings[0].evidence[0].span_begin, 12);
   EXPECT_EQ(findings[1].message, "疑似错别字：“广洲”应为“广州”");
   EXPECT_EQ(findings[1].evidence[0].quote, "赴广洲、深圳考察。");
+}
+
+}  // namespace
+}  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+TEST(FigureConflictTest, AFigureStatedThousandsOfTimesIsComparedBoundedly) {
+  // A compendium, not a report: one budget stated 3,000 times with two
+  // values. The conflict is still found; the comparison and its evidence
+  // stay bounded (all pairs would be 4.5 million).
+  std::vector<std::string> lines = {"2024年度某某局部门整体支出绩效自评报告"};
+  for (int i = 0; i < 3000; ++i) lines.push_back(i % 2 ? "本年度全年预算24万元。" : "本年度全年预算25万元。");
+  Document doc = Paragraphs(lines);
+  Vocabulary vocabulary;
+  ASSERT_TRUE(Vocabulary::Load("", &vocabulary).ok());
+  FactSet facts = ExtractFacts(doc, vocabulary, 2024);
+  ASSERT_GE(facts.facts.size(), 3000u);
+  std::vector<Finding> findings;
+  CheckFigures(doc, facts, National(), &findings);
+  const Finding* conflict = nullptr;
+  for (const Finding& f : findings)
+    if (f.code == "FIGURE_CONFLICT") conflict = &f;
+  ASSERT_NE(conflict, nullptr);
+  EXPECT_NE(conflict->message.find("24万元"), std::string::npos) << conflict->message;
+  EXPECT_LE(conflict->evidence.size(), 200u);
+  EXPECT_LE(findings.size(), 60u);
 }
 
 }  // namespace
