@@ -212,7 +212,7 @@ void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSe
     // Column headers: for each position, the nearest cell above it that is
     // not a figure and has text (index into t.cells, -1: none).
     std::vector<int> header_above;
-    if (int64_t{t.rows} * t.cols <= CellIndex::kMaxGrid) {
+    if (t.rows > 0 && t.cols > 0 && int64_t{t.rows} * t.cols <= CellIndex::kMaxGrid) {
       header_above.assign(static_cast<size_t>(t.rows) * t.cols, -1);
       for (int c = 0; c < t.cols; ++c) {
         int nearest = -1;
