@@ -14,8 +14,6 @@
 namespace jixiao::archive {
 namespace {
 
-char32_t Next(const std::string& text, size_t* i) { return DecodeUtf8(text, i); }
-
 bool IsCjk(char32_t cp) {
   return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
          (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF) ||
@@ -51,7 +49,7 @@ std::vector<std::vector<std::string>> CjkRunsAndWords(const std::string& nfkc, s
   };
   while (i < nfkc.size()) {
     size_t start = i;
-    char32_t cp = Next(nfkc, &i);
+    char32_t cp = DecodeUtf8(nfkc, &i);
     std::string ch = nfkc.substr(start, i - start);
     if (IsCjk(cp)) {
       if (!word.empty()) flush();
@@ -157,7 +155,7 @@ std::string CompactForMatch(const std::string& nfkc_text, std::vector<size_t>* o
   size_t i = 0;
   while (i < nfkc_text.size()) {
     size_t start = i;
-    char32_t cp = Next(nfkc_text, &i);
+    char32_t cp = DecodeUtf8(nfkc_text, &i);
     if (cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0x3000 || cp == 0xA0) continue;
     for (size_t k = start; k < i; ++k) {
       char c = nfkc_text[k];
