@@ -45,7 +45,8 @@ std::vector<nlohmann::json> AllCases() {
   std::vector<nlohmann::json> cases;
   for (const std::string& path : paths) {
     std::ifstream in(path);
-    for (const auto& v : nlohmann::json::parse(in)["variants"]) cases.push_back(v);
+    const nlohmann::json list = nlohmann::json::parse(in);
+    for (const auto& v : list["variants"]) cases.push_back(v);
   }
   return cases;
 }
