@@ -11,11 +11,49 @@
 
 namespace jixiao::batch {
 
+namespace {
+
+// A plain decimal number: [+-]digits[.digits][e[+-]digits].
+bool IsNumber(const std::string& t) {
+  size_t i = 0, n = t.size();
+  if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
+  size_t digits = 0;
+  while (i < n && t[i] >= '0' && t[i] <= '9') ++i, ++digits;
+  if (i < n && t[i] == '.') {
+    ++i;
+    while (i < n && t[i] >= '0' && t[i] <= '9') ++i, ++digits;
+  }
+  if (digits == 0) return false;
+  if (i < n && (t[i] == 'e' || t[i] == 'E')) {
+    ++i;
+    if (i < n && (t[i] == '+' || t[i] == '-')) ++i;
+    size_t e = 0;
+    while (i < n && t[i] >= '0' && t[i] <= '9') ++i, ++e;
+    if (e == 0) return false;
+  }
+  return i == n;
+}
+
+bool Dangerous(char c) { return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r'; }
+
+}  // namespace
+
+std::string CsvCell(const std::string& text) {
+  if (text.empty()) return text;
+  if (text[0] == '\'' || (Dangerous(text[0]) && !IsNumber(text))) return "'" + text;
+  return text;
+}
+
+std::string CsvCellValue(const std::string& cell) {
+  if (cell.size() >= 2 && cell[0] == '\'' && (cell[1] == '\'' || Dangerous(cell[1]))) return cell.substr(1);
+  return cell;
+}
+
 std::string CsvRecord(const std::vector<std::string>& fields) {
   std::string out;
   for (size_t i = 0; i < fields.size(); ++i) {
     if (i) out += ',';
-    const std::string& f = fields[i];
+    const std::string f = CsvCell(fields[i]);
     if (f.find_first_of(",\"\r\n") == std::string::npos) {
       out += f;
       continue;
@@ -51,13 +89,13 @@ std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
       quoted = true;
       any = true;
     } else if (c == ',') {
-      record.push_back(std::move(field));
+      record.push_back(CsvCellValue(field));
       field.clear();
       any = true;
     } else if (c == '\n' || c == '\r') {
       if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
       if (any || !field.empty()) {
-        record.push_back(std::move(field));
+        record.push_back(CsvCellValue(field));
         records.push_back(std::move(record));
       }
       record.clear();
@@ -69,7 +107,7 @@ std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
     }
   }
   if (any || !field.empty()) {
-    record.push_back(std::move(field));
+    record.push_back(CsvCellValue(field));
     records.push_back(std::move(record));
   }
   return records;

@@ -128,7 +128,7 @@ void Worker(std::shared_ptr<Shared> s, size_t slot_id) {
 // run knows (sha256 of the input, version, a minimal shape for failures).
 Json ReportFor(const ManifestRow& row, const ScreenResult& r, const std::string& version) {
   Json rep = r.report.is_object() ? r.report : Json::object();
-  if (!rep.contains("file")) rep["file"] = row.file;
+  rep["file"] = row.file;  // the name as reports show it (valid UTF-8), not the bytes opened
   rep["sha256"] = row.sha256;
   if (!rep.contains("format")) rep["format"] = row.format;
   if (!rep.contains("size")) rep["size"] = row.size;
@@ -286,7 +286,7 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
   std::vector<size_t> todo_rows;
   for (const Input& in : inputs) {
     ManifestRow row;
-    row.file = in.path;
+    row.file = in.name.empty() ? in.path : in.name;
     row.sha256 = in.sha256;
     row.size = in.size;
     row.format = in.format;
@@ -302,7 +302,7 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
       row.duplicate_of = it->second;
       row.reason = "与 " + it->second + " 内容相同（SHA-256 一致），未重复处理";
     } else {
-      first_path[in.sha256] = in.path;
+      first_path[in.sha256] = row.file;
       auto st = stored.find(in.sha256);
       bool reuse = st != stored.end() && st->second.jixiao_version == options.version &&
                    !(options.retry_failed && (st->second.status == "failed" || st->second.status == "partial"));
