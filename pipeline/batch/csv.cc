@@ -5,7 +5,9 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <sstream>
 
@@ -113,24 +115,37 @@ std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
   return records;
 }
 
+Status WriteError(const std::string& what, int err) {
+  if (err == ENOSPC || err == EDQUOT)
+    return Status::IoError("磁盘已满（no space left on device）：无法写入 " + what + "，原有文件保持不变");
+  return Status::IoError("cannot write " + what + ": " + std::strerror(err));
+}
+
 Status WriteFileAtomically(const std::string& path, const std::string& content) {
   std::string tmp = path + ".tmp" + std::to_string(::getpid());
   int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return Status::IoError("cannot write " + tmp);
+  if (fd < 0) return WriteError(tmp, errno);
   size_t done = 0;
   while (done < content.size()) {
     ssize_t n = ::write(fd, content.data() + done, content.size() - done);
+    if (n < 0 && errno == EINTR) continue;
     if (n <= 0) {
+      int err = n < 0 ? errno : ENOSPC;
       ::close(fd);
       ::unlink(tmp.c_str());
-      return Status::IoError("cannot write " + tmp);
+      return WriteError(path, err);
     }
     done += static_cast<size_t>(n);
   }
-  ::close(fd);
-  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+  if (::close(fd) != 0) {  // NFS and quotas may report a full disk only here
+    int err = errno;
     ::unlink(tmp.c_str());
-    return Status::IoError("cannot rename " + tmp + " to " + path);
+    return WriteError(path, err);
+  }
+  if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+    int err = errno;
+    ::unlink(tmp.c_str());
+    return Status::IoError("cannot rename " + tmp + " to " + path + ": " + std::strerror(err));
   }
   return Status::Ok();
 }

@@ -29,8 +29,14 @@ std::string CsvCellValue(const std::string& cell);
 std::vector<std::vector<std::string>> ParseCsv(const std::string& text);
 
 // Writes content to path through a temporary file and rename, so a reader
-// (or a killed run) never sees half a file.
+// (or a killed run) never sees half a file. On failure the temporary file is
+// removed and the old file, if any, is left as it was.
 Status WriteFileAtomically(const std::string& path, const std::string& content);
+
+// IoError for a failed write of `what` with errno `err`: "磁盘已满（no space
+// left on device）：cannot write …" when the disk or quota is full, else the
+// system's reason.
+Status WriteError(const std::string& what, int err);
 
 Status ReadWholeFile(const std::string& path, std::string* content);
 

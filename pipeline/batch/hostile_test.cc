@@ -16,6 +16,7 @@
 
 #include "pipeline/batch/csv.h"
 #include "pipeline/batch/file_name.h"
+#include "pipeline/batch/folder_lock.h"
 #include "pipeline/batch/inputs.h"
 #include "pipeline/batch/manifest.h"
 #include "pipeline/batch/merge.h"
@@ -243,6 +244,88 @@ TEST_F(HostileTest, LinksAreFollowedAndEverythingElseIsListed) {
   EXPECT_EQ(m["alias.docx"].status, "findings");  // first in path order
   EXPECT_EQ(m["plain.docx"].status, "duplicate");
   EXPECT_EQ(rows.size(), 10u);
+}
+
+TEST_F(HostileTest, ASecondRunIntoTheSameFolderStopsWithAClearMessage) {
+  Put("a.docx", "报告甲");
+  fs::create_directories(root_ / "out");
+  {
+    std::unique_ptr<FolderLock> held;  // another run holds the folder
+    ASSERT_TRUE(FolderLock::Acquire((root_ / "out").string(), &held).ok());
+    RunSummary sum;
+    Status s = RunBatch(Options(), QuoteScreen, &sum);
+    ASSERT_FALSE(s.ok());
+    EXPECT_NE(s.message().find("另一个 jixiao 进程正在使用输出文件夹"), std::string::npos) << s.message();
+    EXPECT_FALSE(fs::exists(root_ / "out" / "manifest.csv"));
+    EXPECT_FALSE(fs::exists(root_ / "out" / "archive.sqlite"));
+    s = MergeRuns({(root_ / "in").string()}, (root_ / "out").string(), &sum);
+    EXPECT_NE(s.message().find("另一个 jixiao"), std::string::npos) << s.message();
+  }
+  RunSummary sum;  // released with its holder (or its process)
+  ASSERT_TRUE(RunBatch(Options(), QuoteScreen, &sum).ok());
+  EXPECT_EQ(sum.screened, 1);
+}
+
+TEST_F(HostileTest, TwoConcurrentRunsNeverBothWrite) {
+  for (int i = 0; i < 40; ++i) Put("d" + std::to_string(i) + ".docx", "报告 " + std::to_string(i));
+  Status a, b;
+  RunSummary sa, sb;
+  std::thread t([&] { a = RunBatch(Options(), QuoteScreen, &sa); });
+  b = RunBatch(Options(), QuoteScreen, &sb);
+  t.join();
+  // Either both ran one after the other (the first finished first) or one
+  // was refused; never a failed rename or a temporary left behind.
+  for (const Status* s : {&a, &b})
+    if (!s->ok()) EXPECT_NE(s->message().find("另一个 jixiao"), std::string::npos) << s->message();
+  EXPECT_TRUE(a.ok() || b.ok());
+  for (const auto& e : fs::directory_iterator(root_ / "out"))
+    EXPECT_EQ(e.path().string().find(".tmp"), std::string::npos) << e.path();
+  EXPECT_EQ(sa.screened + sb.screened, 40);
+}
+
+TEST(DiskFull, AtomicWriteKeepsTheOldFileAndLeavesNoTemporary) {
+  fs::path dir = fs::temp_directory_path() / ("jixiao_diskfull_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string path = (dir / "manifest.csv").string();
+  ASSERT_TRUE(WriteFileAtomically(path, "old").ok());
+  // /dev/full fails every write with ENOSPC, as a full disk does.
+  fs::create_symlink("/dev/full", path + ".tmp" + std::to_string(::getpid()));
+  Status s = WriteFileAtomically(path, std::string(1 << 16, 'x'));
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("磁盘已满"), std::string::npos) << s.message();
+  EXPECT_EQ(ReadAll(path), "old");
+  for (const auto& e : fs::directory_iterator(dir)) EXPECT_EQ(e.path().filename(), "manifest.csv");
+  fs::remove_all(dir);
+}
+
+TEST_F(HostileTest, DiskFullWhileWritingReportsKeepsTheOldReports) {
+  Put("a.docx", "报告甲");
+  RunSummary sum;
+  ASSERT_TRUE(RunBatch(Options(), QuoteScreen, &sum).ok());
+  const fs::path out = root_ / "out";
+  std::map<std::string, std::string> before;
+  for (const char* f : {"summary.csv", "findings.csv", "findings.jsonl", "report.html", "report.xlsx", "manifest.csv"})
+    before[f] = ReadAll(out / f);
+  Put("b.docx", "报告乙");
+  fs::create_symlink("/dev/full", out / "findings.csv.tmp");  // the disk fills while the reports are written
+  Status s = RunBatch(Options(), QuoteScreen, &sum);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(sum.exit_code, 2);
+  EXPECT_NE(s.message().find("磁盘已满"), std::string::npos) << s.message();
+  for (const auto& [f, content] : before)
+    if (f != "manifest.csv") EXPECT_EQ(ReadAll(out / f), content) << f;
+  for (const auto& e : fs::directory_iterator(out))
+    EXPECT_EQ(e.path().string().find(".tmp"), std::string::npos) << e.path();
+  // The manifest is not the finished run's (it does not vouch for reports
+  // that were not written); the next run resumes both and writes them.
+  std::vector<ManifestRow> rows;
+  ASSERT_TRUE(ReadManifest((out / "manifest.csv").string(), &rows).ok());
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1].status, "pending");
+  ASSERT_TRUE(RunBatch(Options(), QuoteScreen, &sum).ok());
+  EXPECT_EQ(sum.resumed, 2);
+  EXPECT_NE(ReadAll(out / "summary.csv").find("b.docx"), std::string::npos);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "pipeline/archive/archive.h"
+#include "pipeline/batch/folder_lock.h"
 #include "pipeline/batch/reports.h"
 
 namespace jixiao::batch {
@@ -20,6 +21,9 @@ Status MergeRuns(const std::vector<std::string>& dirs, const std::string& out_di
   std::error_code ec;
   fs::create_directories(out_dir, ec);
   if (ec) return Status::IoError("cannot create " + out_dir + ": " + ec.message());
+  std::unique_ptr<FolderLock> lock;
+  Status locked = FolderLock::Acquire(out_dir, &lock);
+  if (!locked.ok()) return locked;
   fs::path out_canon = fs::weakly_canonical(out_dir, ec);
   for (const std::string& d : dirs) {
     if (fs::weakly_canonical(d, ec) == out_canon) return Status::InvalidInput("--out must not be one of the inputs: " + d);
@@ -69,9 +73,9 @@ Status MergeRuns(const std::vector<std::string>& dirs, const std::string& out_di
   }
   s = arc->Optimize();
   if (!s.ok()) return s;
-  s = WriteManifest(out_dir + "/manifest.csv", rows);
-  if (!s.ok()) return s;
   s = WriteRunReports(out_dir, rows, arc.get());
+  if (!s.ok()) return s;
+  s = WriteManifest(out_dir + "/manifest.csv", rows);  // last: it vouches for the reports
   if (!s.ok()) return s;
   CountRows(rows, summary);
   for (const ManifestRow& r : rows) summary->resumed += r.resumed;

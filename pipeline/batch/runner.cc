@@ -21,6 +21,7 @@
 
 #include "pipeline/archive/archive.h"
 #include "pipeline/batch/csv.h"
+#include "pipeline/batch/folder_lock.h"
 #include "pipeline/batch/inputs.h"
 #include "pipeline/batch/progress.h"
 #include "pipeline/batch/reports.h"
@@ -235,11 +236,14 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
   std::filesystem::create_directories(options.out_dir, ec);
   if (ec) return Status::IoError("cannot create " + options.out_dir + ": " + ec.message());
   const std::string dir = options.out_dir;
+  std::unique_ptr<FolderLock> lock;
+  Status s = FolderLock::Acquire(dir, &lock);
+  if (!s.ok()) return s;
   spdlog::info("run: jixiao {} jobs={} shard={}/{} time_limit={}s out={}", options.version, options.jobs,
                options.shard_index, options.shard_count, options.screen.extract.time_limit_seconds, dir);
 
   std::vector<Input> all;
-  Status s = CollectInputs(options.paths, options.jobs, &all);
+  s = CollectInputs(options.paths, options.jobs, &all);
   if (!s.ok()) return s;
   // The run folder may sit inside an input folder: its own files are not inputs.
   std::string out_prefix = std::filesystem::weakly_canonical(dir, ec).string() + "/";
@@ -510,16 +514,24 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
     ::close(shared->journal_fd);
     shared->journal_fd = -1;
   }
-  Status ms = WriteManifest(manifest_path, rows);
-  if (run_status.ok()) run_status = ms;
   // One FTS b-tree instead of the segments the run left, and the freed pages
   // handed back: a smaller archive and faster searches.
   if (run_status.ok() && completed > 0) {
     Status os = arc->Optimize();
     if (!os.ok()) spdlog::warn("archive optimize: {}", os.ToString());
   }
+  bool reports_failed = false;
   if (run_status.ok() && options.write_reports) {
     run_status = WriteRunReports(dir, rows, arc.get());
+    reports_failed = !run_status.ok();
+  }
+  // The manifest last: it says the reports beside it are this run's. When
+  // they could not be written (a full disk) it is left as the run's last
+  // progress write; the archive has every finished document and the next run
+  // writes the reports again.
+  if (!reports_failed) {
+    Status ms = WriteManifest(manifest_path, rows);
+    if (run_status.ok()) run_status = ms;
   }
   CountRows(rows, summary);
   summary->abandoned = abandoned;
