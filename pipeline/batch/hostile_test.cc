@@ -8,7 +8,9 @@
 #include <zip.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -60,6 +62,20 @@ ScreenResult QuoteScreen(const std::string& path, const ScreenOptions&) {
   r.finding_count = 1;
   r.report["counts"] = {{"error", 0}, {"warning", 1}, {"info", 0}};
   return r;
+}
+
+// Raises SIGINT (as a kill would stop a shard) in the first document it
+// screens after g_interrupt is set.
+std::atomic<bool> g_interrupt{false};
+ScreenResult InterruptingScreen(const std::string& path, const ScreenOptions& o) {
+  static std::atomic<bool> raised{false};
+  if (g_interrupt.exchange(false)) {
+    raised = true;
+    std::raise(SIGINT);
+  } else if (raised) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));  // the run stops before the rest
+  }
+  return QuoteScreen(path, o);
 }
 
 class HostileTest : public ::testing::Test {
@@ -326,6 +342,53 @@ TEST_F(HostileTest, DiskFullWhileWritingReportsKeepsTheOldReports) {
   ASSERT_TRUE(RunBatch(Options(), QuoteScreen, &sum).ok());
   EXPECT_EQ(sum.resumed, 2);
   EXPECT_NE(ReadAll(out / "summary.csv").find("b.docx"), std::string::npos);
+}
+
+TEST_F(HostileTest, MergingAgainAfterAKilledShardFinishesShowsEveryDocument) {
+  for (int i = 0; i < 12; ++i) Put("d" + std::to_string(i) + ".docx", "报告 " + std::to_string(i));
+  RunSummary sum;
+  RunOptions s0 = Options("s0"), s1 = Options("s1");
+  s0.shard_index = 0, s1.shard_index = 1;
+  s0.shard_count = s1.shard_count = 2;
+  s1.jobs = 1;
+  ASSERT_TRUE(RunBatch(s0, QuoteScreen, &sum).ok());
+  g_interrupt = true;  // shard 1 is killed after its first document
+  ASSERT_TRUE(RunBatch(s1, InterruptingScreen, &sum).ok());
+  ASSERT_TRUE(sum.interrupted);
+  ASSERT_GT(sum.pending, 0);
+  const std::string merged = (root_ / "merged").string();
+  ASSERT_TRUE(MergeRuns({(root_ / "s0").string(), (root_ / "s1").string()}, merged, &sum).ok());
+  EXPECT_GT(sum.pending, 0);
+  // Shard 1 is run again to the end, then merged again into the same folder.
+  ASSERT_TRUE(RunBatch(s1, QuoteScreen, &sum).ok());
+  EXPECT_EQ(sum.pending, 0);
+  ASSERT_TRUE(MergeRuns({(root_ / "s0").string(), (root_ / "s1").string()}, merged, &sum).ok());
+  EXPECT_EQ(sum.pending, 0);
+  EXPECT_EQ(sum.findings, 12);
+  std::vector<ManifestRow> rows;
+  ASSERT_TRUE(ReadManifest(merged + "/manifest.csv", &rows).ok());
+  EXPECT_EQ(rows.size(), 12u);
+  for (const ManifestRow& r : rows) EXPECT_EQ(r.status, "findings") << r.file;
+  auto summary = ParseCsv(ReadAll(root_ / "merged/summary.csv"));
+  EXPECT_EQ(summary.size(), 13u);
+}
+
+TEST_F(HostileTest, MergeRefusesReportsOfAnotherVersion) {
+  Put("a.docx", "报告甲");
+  RunSummary sum;
+  ASSERT_TRUE(RunBatch(Options("old"), QuoteScreen, &sum).ok());
+  RunOptions newer = Options("new");
+  newer.version = "test-2";
+  ASSERT_TRUE(RunBatch(newer, QuoteScreen, &sum).ok());
+  Status s = MergeRuns({(root_ / "old").string(), (root_ / "new").string()}, (root_ / "merged").string(), &sum);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.message().find("不同版本"), std::string::npos) << s.message();
+  EXPECT_NE(s.message().find("test-2"), std::string::npos) << s.message();
+  EXPECT_FALSE(fs::exists(root_ / "merged/manifest.csv"));
+  // Into a folder merged by another version: refused too.
+  ASSERT_TRUE(MergeRuns({(root_ / "old").string()}, (root_ / "merged").string(), &sum).ok());
+  s = MergeRuns({(root_ / "new").string()}, (root_ / "merged").string(), &sum);
+  EXPECT_FALSE(s.ok());
 }
 
 }  // namespace

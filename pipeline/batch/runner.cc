@@ -179,6 +179,11 @@ int CountOf(const Json& rep, const char* sev) {
 
 }  // namespace
 
+void SetOutcomeFromStored(ManifestRow* row, const archive::StoredDoc& st) {
+  row->pages = st.pages;
+  SetOutcome(row, st.status, st.status_reason, st.n_error, st.n_warning, st.n_info);
+}
+
 std::string RunSummary::Line() const {
   char buf[512];
   std::snprintf(buf, sizeof buf,
@@ -323,9 +328,7 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
       }
       if (reuse) {
         row.resumed = true;
-        row.pages = st->second.pages;
-        SetOutcome(&row, st->second.status, st->second.status_reason, st->second.n_error, st->second.n_warning,
-                   st->second.n_info);
+        SetOutcomeFromStored(&row, st->second);
       } else {
         row.status = "pending";
         todo_rows.push_back(rows.size());
