@@ -386,7 +386,8 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
         b.kind = BlockKind::kHeading;
         b.level = LabelStyleLevel(nl.style);
       }
-    } else if ((bold || big) && lines.size() <= 2 && len <= 50 && !EndsSentence(text)) {
+    } else if ((bold || big) && lines.size() <= 2 && len <= (lines.size() == 2 ? 80u : 50u) &&
+               !EndsSentence(text)) {
       b.kind = BlockKind::kHeading;
       b.level = 1;
     }

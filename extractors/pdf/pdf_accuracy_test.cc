@@ -72,6 +72,11 @@ TEST(PdfAccuracy, CorpusMatchesExpectedText) {
                 cells_exact.percent());
     EXPECT_GE(paras.percent(), 98.0) << path;
     EXPECT_GE(cells.percent(), 98.0) << path;
+    // The producers' PDFs split rows over pages: no phantom row (a row of
+    // mostly empty cells), no cell lost to a paragraph. (Paragraphs may be
+    // more: Chromium prints the HTML export's page header and footer once,
+    // as text of the page.)
+    if (path.find("/producers/") != std::string::npos) EXPECT_EQ(cells.got, cells.expected) << path;
     paras_expected += paras.expected;
     paras_matched += paras.matched;
     cells_expected += cells.expected;
