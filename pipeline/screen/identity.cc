@@ -77,6 +77,7 @@ ReportIdentity IdentifyReport(const Document& doc, const Vocabulary* vocabulary)
 
   // Identity cells of the first tables.
   std::string cell_unit, cell_department;
+  int projects = 0;  // 项目名称 cells with a value: several in a bundle
   if (vocabulary) {
     for (const Block& b : doc.blocks) {
       if (b.kind != BlockKind::kTable) continue;
@@ -88,13 +89,14 @@ ReportIdentity IdentifyReport(const Document& doc, const Vocabulary* vocabulary)
         if (!value || value == &c) continue;
         const std::string v = TrimSpaces(value->Text());
         if (v.empty() || !vocabulary->IdentityLabel(RemoveSpaces(v)).empty()) continue;
+        if (kind == "project") ++projects;
         if (kind == "project" && id.project.empty()) id.project = RemoveSpaces(v);
         if (kind == "unit" && cell_unit.empty()) cell_unit = RemoveSpaces(v);
         if (kind == "department" && cell_department.empty()) cell_department = RemoveSpaces(v);
       }
-      if (!id.project.empty() || !cell_unit.empty()) break;
     }
   }
+  if (projects > 1) id.project.clear();  // a bundle of several projects is about none of them
   if (id.unit.empty()) id.unit = !cell_department.empty() ? cell_department : cell_unit;
 
   // The cover letter of a bundle: "现将…报告如下", signed by the unit.
