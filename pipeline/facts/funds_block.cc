@@ -200,7 +200,16 @@ std::vector<FundsBlock> FindFundsBlocks(const Table& t, int block, const Vocabul
       }
       ClassifyRow(row.label, v, &row.concept_id, &row.partition);
       if (foreign && row.concept_id.empty()) break;  // the next part of the table
-      if (row.concept_id == "total" && !fb.rows.empty()) break;  // another block
+      const bool total_first = !fb.rows.empty() && fb.rows[0].concept_id == "total";
+      if (row.concept_id == "total") {
+        if (total_first) break;  // another block
+        if (!fb.rows.empty()) {
+          // 合计 below its parts: the block ends with its total, kept first.
+          fb.rows.insert(fb.rows.begin(), std::move(row));
+          ++next;
+          break;
+        }
+      }
       if (row.concept_id.empty()) {
         // An unknown label under 其中 is a part of the previous row's partition.
         const bool under = row.label.rfind("其中", 0) == 0;
@@ -208,12 +217,14 @@ std::vector<FundsBlock> FindFundsBlocks(const Table& t, int block, const Vocabul
           if (row.label.empty()) continue;
           break;
         }
-        if (!fb.rows.empty()) row.partition = fb.rows.back().partition.empty() ? "source" : fb.rows.back().partition;
+        if (!fb.rows.empty() && !fb.rows.back().partition.empty()) row.partition = fb.rows.back().partition;
+        else if (!fb.rows.empty()) row.partition = "source";
         else break;
       }
-      if (fb.rows.empty() && row.concept_id != "total") break;  // a block starts with its total
       fb.rows.push_back(std::move(row));
     }
+    // Parts without a total row below them are no block of their own.
+    if (!fb.rows.empty() && fb.rows[0].concept_id != "total") fb.rows.clear();
     if (!fb.rows.empty()) {
       out.push_back(std::move(fb));
       if (next == by_row.end()) break;
