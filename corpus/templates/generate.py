@@ -603,6 +603,17 @@ def more_cases():
              ["上年结转资金", "", "25000", "20000", "—", "80%", "—"],
              ["其他资金", "", "", "", "—", "", "—"]])),
              title_lines=("清河县交通运输局项目支出绩效自评表", "（2022年度）")), T, A, clean=True)
+    below = [["其中：当年财政拨款", "50", "50", "48.4", "—", "96.8%", "—"],
+             ["上年结转资金", "", "2.5", "2", "—", "80%", "—"],
+             ["合计", "50", "52.5", "50.4", "10", "96%", "9.6"]]
+    case("funds-total-below-clean", FAM_PROJECT, "Funds block whose 合计 row comes below its parts, scores with 分.",
+         project_doc(dict(BASE, funds=dict(headers="ratio", rows=below), indicators=dict(total=("100", "98.6")))),
+         T, A, clean=True)
+    case("funds-total-below-sum", FAM_PROJECT, "合计 below its parts: 全年执行数 50.4 where 48.4 + 2.5 = 50.9.",
+         project_doc(dict(BASE, funds=dict(headers="ratio", rows=with_funds_row(below, 1, 3, "2.5")),
+                          indicators=dict(total=("100", "98.6")))),
+         T, A, expect=["SUM_MISMATCH"], forbid=["WEIGHT_MISMATCH", "TABLE_INCOMPLETE", "SCORE_TOTAL_MISMATCH"],
+         tolerate=["RATE_MISMATCH"])
     # ---- 整体支出自评表 ---------------------------------------------------------
     W = "部门整体支出绩效自评表"
     B = "清河县档案馆"
