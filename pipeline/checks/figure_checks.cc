@@ -303,7 +303,7 @@ std::optional<Interval> RatioPercent(const Interval& num, const Interval& den) {
 
 void CheckRate(const Document& doc, const Fact* rate, const Cell* rate_cell, int rate_block,
                const numbers::Decimal* rate_value, const Fact& num, const Fact& den, const std::string& name,
-               std::vector<Finding>* out) {
+               std::vector<Finding>* out, bool as_written) {
   std::vector<Evidence> evidence;
   if (rate) evidence.push_back(FactEvidence(doc, *rate));
   else evidence.push_back(CellFigureEvidence(doc, rate_block, rate_cell));
@@ -328,7 +328,9 @@ void CheckRate(const Document& doc, const Fact* rate, const Cell* rate_cell, int
     stated_interval.lo = *rate_value - half;
     stated_interval.hi = *rate_value + half;
   }
-  std::optional<Interval> computed = RatioPercent(num.q.interval, den.q.interval);
+  std::optional<Interval> computed =
+      as_written ? RatioPercent(numbers::WrittenValue(num.q), numbers::WrittenValue(den.q))
+                 : RatioPercent(num.q.interval, den.q.interval);
   if (!computed || computed->Intersects(stated_interval)) return;
   Finding f;
   f.code = "RATE_MISMATCH";

@@ -30,8 +30,11 @@ void CheckPartition(const Document& doc, const Fact& total, const std::vector<co
 // Ratio interval ×100 of two amount intervals with positive bounds.
 std::optional<numbers::Interval> RatioPercent(const numbers::Interval& num, const numbers::Interval& den);
 // RATE_MISMATCH / RATE_ZERO_BASE of a stated rate against num ÷ den.
+// `as_written`: num and den are taken exactly as written (the narrative
+// computes its rates from the figures it prints), the rate within its last
+// digit; otherwise every figure stands for its Calc 1.1 interval.
 void CheckRate(const Document& doc, const Fact* rate, const Cell* rate_cell, int rate_block,
                const numbers::Decimal* rate_value, const Fact& num, const Fact& den, const std::string& name,
-               std::vector<Finding>* out);
+               std::vector<Finding>* out, bool as_written = false);
 
 }  // namespace jixiao::figure_internal

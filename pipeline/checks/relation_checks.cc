@@ -98,7 +98,7 @@ void CheckGrowth(const Document& doc, const Fact& rate, const Fact& change, cons
                  const Decimal& base_value, const std::string& base_text, const std::vector<Evidence>& base_evidence,
                  std::vector<Finding>* out) {
   if (!base.lo || base.lo->sign() <= 0) return;
-  std::optional<Interval> computed = RatioPercent(change.q.interval, base);
+  std::optional<Interval> computed = RatioPercent(numbers::WrittenValue(change.q), base);
   if (!computed || computed->Intersects(rate.q.interval)) return;
   const Decimal exact = change.q.canonical.Divide(base_value, 6) * Decimal::FromInt(100);
   const std::string shown = exact.Round(2).Normalized().ToString();
@@ -149,7 +149,7 @@ void CheckRelations(const Document& doc, const FactSet& set, std::vector<Finding
         if (level) base = FindLevel(set, level->concept_id, change.year, change.base_period, change.block);
       }
       if (base) {
-        CheckGrowth(doc, r, change, base->q.interval, base->q.canonical, Show(*base), {FactEvidence(doc, *base)}, out);
+        CheckGrowth(doc, r, change, numbers::WrittenValue(base->q), base->q.canonical, Show(*base), {FactEvidence(doc, *base)}, out);
       } else if (level) {
         const Interval iv[] = {numbers::WrittenValue(level->q), numbers::WrittenValue(change.q)};
         const Interval base_iv = change.sign < 0 ? SumIntervals({iv[0], iv[1]}) : Minus(iv[0], iv[1]);
@@ -165,7 +165,7 @@ void CheckRelations(const Document& doc, const FactSet& set, std::vector<Finding
       const Fact* budget = FindLevel(set, r.of_concept, r.year, r.base_period, r.block);
       if (executed && budget && executed != budget) {
         CheckRate(doc, &r, nullptr, -1, nullptr, *executed, *budget,
-                  "“" + executed->label + "”完成" + PeriodLabel(budget->period) + "的比率", out);
+                  "“" + executed->label + "”完成" + PeriodLabel(budget->period) + "的比率", out, /*as_written=*/true);
         continue;
       }
       // Without the figures: 完成…100% and a difference that cannot be 0

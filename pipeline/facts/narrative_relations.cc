@@ -130,6 +130,16 @@ RelationCue ReadRelationCue(std::string_view gap, QuantityKind kind, const Vocab
   else if ((dir = EndsWithAny(t, t.size(), n.down_words))) sign = -1;
   if (dir) {
     std::string_view base = TrimTail(t.substr(0, t.size() - dir), kFiller);
+    // The subject may stand between the base and the direction: "与上年相比，
+    // 项目支出增加".
+    for (const KeywordHit& h : vocabulary.Match(base)) {
+      if (h.end == base.size() && !h.concept_id.empty() && h.period.empty() && h.begin > 0) {
+        std::string_view rest = TrimTail(base.substr(0, h.begin), kFiller);
+        if (EndsWithAny(rest, rest.size(), n.prior_year_bases) ||
+            EndsWithAny(rest, rest.size(), n.period_base_suffixes))
+          base = rest;
+      }
+    }
     if (EndsWithAny(base, base.size(), n.prior_year_bases)) {
       cue.kind = "change";
       cue.sign = sign;
