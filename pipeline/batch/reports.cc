@@ -40,6 +40,17 @@ const char* SeverityZh(const std::string& severity) {
   return severity == "error" ? "错误" : severity == "warning" ? "警告" : severity == "info" ? "提示" : "其他";
 }
 
+std::string FamilyZh(const Json& report) {
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"whole_report", "部门整体支出自评报告"}, {"project_table", "项目支出自评表"}, {"whole_table", "部门整体支出自评表"},
+      {"final_accounts", "部门决算公开"},      {"summary_report", "自评总结报告"}, {"bundle", "自评表汇编"},
+      {"project_report", "项目支出自评报告"}};
+  const std::string family = Field(report, "family");
+  for (const auto& [id, name] : kNames)
+    if (family == id) return name;
+  return "";
+}
+
 std::string MostSerious(const Json& report) {
   const Json* best = nullptr;
   int rank = 0;
@@ -147,7 +158,7 @@ Status ReportWriter::Open() {
   if (!m.jsonl || !m.summary || !m.findings) return WriteError("reports in " + m.dir, errno);
   std::string head = std::string(kUtf8Bom) +
                      CsvRecord({"文件", "单位", "年度", "预算总额（万元）", "执行数（万元）", "执行率（%）", "自评得分",
-                                "等级", "错误", "警告", "提示", "最严重问题", "状态", "说明"}) +
+                                "等级", "错误", "警告", "提示", "最严重问题", "状态", "说明", "项目", "类别"}) +
                      "\r\n";
   m.Put(head, m.summary);
   head = std::string(kUtf8Bom) +
@@ -167,7 +178,8 @@ Status ReportWriter::Add(const ManifestRow& row, const Json& report_in) {
   line = CsvRecord({row.file, Field(r, "unit"), Field(r, "year"), Field(figures, "total_budget"),
                     Field(figures, "executed"), Field(figures, "execution_rate"), Field(figures, "self_score"),
                     Field(figures, "grade"), std::to_string(row.errors), std::to_string(row.warnings),
-                    std::to_string(row.infos), MostSerious(r), StatusZh(row), row.reason}) +
+                    std::to_string(row.infos), MostSerious(r), StatusZh(row), row.reason, Field(r, "project"),
+                    FamilyZh(r)}) +
          "\r\n";
   m.Put(line, m.summary);
   if (r.contains("findings") && r["findings"].is_array()) {
