@@ -128,21 +128,36 @@ const PageCell* GeometryCell(const PageTable& table, int row, int col) {
 // True when the last line of `up` (a cell at the foot of a page) left no room
 // for the first unit of `low`'s first line: the text was cut by the page
 // break, not ended, whatever the cell's alignment.
-bool CutByBreak(const PageCell& up, const PageCell& low, double padding, double row_text_bottom) {
+// 0: no; 1: a single full line (weak: a one-line label filling its narrow
+// cell, `质量指标`, looks the same); 2: wrapped text cut.
+int CutByBreak(const PageCell& up, const PageCell& low, double padding, double row_text_bottom) {
   // The last line sits at the foot of the cell and as low as the row's
   // lowest text: text ending above it (a label centred in a taller row,
   // `时效指标`) was not cut.
-  if (up.lines.empty() || low.lines.empty()) return false;
+  if (up.lines.empty() || low.lines.empty()) return 0;
   const Line& last = up.lines.back();
-  if (EndsSentence(last.text)) return false;
+  if (EndsSentence(last.text)) return 0;
   double line_h = last.box.y1 - last.box.y0;
-  if (up.box.y1 - last.box.y1 > 0.8 * line_h + 2 * padding + 2.0) return false;
-  if (last.box.y1 < row_text_bottom - 0.3 * line_h) return false;
+  if (up.box.y1 - last.box.y1 > 0.8 * line_h + 2 * padding + 2.0) return 0;
+  if (last.box.y1 < row_text_bottom - 0.3 * line_h) return 0;
   std::string rest;
-  if (SplitNumberingLabel(low.lines.front().text, &rest).style != LabelStyle::kNone) return false;
+  if (SplitNumberingLabel(low.lines.front().text, &rest).style != LabelStyle::kNone) return 0;
   double inner = (up.box.x1 - up.box.x0) - 2 * padding;
   double em = std::max(1.0, last.font_size);
-  return (last.box.x1 - last.box.x0) + FirstUnitWidth(low.lines.front()) > inner - 0.5 * em;
+  if ((last.box.x1 - last.box.x0) + FirstUnitWidth(low.lines.front()) <= inner - 0.5 * em) return 0;
+  return up.lines.size() >= 2 ? 2 : 1;
+}
+
+// The cell's text sits at its foot (`at_foot`) or at its top, or at least
+// clearly off its middle towards that edge: the part of a merged cell whose
+// centred text the page break cut (text centred in its own cell is not).
+bool TextAtEdge(const PageCell& c, bool at_foot, double padding) {
+  if (c.lines.empty()) return false;
+  const Line& l = at_foot ? c.lines.back() : c.lines.front();
+  double line_h = l.box.y1 - l.box.y0;
+  double top = c.lines.front().box.y0 - c.box.y0, foot = c.box.y1 - c.lines.back().box.y1;
+  double gap = at_foot ? foot : top, other = at_foot ? top : foot;
+  return gap <= 0.8 * line_h + 2 * padding + 2.0 || gap < 0.7 * other;
 }
 
 // The first row of the lower part of a table split by a page break (header
@@ -169,7 +184,8 @@ bool JoinAcrossBreak(const PageTable& upper_geometry, const PageTable& lower_geo
     if (pc.row + pc.rowspan - 1 == geo_last && !pc.lines.empty())
       row_text_bottom = std::max(row_text_bottom, pc.lines.back().box.y1);
   std::vector<std::pair<Cell*, Cell*>> pairs;
-  int cut = 0, fresh = 0, ended_above = 0, started_below = 0, up_filled = 0, low_filled = 0;
+  int strong = 0, weak = 0, fresh = 0, ended_above = 0, ended_single = 0, started_below = 0;
+  int up_filled = 0, low_filled = 0;
   bool first_col_empty = true;
   for (Cell& low : lower->cells) {
     if (low.row != 0) continue;
@@ -183,13 +199,20 @@ bool JoinAcrossBreak(const PageTable& upper_geometry, const PageTable& lower_geo
     low_filled += !le;
     if (low.col == 0) first_col_empty = le;
     if (!ue && le) ++ended_above;
+    // A merged cell's emptiness below says nothing about the row.
+    if (!ue && le && up->rowspan == 1) ++ended_single;
     if (ue && !le) ++started_below;
     if (ue || le) continue;
     const PageCell* gu = GeometryCell(upper_geometry, geo_last, low.col);
     const PageCell* gl = GeometryCell(lower_geometry, lower_skip, low.col);
-    if (gu && gl && CutByBreak(*gu, *gl, up_pad, row_text_bottom)) ++cut;
+    int c = gu && gl ? CutByBreak(*gu, *gl, up_pad, row_text_bottom) : 0;
+    if (c == 2) ++strong;
+    else if (c == 1) ++weak;
     else ++fresh;
   }
+  // Single full lines count as cut where the row also has a column that
+  // ended above the break: the values ended, the labels ran on.
+  int cut = strong + (ended_single > 0 ? weak : 0);
   bool at_foot = upper_geometry.page_height > 0 &&
                  upper_geometry.box.y1 >= 0.75 * upper_geometry.page_height;
   // A table left open at the foot of the page (or open at the top of the
@@ -220,8 +243,25 @@ bool JoinAcrossBreak(const PageTable& upper_geometry, const PageTable& lower_geo
   std::vector<Cell> kept;
   std::vector<std::pair<Cell*, int>> extend;
   for (auto& [up, low] : pairs) {
-    if (up->rowspan < 2 || (!Empty(*low) && !Empty(*up))) continue;
-    if (Empty(*up)) up->paragraphs = low->paragraphs;
+    bool both = !Empty(*low) && !Empty(*up);
+    if (both) {
+      // Text on both sides: the same merged cell when its text was cut by
+      // the break (at the foot above, at the top below) and one part spans
+      // several rows.
+      const PageCell* gu = GeometryCell(upper_geometry, geo_last, low->col);
+      const PageCell* gl = GeometryCell(lower_geometry, lower_skip, low->col);
+      if (!gu || !gl || (gu->rowspan < 2 && gl->rowspan < 2) || !TextAtEdge(*gu, true, up_pad) ||
+          !TextAtEdge(*gl, false, up_pad) || EndsSentence(up->paragraphs.back()))
+        continue;
+      std::string& tail = up->paragraphs.back();
+      tail += JoinSeparator(tail, low->paragraphs.front(), false, true);
+      tail += low->paragraphs.front();
+      up->paragraphs.insert(up->paragraphs.end(), low->paragraphs.begin() + 1, low->paragraphs.end());
+    } else if (up->rowspan < 2) {
+      continue;
+    } else if (Empty(*up)) {
+      up->paragraphs = low->paragraphs;
+    }
     extend.push_back({up, low->rowspan});
     low->colspan = 0;  // marked for removal
   }
