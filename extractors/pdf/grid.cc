@@ -174,6 +174,16 @@ bool BuildGrid(const RulingGroup& group, const std::vector<const Word*>& words, 
     // end of a merged cell's part drawn short (Chromium, on the page a
     // merged cell continues on), not a cell border.
     bool stray = cols >= 3 && n_drawn * 3 <= cols;
+    // An empty position on the table's side whose outer border is not drawn
+    // belongs to the merged cell above it (Chromium draws the part of a
+    // merged cell continued from the previous page as a short fragment).
+    for (int c : {0, cols - 1}) {
+      size_t edge = c == 0 ? 0 : xs.size() - 1;
+      if (!has_text[id(r + 1, c)] && !has_text[id(r, c)] &&
+          Coverage(vat[edge], false, xs[edge], ys[r + 1], ys[r + 2], tol) < 0.6 &&
+          Coverage(vat[edge], false, xs[edge], ys[r], ys[r + 1], tol) >= 0.6)
+        parent[Find(parent, id(r, c))] = Find(parent, id(r + 1, c));
+    }
     for (int c = 0; c < cols; ++c) {
       if (!drawn[c] || (stray && !has_text[id(r, c)] && !has_text[id(r + 1, c)]))
         parent[Find(parent, id(r, c))] = Find(parent, id(r + 1, c));

@@ -162,17 +162,20 @@ bool TextAtEdge(const PageCell& c, bool at_foot, double padding) {
 
 // The first row of the lower part of a table split by a page break (header
 // rows repeated on the new page already dropped: `lower_skip` rows of
-// `lower_geometry`) continues the upper part's last row when the page break
-// cut it: in some column the upper text was cut (CutByBreak), and the lower
-// row has no column that starts afresh next to a full upper cell more often
-// than columns that were cut; or the lower row is mostly empty (its first
-// column empty, fewer filled cells than half of the upper row's, none filled
-// under an empty one) — the rest of a row whose taller cells ran over. Then
-// the rows are merged (the paragraphs at the cut joined) and true is
-// returned. A table drawn open at the break (PageTable::open_bottom,
-// open_top) is joined so without further evidence. Otherwise a cell merged vertically on the upper page (rowspan > 1)
-// whose lower counterpart is empty, or that is empty above its lower
-// counterpart, goes on: it is extended over the lower cell.
+// `lower_geometry`) continues the upper part's last row when
+//  - the table was drawn open at the break (PageTable::open_bottom, or
+//    open_top with no header repeated), or
+//  - some column was cut (CutByBreak; single full lines count only when
+//    another column ended above the break) and no more columns start afresh
+//    next to a full upper cell than were cut, or
+//  - the lower row is mostly empty: its first column empty, fewer filled
+//    cells than half of the upper row's, none filled under an empty one (the
+//    rest of a row whose taller cells ran over; LibreOffice may carry only a
+//    row's bottom padding over).
+// Then the rows are merged (the paragraphs at the cut joined) and true is
+// returned. Otherwise a cell merged vertically on either page (rowspan > 1)
+// whose other part is empty, or whose text the break cut (TextAtEdge), goes
+// on: it is extended over the lower cell.
 bool JoinAcrossBreak(const PageTable& upper_geometry, const PageTable& lower_geometry,
                      int lower_skip, Table* upper, Table* lower) {
   if (upper->rows < 1 || lower->rows < 1) return false;
@@ -220,8 +223,7 @@ bool JoinAcrossBreak(const PageTable& upper_geometry, const PageTable& lower_geo
   bool open = upper_geometry.open_bottom || (lower_skip == 0 && lower_geometry.open_top);
   bool split = at_foot && (open || ended_above > 0) &&
                (open || (cut > 0 && fresh <= cut) ||
-                (first_col_empty && started_below == 0 && low_filled > 0 &&
-                 2 * low_filled < up_filled));
+                (first_col_empty && started_below == 0 && 2 * low_filled < up_filled));
   if (split) {
     for (auto& [up, low] : pairs) {
       if (Empty(*low)) {
@@ -257,8 +259,8 @@ bool JoinAcrossBreak(const PageTable& upper_geometry, const PageTable& lower_geo
       tail += JoinSeparator(tail, low->paragraphs.front(), false, true);
       tail += low->paragraphs.front();
       up->paragraphs.insert(up->paragraphs.end(), low->paragraphs.begin() + 1, low->paragraphs.end());
-    } else if (up->rowspan < 2) {
-      continue;
+    } else if (up->rowspan < 2 && low->rowspan < 2) {
+      continue;  // one part merged over several rows: the merge goes on
     } else if (Empty(*up)) {
       up->paragraphs = low->paragraphs;
     }
