@@ -242,6 +242,7 @@ def main():
     ap.add_argument("--margins", type=int, default=0,
                     help="also the seed and tall-rows with N other top/bottom margins (page breaks "
                          "falling elsewhere), for the bench")
+    ap.add_argument("--margin-step", type=int, default=173, help="twips added per --margins step")
     a = ap.parse_args()
     producers = [p for p in a.producers.split(",") if p]
     os.makedirs(a.out, exist_ok=True)
@@ -260,7 +261,7 @@ def main():
         docs["tall-rows"] = tall
         margin = g.MARGIN_TB
         for k in range(1, a.margins + 1):
-            g.MARGIN_TB = margin + 173 * k  # twips: 8.65 pt more each time
+            g.MARGIN_TB = margin + a.margin_step * k  # twips (173: 8.65 pt more each time)
             for name, make in (("seed-split", lambda p: make_docx_variant("seed", texts["seed"], p)),
                                ("tall-rows", make_docx_tall_rows)):
                 path = os.path.join(work, "%s-m%d.docx" % (name, k))

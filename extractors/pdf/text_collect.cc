@@ -286,7 +286,7 @@ bool PageCollector::CollectRotated(PDFDoc* doc, int number, int extra_rotation,
       for (int k = 0; k < len; ++k) {
         size_t before = word.text.size();
         const Unicode* u = tw->getChar(k);
-        char32_t c = u ? *u : 0xFFFD;
+        char32_t c = u ? UnifyIdeograph(*u) : 0xFFFD;
         if (c == 0 || c == 0xA0 || c == 0x3000) c = ' ';
         AppendUtf8(c, &word.text);
         word.char_bytes.push_back(static_cast<int>(word.text.size() - before));
