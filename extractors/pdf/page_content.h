@@ -78,6 +78,8 @@ struct PageItem {
   // the right margin (it may go on on the next page).
   bool open_start = false;
   bool open_end = false;
+  double end_room = 0;  // paragraphs: right margin − end of the last line
+  double end_em = 0;    // font size of the last line
 };
 
 // A page after the layout pass: body lines (outside tables) in reading order

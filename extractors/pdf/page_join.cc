@@ -395,6 +395,7 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
   };
   int table_index = 0;
   bool last_open_end = false;   // last block is a paragraph that may go on
+  double last_end_room = 1e300, last_end_em = 0;  // its PageItem::end_room, end_em
   bool last_was_table = false;  // last block is a table that may go on
   PageTable last_table;         // its geometry on its last page
   std::vector<Line> last_lines; // lines of the last paragraph (for joining)
@@ -484,7 +485,12 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
         last_table = it.table;
         continue;
       }
-      if (first_on_page && last_open_end && it.open_start && !doc->blocks.empty() &&
+      // The last line reached the margin, or ended short only because what
+      // starts the next page would not have fitted (`…满意度为` / `95%。`).
+      bool goes_on = last_open_end ||
+                     (!last_lines.empty() && !it.lines.empty() &&
+                      last_end_room < FirstUnitWidth(it.lines[0]) + 0.5 * last_end_em);
+      if (first_on_page && goes_on && it.open_start && !doc->blocks.empty() &&
           doc->blocks.back().kind != BlockKind::kTable && !last_lines.empty() &&
           !EndsSentence(last_lines.back().text) &&
           std::fabs(it.lines[0].font_size - last_lines.back().font_size) <= 0.15 * std::max(1.0, last_lines.back().font_size)) {
@@ -496,12 +502,16 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
         emit_paragraph(joined, old.prov.page, *old.prov.box);
         last_lines = std::move(joined);
         last_open_end = it.open_end;
+        last_end_room = it.end_room;
+        last_end_em = it.end_em;
         last_was_table = false;
         continue;
       }
       emit_paragraph(it.lines, page, it.box);
       last_lines = it.lines;
       last_open_end = it.open_end;
+      last_end_room = it.end_room;
+      last_end_em = it.end_em;
       last_was_table = false;
     }
   }

@@ -241,6 +241,8 @@ std::vector<PageItem> BuildPageItems(const PageLayout& layout) {
     const Line& last = item.lines.back();
     item.open_start = first.box.x0 <= frame.left + 0.8 * Em(first) && !StartsWithLabel(first.text);
     item.open_end = last.box.x1 >= frame.right - 1.5 * Em(last);
+    item.end_room = frame.right - last.box.x1;
+    item.end_em = Em(last);
     items.push_back(std::move(item));
   };
   for (const Key& k : order) {
