@@ -1,8 +1,11 @@
 // Pass 4, cell grid: column and row edges from the ruling lines of one table
 // (ruling.cc), spans from missing borders (a union-find over grid positions),
 // each word into the cell under its centre (words crossing a border are cut
-// at glyph edges), cell lines via BuildLines. Covered by pdf_test.cc
-// (RuledTable, MergedCells) and pdf_accuracy_test.cc.
+// at glyph edges), cell lines via BuildLines; a table drawn without its
+// closing rule closed by its sides, and the traces of a merged cell drawn
+// short on a continued page (stray rules, open sides, hollow rows) undone.
+// Covered by pdf_test.cc (RuledTable, MergedCells), pdf_producer_test.cc
+// (RowLeftOpenAtThePageFootIsJoined) and pdf_accuracy_test.cc.
 #include "extractors/pdf/grid.h"
 
 #include <algorithm>

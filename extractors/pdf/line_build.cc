@@ -1,7 +1,8 @@
-// Pass 2, line building: clusters words by vertical overlap into lines,
-// orders each line left to right and joins the words (CJK joined without
-// spaces, Latin words separated by one). Covered by pdf_test.cc
-// (CjkJoin, LatinWordsKeepSpaces, TwoColumnPage).
+// Pass 2, line building: clusters words into lines by baseline and vertical
+// overlap (whatever order the content stream drew them in), orders each line
+// left to right and joins the words (CJK joined without spaces, Latin words
+// separated by one). Covered by pdf_test.cc (CjkJoin, LatinWordsKeepSpaces,
+// TwoColumnPage) and pdf_producer_test.cc (LineOrderOfTheContentStream…).
 #include "extractors/pdf/line_build.h"
 
 #include <algorithm>

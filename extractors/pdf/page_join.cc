@@ -1,10 +1,13 @@
 // Pass 7, across pages: page furniture (running headers/footers, page
 // numbers) is removed from the body lines; then the pages' items become the
 // document's blocks, with a paragraph cut by a page break joined, a table
-// continued on the next page (same column edges) joined and its repeated
-// header row dropped, and headings recognised from numbering labels and font
-// size/weight. Covered by pdf_test.cc (HeaderFooterRemoved,
-// TableAcrossPages, ParagraphAcrossPages, Headings).
+// continued on the next page (column edges unified) joined and its repeated
+// header rows dropped, a row or merged cell the break cut joined to what it
+// continues (JoinAcrossBreak), and headings recognised from numbering labels
+// and font size/weight. Covered by pdf_test.cc (HeaderFooterRemoved,
+// TableAcrossPages, ParagraphAcrossPages, Headings), pdf_producer_test.cc
+// (rows left open, wraps at the page foot) and the corpus/producers PDFs in
+// pdf_accuracy_test.cc.
 #include <algorithm>
 #include <cmath>
 #include <map>

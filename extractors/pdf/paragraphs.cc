@@ -1,11 +1,13 @@
 // Pass 6, paragraphs: body lines of one page, in reading order, are grouped
 // into paragraphs. A new paragraph starts after a vertical gap clearly wider
 // than the usual line gap, on a change of font size or weight, on a first-line
-// indent, after a line that ends short of the right margin, and on a line that
-// starts with a numbering label (SplitNumberingLabel). Tables are placed among
+// indent, after a line that ends short of the right margin (unless it ends
+// inside a sentence where the next line's first unit would not have fitted),
+// and on a line that starts with a numbering label (SplitNumberingLabel); a
+// centred title wrapped onto two lines stays one. Tables are placed among
 // the paragraphs by position. Cell paragraphs use the same cues inside the
-// cell. Covered by pdf_test.cc (Paragraphs, CellParagraphs) and
-// pdf_accuracy_test.cc.
+// cell. Covered by pdf_test.cc (Paragraphs, CellParagraphs),
+// pdf_producer_test.cc (wraps, titles) and pdf_accuracy_test.cc.
 #include <algorithm>
 #include <cmath>
 #include <tuple>

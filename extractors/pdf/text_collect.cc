@@ -2,7 +2,8 @@
 // poppler builds its words, also records every horizontal or vertical segment
 // of stroked paths and every thin filled rectangle (table borders). Words are
 // taken in content-stream order (rawOrder): reading order is decided by the
-// later passes. Covered by pdf_test.cc (all tests go through it).
+// later passes. What the clip hides is left out. Covered by pdf_test.cc (all
+// tests go through it) and pdf_producer_test.cc (TextHiddenByTheClip…).
 #include "extractors/pdf/text_collect.h"
 
 #include <poppler/GfxState.h>
