@@ -2,6 +2,9 @@
 // detect_test.cc.
 #include "extractors/detect/extract_file.h"
 
+#include <filesystem>
+
+#include "extractors/convert/libreoffice.h"
 #include "extractors/detect/sniff.h"
 #include "extractors/docx/docx_extractor.h"
 #include "pipeline/model/source_info.h"
@@ -20,6 +23,35 @@ Status Finish(Document* doc, Status s) {
     doc->status_reason = s.message();
     doc->blocks.clear();
   }
+  return s;
+}
+
+std::string LowerExtension(const std::string& path) {
+  std::string ext = std::filesystem::path(path).extension().string();
+  for (char& c : ext)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return ext;
+}
+
+// A .doc or .wps: converted to .docx by LibreOffice in a temporary folder,
+// read by the DOCX back-end, described as the original file.
+Status ExtractLegacyWord(const std::string& path, const ExtractOptions& opts, Document* doc) {
+  const std::string kind = LowerExtension(path) == ".wps" ? ".wps" : ".doc";
+  TempDir dir;
+  std::string docx;
+  Status s = ConvertToDocx(path, kind, opts.time_limit_seconds, dir, &docx);
+  if (!s.ok()) {
+    doc->source.format = kind.substr(1);
+    return Finish(doc, s);
+  }
+  s = ExtractDocx(docx, opts, doc);
+  SourceInfo original;
+  ReadSourceInfo(path, &original);
+  original.format = kind.substr(1);
+  doc->source = original;
+  if (s.ok())
+    doc->AddDiagnostic(Diagnostic::Severity::kInfo, "converted_by_libreoffice",
+                       "legacy " + kind + " converted to .docx by LibreOffice (soffice --headless) before reading");
   return s;
 }
 
@@ -69,6 +101,7 @@ Status ExtractFile(const std::string& path, const ExtractOptions& opts, Document
       if (sniff.description == "a legacy PowerPoint .ppt") {
         return Finish(doc, Status::Unsupported("legacy PowerPoint .ppt is not supported; jixiao reads .docx and .pdf"));
       }
+      if (sniff.word_document) return ExtractLegacyWord(path, opts, doc);
       return Finish(doc, Status::Unsupported("legacy Word .doc is not supported; save it as .docx"));
     default:
       return Finish(doc, Status::Unsupported("not a DOCX or PDF: it looks like " + sniff.description));

@@ -112,6 +112,7 @@ Status SniffFile(const std::string& path, SniffResult* result) {
     for (const auto& n : names) {
       if (n == "EncryptedPackage") result->encrypted = true;
       if (n == "WordDocument") word = true;
+      if (n == "WordDocument" && read) result->word_document = true;
       if (n == "Workbook" || n == "Book") excel = true;
       if (n == "PowerPoint Document") ppt = true;
     }

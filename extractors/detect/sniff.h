@@ -25,6 +25,9 @@ struct SniffResult {
   // For kOle2: true when it holds an EncryptedPackage stream (a
   // password-protected DOCX/XLSX), false for a legacy binary document.
   bool encrypted = false;
+  // For kOle2: its directory was read and holds a WordDocument stream (a
+  // Word .doc, or WPS Writer's .wps, which keeps the same layout).
+  bool word_document = false;
 };
 
 // IoError when the file cannot be opened or read.

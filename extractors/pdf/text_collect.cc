@@ -5,6 +5,7 @@
 // later passes. Covered by pdf_test.cc (all tests go through it).
 #include "extractors/pdf/text_collect.h"
 
+#include <poppler/GfxFont.h>
 #include <poppler/GfxState.h>
 #include <poppler/PDFDoc.h>
 #include <poppler/TextOutputDev.h>
@@ -102,6 +103,7 @@ class PageCollector::Dev : public TextOutputDev {
     double ax = std::fabs(bx), ay = std::fabs(by);
     if (std::min(ax, ay) > 0.1 * std::max(ax, ay)) return;
     TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
+    NoteFont(state->getFont().get());
     if (spaces && uLen == 1 && u && (u[0] == 0x20 || u[0] == 0xA0 || u[0] == 0x3000) &&
         spaces->size() < max_segments) {
       double x0, y0, x1, y1;
@@ -111,12 +113,42 @@ class PageCollector::Dev : public TextOutputDev {
     }
   }
 
+  // Names of the page's fonts whose Unicode values cannot be trusted: no
+  // /ToUnicode, and either a CID font in Identity order (the codes are glyph
+  // ids) or a symbolic simple font without /Encoding (the codes are whatever
+  // the subsetter chose: LibreOffice's CJK subsets give 0x01, 0x02, ...,
+  // which poppler passes on as "!\"#$%..."). Read by ocr_pages.cc.
+  std::vector<std::string> unmapped_fonts;
+  void ForgetFonts() {
+    unmapped_fonts.clear();
+    last_font_ = nullptr;
+  }
+
   std::vector<Segment>* segments = nullptr;
   std::vector<Segment>* spaces = nullptr;  // space glyphs: x range at the baseline
   size_t max_segments = 0;
   bool segments_truncated = false;
 
  private:
+  void NoteFont(const GfxFont* font) {
+    if (!font || font == last_font_) return;
+    last_font_ = font;
+    if (font->hasToUnicodeCMap() || !font->getName()) return;
+    bool unmapped;
+    if (font->isCIDFont()) {
+      const GooString* collection = static_cast<const GfxCIDFont*>(font)->getCollection();
+      unmapped = !collection || collection->toStr() == "Adobe-Identity";
+    } else {
+      unmapped = font->getType() != fontType3 && font->isSymbolic() &&
+                 !static_cast<const Gfx8BitFont*>(font)->getHasEncoding();
+    }
+    if (!unmapped) return;
+    const std::string& name = *font->getName();
+    if (std::find(unmapped_fonts.begin(), unmapped_fonts.end(), name) == unmapped_fonts.end())
+      unmapped_fonts.push_back(name);
+  }
+  const GfxFont* last_font_ = nullptr;
+
   void AddSegment(double x0, double y0, double x1, double y1) {
     if (!Sane(x0) || !Sane(y0) || !Sane(x1) || !Sane(y1)) return;
     if (segments->size() >= max_segments) {
@@ -226,6 +258,7 @@ bool PageCollector::CollectRotated(PDFDoc* doc, int number, int extra_rotation,
   dev_->spaces = &spaces;
   dev_->max_segments = limits.max_segments;
   dev_->segments_truncated = false;
+  dev_->ForgetFonts();
   double deadline = limits.deadline;
   doc->displayPage(dev_.get(), number, 72, 72, extra_rotation, /*useMediaBox=*/true, /*crop=*/false,
                    /*printing=*/false, AbortCheck, &deadline);
@@ -269,6 +302,12 @@ bool PageCollector::CollectRotated(PDFDoc* doc, int number, int extra_rotation,
       word.font_size = tw->getFontSize();
       word.bold = LooksBold(tw);
       word.space_after = tw->getSpaceAfter();
+      if (!dev_->unmapped_fonts.empty()) {
+        const TextFontInfo* fi = tw->getFontInfo(0);
+        const GooString* name = fi ? fi->getFontName() : nullptr;
+        word.unmapped_font = name && std::find(dev_->unmapped_fonts.begin(), dev_->unmapped_fonts.end(),
+                                               name->toStr()) != dev_->unmapped_fonts.end();
+      }
       page->words.push_back(std::move(word));
     }
   }

@@ -17,7 +17,7 @@ struct Input {
   std::string path;          // as found: the given path, or given folder + relative path
   uint64_t size = 0;
   std::string sha256;        // lower-case hex; empty when unreadable
-  std::string format;        // "docx" | "pdf" | "" (not screened)
+  std::string format;        // "docx" | "pdf" | "doc" | "wps" | "" (not screened)
   std::string skip_reason;   // why it is not screened (Chinese, for reviewers); empty when screened
   std::string read_error;    // when the file cannot be read (then format is kept, sha256 empty)
 };

@@ -8,6 +8,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "pipeline/model/extract_options.h"
+
 namespace jixiao::cli {
 
 using Runner = std::function<int()>;
@@ -15,6 +17,9 @@ using Runner = std::function<int()>;
 constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitError = 2;
+
+// `--ocr auto|off|force` on a command; the value lands in *mode.
+void AddOcrOption(CLI::App& app, ExtractOptions::Ocr* mode);
 
 Runner AddExtractCommand(CLI::App& app);
 Runner AddFactsCommand(CLI::App& app);   // cmd_check.cc: the facts of one report
