@@ -3,7 +3,8 @@
 // the finding and says it rests on OCR; a scanned table page comes out as a
 // table marked ocr; --ocr off and missing language data say what is needed;
 // a PDF whose fonts lack /ToUnicode and a scan whose only text is a stamp
-// are never screened as clean. Each OCR run is one page (a few seconds).
+// are never screened as clean; an OFD and a .doc give the DOCX's finding.
+// Each OCR run is one page (a few seconds).
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -153,6 +154,19 @@ TEST(OcrCli, ScanWhoseOnlyTextIsAStampNeedsOcr) {
   nlohmann::json auto_report = Json(auto_run);
   EXPECT_EQ(auto_report.value("status", ""), "skipped");
   EXPECT_EQ(auto_report.value("status_reason", ""), "需要OCR：请安装 tesseract-ocr-chi-sim");
+}
+
+TEST(OcrCli, OfdAndDocAreScreenedLikeTheirDocx) {
+  // The planted rate of rate-mismatch, from an OFD typeset by
+  // corpus/ofd/make_ofd.py and from the .doc LibreOffice saved.
+  for (const std::string file : {kRoot + "/corpus/ofd/rate-mismatch.ofd", kRoot + "/corpus/legacy/rate-mismatch.doc"}) {
+    CliRun run = Jixiao("check --format json " + file);
+    EXPECT_EQ(run.exit_code, 1) << file << run.err;
+    nlohmann::json report = Json(run);
+    EXPECT_EQ(report.value("status", ""), "ok") << file << report.value("status_reason", "");
+    EXPECT_EQ(FindingsWithCode(report, "RATE_MISMATCH").size(), 1u) << file;
+    EXPECT_TRUE(FindingsWithCode(report, "SUM_MISMATCH").empty()) << file;
+  }
 }
 
 }  // namespace

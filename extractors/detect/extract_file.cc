@@ -7,6 +7,7 @@
 #include "extractors/convert/libreoffice.h"
 #include "extractors/detect/sniff.h"
 #include "extractors/docx/docx_extractor.h"
+#include "extractors/ofd/ofd_extractor.h"
 #include "pipeline/model/source_info.h"
 #ifdef JIXIAO_HAVE_PDF
 #include "extractors/pdf/pdf_extractor.h"
@@ -74,7 +75,11 @@ Status ExtractFile(const std::string& path, const ExtractOptions& opts, Document
   }
   switch (sniff.kind) {
     case FileKind::kDocx:
+      // An OFD whose OFD.xml is not the first entry still says so by name.
+      if (LowerExtension(path) == ".ofd") return ExtractOfd(path, opts, doc);
       return ExtractDocx(path, opts, doc);
+    case FileKind::kOfd:
+      return ExtractOfd(path, opts, doc);
     case FileKind::kPdf:
 #ifdef JIXIAO_HAVE_PDF
       return ExtractPdf(path, opts, doc);

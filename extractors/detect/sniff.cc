@@ -59,6 +59,9 @@ SniffResult SniffBytes(const std::string& head) {
   if (StartsWith(head, "PK\x03\x04", 4) || StartsWith(head, "PK\x05\x06", 4) ||
       StartsWith(head, "PK\x07\x08", 4)) {
     r.kind = FileKind::kDocx;
+    // An OFD package starts with its OFD.xml entry: the local header's name
+    // field is at offset 30.
+    if (head.size() >= 37 && head.compare(30, 7, "OFD.xml") == 0) r.kind = FileKind::kOfd;
     r.description = "a ZIP archive";
     return r;
   }

@@ -11,6 +11,7 @@ namespace jixiao {
 
 enum class FileKind {
   kDocx,       // a ZIP archive (read as DOCX; ExtractDocx says if it is not one)
+  kOfd,        // a ZIP archive whose first entry is OFD.xml (GB/T 33190)
   kPdf,        // %PDF- within the first KiB
   kOle2,       // OLE2 compound file: legacy .doc/.xls/.ppt or an encrypted DOCX
   kEmpty,

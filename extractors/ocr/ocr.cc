@@ -400,10 +400,22 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
 
 namespace {
 
-// Renders page `number` of doc at dpi into a 32-bit Leptonica image.
-PixPtr Render(poppler::document* doc, int number, int dpi) {
+// Renders page `number` of doc at dpi into a 32-bit Leptonica image. A page
+// too large for that (a 10^9-point page of a hostile file) is rendered at
+// less, down to 1/4 of dpi, within 60 million pixels; beyond, not at all.
+// *used gets the resolution used.
+PixPtr Render(poppler::document* doc, int number, int dpi, int* used = nullptr) {
   std::unique_ptr<poppler::page> page(doc->create_page(number - 1));
   if (!page) return nullptr;
+  const poppler::rectf rect = page->page_rect(poppler::crop_box);
+  const double w_in = std::fabs(rect.width()) / 72.0, h_in = std::fabs(rect.height()) / 72.0;
+  constexpr double kMaxPixels = 60e6;
+  double res = dpi;
+  if (!(w_in > 0 && h_in > 0 && std::isfinite(w_in * h_in))) return nullptr;
+  if (w_in * h_in * res * res > kMaxPixels) res = std::sqrt(kMaxPixels / (w_in * h_in));
+  if (res < dpi / 4.0) return nullptr;
+  dpi = static_cast<int>(res);
+  if (used) *used = dpi;
   poppler::page_renderer renderer;
   renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
   renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
@@ -435,10 +447,11 @@ Status InkOutsideText(const std::string& path, const std::vector<int>& numbers,
   std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
   if (!doc || doc->is_locked()) return Status::InvalidInput("the PDF cannot be rendered");
   constexpr int kDpi = 36;
-  constexpr double kScale = kDpi / 72.0;
   for (size_t i = 0; i < numbers.size(); ++i) {
-    PixPtr pix = Render(doc.get(), numbers[i], kDpi);
+    int used = kDpi;
+    PixPtr pix = Render(doc.get(), numbers[i], kDpi, &used);
     if (!pix) continue;
+    const double kScale = used / 72.0;
     PixPtr grey(pixConvertRGBToLuminance(pix.get()));
     if (!grey) continue;
     PixPtr bin(pixThresholdToBinary(grey.get(), 200));
@@ -479,8 +492,8 @@ Status ReadPdfPages(const std::string& path, const std::vector<int>& numbers,
         stop = true;
         return;
       }
-      const int dpi = settings.dpi > 0 ? settings.dpi : 300;
-      PixPtr pix = Render(doc.get(), numbers[i], dpi);
+      int dpi = settings.dpi > 0 ? settings.dpi : 300;
+      PixPtr pix = Render(doc.get(), numbers[i], dpi, &dpi);
       if (!pix) {
         results[i] = Status::InvalidInput("page " + std::to_string(numbers[i]) + " cannot be rendered");
         continue;

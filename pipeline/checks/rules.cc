@@ -50,6 +50,21 @@ Status LoadRules(const std::string& path, Rules* rules) {
       part.parts = p.at("parts").get<std::vector<std::string>>();
       r.partitions.push_back(std::move(part));
     }
+    if (j.contains("execution_score")) {
+      const auto& e = j.at("execution_score");
+      r.execution_score.method = e.value("method", "proportional");
+      r.execution_score.cap = e.value("cap", true);
+      if (e.contains("decimals")) {
+        r.execution_score.decimals.clear();
+        for (const auto& d : e.at("decimals")) r.execution_score.decimals.push_back(d.get<int>());
+      }
+      for (const auto& b : e.value("bands", nlohmann::json::array()))
+        r.execution_score.bands.push_back({NumberToDecimal(b.at("min_rate")), NumberToDecimal(b.at("share"))});
+      std::sort(r.execution_score.bands.begin(), r.execution_score.bands.end(),
+                [](const RuleExecutionScore::Band& a, const RuleExecutionScore::Band& b) { return a.min_rate > b.min_rate; });
+      if (r.execution_score.method != "proportional" && r.execution_score.method != "bands")
+        return Status::InvalidInput(origin + ": execution_score.method must be proportional or bands");
+    }
     const auto& w = j.at("weights");
     r.total_weight = NumberToDecimal(w.at("total"));
     for (const auto& l : w.at("level1")) {
@@ -70,6 +85,7 @@ Status LoadRules(const std::string& path, Rules* rules) {
     if (j.contains("template")) {
       const auto& t = j["template"];
       r.template_applies_when_title_contains = t.value("applies_when_title_contains", std::vector<std::string>{});
+      r.template_skipped_when_title_contains = t.value("skipped_when_title_contains", std::vector<std::string>{});
       for (const auto& s : t.value("sections", nlohmann::json::array())) {
         r.sections.push_back({s.at("id").get<std::string>(), s.value("label", ""),
                               s.value("synonyms", std::vector<std::string>{})});
