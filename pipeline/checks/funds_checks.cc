@@ -53,6 +53,12 @@ void CheckSums(const Document& doc, const FundsBlock& fb, std::vector<Finding>* 
       std::vector<const FundsRow*> stated;
       bool unknown = false;  // a part not stated (blank, "——", "/"): it may hold the difference
       for (const FundsRow* r : rows) {
+        // A row the vocabulary does not name may be nested under another
+        // (其中：中央补助 under 财政拨款): left out of the sum, it may hold the difference.
+        if (r->concept_id.empty()) {
+          unknown = true;
+          continue;
+        }
         if (!r->values[k].stated()) {
           // A row in use (it states another amount) but silent here may hold the difference.
           for (int o : {kFundsInitial, kFundsFull, kFundsExecuted}) unknown = unknown || r->values[o].stated();
@@ -116,6 +122,9 @@ void CheckRates(const Document& doc, const FundsBlock& fb, std::vector<Finding>*
     const FundsValue& fv = row.values[kFundsFull];
     if (!rv.stated() || !ev.stated() || !fv.stated() || fv.value->is_zero()) continue;
     if (RateFits(*rv.value, *ev.value, *fv.value)) continue;
+    // Some regions divide by 年初预算数: a rate that fits it is not flagged.
+    const FundsValue& iv = row.values[kFundsInitial];
+    if (iv.stated() && !iv.value->is_zero() && RateFits(*rv.value, *ev.value, *iv.value)) continue;
     const Decimal computed = ev.value->Divide(*fv.value, 6) * Decimal::FromInt(100);
     Finding f = Make("RATE_MISMATCH", FindingSeverity::kError,
                      "“" + row.label + "”的执行率写为" + S(*rv.value) + "%，按" + ColumnName(doc, fb, kFundsExecuted) + "÷" +
