@@ -51,6 +51,48 @@ int Locate(const std::vector<double>& edges, double v) {
   return std::clamp(i, 0, static_cast<int>(edges.size()) - 2);
 }
 
+// Removes grid rows that only exist because one column has an extra rule:
+// a row in which every cell starting there is empty while more positions of
+// it are covered by cells from the rows above (a producer drawing the part
+// of a merged cell continued from the previous page shorter than its row
+// leaves such a hollow strip). The cells across it lose a row of span.
+void DropHollowRows(PageTable* t) {
+  int rows = static_cast<int>(t->ys.size()) - 1;
+  for (int r = rows - 1; r >= 1; --r) {
+    int starting = 0, covered = 0;
+    bool empty = true;
+    for (const PageCell& c : t->cells) {
+      if (c.row == r) {
+        starting += c.colspan;
+        empty &= c.lines.empty();
+      } else if (c.row < r && r < c.row + c.rowspan) {
+        covered += c.colspan;
+      }
+    }
+    if (!empty || starting == 0 || covered <= starting) continue;
+    std::vector<PageCell> kept;
+    for (PageCell& c : t->cells) {
+      if (c.row == r) {
+        // The cell ending just above takes the strip.
+        for (PageCell& a : t->cells)
+          if (a.col == c.col && a.row + a.rowspan == r) a.box.y1 = c.box.y1;
+        if (c.rowspan == 1) continue;
+        c.rowspan -= 1;
+      } else if (c.row < r && r < c.row + c.rowspan) {
+        c.rowspan -= 1;
+      } else if (c.row > r) {
+        c.row -= 1;
+      }
+      kept.push_back(std::move(c));
+    }
+    t->cells = std::move(kept);
+    t->ys.erase(t->ys.begin() + r + 1);
+  }
+  std::sort(t->cells.begin(), t->cells.end(), [](const PageCell& a, const PageCell& b) {
+    return a.row != b.row ? a.row < b.row : a.col < b.col;
+  });
+}
+
 }  // namespace
 
 bool BuildGrid(const RulingGroup& group, const std::vector<const Word*>& words, int page,
@@ -60,6 +102,30 @@ bool BuildGrid(const RulingGroup& group, const std::vector<const Word*>& words, 
   for (const Segment& s : group.horizontal) yv.push_back(s.y0);
   std::vector<double> xs = Edges(xv, tol), ys = Edges(yv, tol);
   if (xs.size() < 2 || ys.size() < 2) return false;
+  // A table cut by the page's edge or a clipping path may be drawn without
+  // its closing rule (cell sides running to the cut, as Chromium draws a row
+  // split over a page): the sides' ends close it, so the cut row is a row.
+  double vmin = 1e300, vmax = -1e300, hmin = 1e300, hmax = -1e300;
+  for (const Segment& s : group.vertical) {
+    vmin = std::min(vmin, s.y0);
+    vmax = std::max(vmax, s.y1);
+  }
+  for (const Segment& s : group.horizontal) {
+    hmin = std::min(hmin, s.x0);
+    hmax = std::max(hmax, s.x1);
+  }
+  constexpr double kOpen = 4.0;
+  table->open_bottom = table->open_top = false;
+  if (!group.vertical.empty() && vmax > ys.back() + tol + kOpen) {
+    ys.push_back(vmax);
+    table->open_bottom = true;
+  }
+  if (!group.vertical.empty() && vmin < ys.front() - tol - kOpen) {
+    ys.insert(ys.begin(), vmin);
+    table->open_top = true;
+  }
+  if (!group.horizontal.empty() && hmax > xs.back() + tol + kOpen) xs.push_back(hmax);
+  if (!group.horizontal.empty() && hmin < xs.front() - tol - kOpen) xs.insert(xs.begin(), hmin);
   int rows = static_cast<int>(ys.size()) - 1, cols = static_cast<int>(xs.size()) - 1;
   if (rows * cols < 2 || static_cast<size_t>(rows) * cols > kMaxGridPositions) return false;
 
@@ -149,6 +215,7 @@ bool BuildGrid(const RulingGroup& group, const std::vector<const Word*>& words, 
       Word piece;
       piece.box = w->box;
       piece.font_size = w->font_size;
+      piece.base = w->base;
       piece.bold = w->bold;
       piece.box.x0 = w->edges[k];
       while (k < n && Locate(xs, (w->edges[k] + w->edges[k + 1]) / 2) == col) {
@@ -169,6 +236,7 @@ bool BuildGrid(const RulingGroup& group, const std::vector<const Word*>& words, 
     table->cells[i].lines = BuildLines(cell_words[i], page, 0);
   table->xs = xs;
   table->ys = ys;
+  DropHollowRows(table);
   table->ruled = true;
   table->box = {xs.front(), ys.front(), xs.back(), ys.back()};
   return true;

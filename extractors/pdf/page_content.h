@@ -21,6 +21,7 @@ struct Word {
   std::vector<float> edges;    // x of each glyph's left edge, plus the right edge of the last
   std::vector<int> char_bytes; // UTF-8 byte length of each glyph's text
   double font_size = 0;
+  double base = 0;             // baseline y (rot 0); 0 when unknown
   bool bold = false;
   bool space_after = false;    // a space glyph followed this word in the content
   int rot = 0;                 // 0..3, quarter turns of the text on the page
@@ -57,6 +58,10 @@ struct PageTable {
   std::vector<double> ys;  // row edges, ascending (rows + 1 values)
   std::vector<PageCell> cells;  // sorted by (row, col)
   bool ruled = true;            // false: columns found from text alignment
+  // No rule closes the table at its bottom / top: the cell sides run on to
+  // the edge of the page or clip (a row cut by a page break, as Chromium
+  // draws it).
+  bool open_bottom = false, open_top = false;
   Box box;
   int section = 0, column = 0;  // reading-order position, as for Line
   double page_height = 0;

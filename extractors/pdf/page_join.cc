@@ -118,20 +118,59 @@ bool Empty(const Cell& c) {
   return true;
 }
 
-// A row cut by the page break: the table ran to the foot of the page, some
-// cell's text ended above the break (empty below it), and in some column both
-// parts have text, the upper part's last line running to the cell's right
-// side (its text was cut by the break, not ended). Then the
-// lower part's first row is merged into the upper part's last row (the
-// paragraphs at the cut joined) and true is returned.
-bool JoinSplitRow(const PageTable& upper_geometry, Table* upper, Table* lower) {
+// The geometry cell of `table` at grid position (row, col), or null.
+const PageCell* GeometryCell(const PageTable& table, int row, int col) {
+  for (const PageCell& pc : table.cells)
+    if (pc.col == col && pc.row <= row && row < pc.row + pc.rowspan) return &pc;
+  return nullptr;
+}
+
+// True when the last line of `up` (a cell at the foot of a page) left no room
+// for the first unit of `low`'s first line: the text was cut by the page
+// break, not ended, whatever the cell's alignment.
+bool CutByBreak(const PageCell& up, const PageCell& low, double padding, double row_text_bottom) {
+  // The last line sits at the foot of the cell and as low as the row's
+  // lowest text: text ending above it (a label centred in a taller row,
+  // `时效指标`) was not cut.
+  if (up.lines.empty() || low.lines.empty()) return false;
+  const Line& last = up.lines.back();
+  if (EndsSentence(last.text)) return false;
+  double line_h = last.box.y1 - last.box.y0;
+  if (up.box.y1 - last.box.y1 > 0.8 * line_h + 2 * padding + 2.0) return false;
+  if (last.box.y1 < row_text_bottom - 0.3 * line_h) return false;
+  std::string rest;
+  if (SplitNumberingLabel(low.lines.front().text, &rest).style != LabelStyle::kNone) return false;
+  double inner = (up.box.x1 - up.box.x0) - 2 * padding;
+  double em = std::max(1.0, last.font_size);
+  return (last.box.x1 - last.box.x0) + FirstUnitWidth(low.lines.front()) > inner - 0.5 * em;
+}
+
+// The first row of the lower part of a table split by a page break (header
+// rows repeated on the new page already dropped: `lower_skip` rows of
+// `lower_geometry`) continues the upper part's last row when the page break
+// cut it: in some column the upper text was cut (CutByBreak), and the lower
+// row has no column that starts afresh next to a full upper cell more often
+// than columns that were cut; or the lower row is mostly empty (its first
+// column empty, fewer filled cells than half of the upper row's, none filled
+// under an empty one) — the rest of a row whose taller cells ran over. Then
+// the rows are merged (the paragraphs at the cut joined) and true is
+// returned. A table drawn open at the break (PageTable::open_bottom,
+// open_top) is joined so without further evidence. Otherwise a cell merged vertically on the upper page (rowspan > 1)
+// whose lower counterpart is empty, or that is empty above its lower
+// counterpart, goes on: it is extended over the lower cell.
+bool JoinAcrossBreak(const PageTable& upper_geometry, const PageTable& lower_geometry,
+                     int lower_skip, Table* upper, Table* lower) {
   if (upper->rows < 1 || lower->rows < 1) return false;
-  if (upper_geometry.page_height <= 0 || upper_geometry.box.y1 < 0.8 * upper_geometry.page_height)
-    return false;
   int last = upper->rows - 1;
   int geo_last = static_cast<int>(upper_geometry.ys.size()) - 2;
+  double up_pad = CellPadding(upper_geometry);
+  double row_text_bottom = -1e300;
+  for (const PageCell& pc : upper_geometry.cells)
+    if (pc.row + pc.rowspan - 1 == geo_last && !pc.lines.empty())
+      row_text_bottom = std::max(row_text_bottom, pc.lines.back().box.y1);
   std::vector<std::pair<Cell*, Cell*>> pairs;
-  bool cut = false, ended_above = false;
+  int cut = 0, fresh = 0, ended_above = 0, started_below = 0, up_filled = 0, low_filled = 0;
+  bool first_col_empty = true;
   for (Cell& low : lower->cells) {
     if (low.row != 0) continue;
     Cell* up = nullptr;
@@ -139,38 +178,114 @@ bool JoinSplitRow(const PageTable& upper_geometry, Table* upper, Table* lower) {
       if (c.col == low.col && c.colspan == low.colspan && c.row + c.rowspan - 1 == last) up = &c;
     if (!up) return false;
     pairs.push_back({up, &low});
-    ended_above |= !Empty(*up) && Empty(low);
-    if (Empty(*up) || Empty(low)) continue;
-    std::string rest;
-    if (SplitNumberingLabel(low.paragraphs.front(), &rest).style != LabelStyle::kNone) continue;
-    for (const PageCell& pc : upper_geometry.cells) {
-      if (pc.col != low.col || pc.row + pc.rowspan - 1 != geo_last || pc.lines.empty()) continue;
-      const Line& l = pc.lines.back();
-      cut |= l.box.x1 >= pc.box.x1 - 4.0 - 1.5 * std::max(1.0, l.font_size) &&
-             !EndsSentence(l.text);
-    }
+    bool ue = Empty(*up), le = Empty(low);
+    up_filled += !ue;
+    low_filled += !le;
+    if (low.col == 0) first_col_empty = le;
+    if (!ue && le) ++ended_above;
+    if (ue && !le) ++started_below;
+    if (ue || le) continue;
+    const PageCell* gu = GeometryCell(upper_geometry, geo_last, low.col);
+    const PageCell* gl = GeometryCell(lower_geometry, lower_skip, low.col);
+    if (gu && gl && CutByBreak(*gu, *gl, up_pad, row_text_bottom)) ++cut;
+    else ++fresh;
   }
-  if (!cut || !ended_above) return false;
+  bool at_foot = upper_geometry.page_height > 0 &&
+                 upper_geometry.box.y1 >= 0.75 * upper_geometry.page_height;
+  // A table left open at the foot of the page (or open at the top of the
+  // next one, no header repeated) says itself that its row goes on.
+  bool open = upper_geometry.open_bottom || (lower_skip == 0 && lower_geometry.open_top);
+  bool split = at_foot && (open || ended_above > 0) &&
+               (open || (cut > 0 && fresh <= cut) ||
+                (first_col_empty && started_below == 0 && low_filled > 0 &&
+                 2 * low_filled < up_filled));
+  if (split) {
+    for (auto& [up, low] : pairs) {
+      if (Empty(*low)) {
+      } else if (Empty(*up)) {
+        up->paragraphs = low->paragraphs;
+      } else {
+        std::string& tail = up->paragraphs.back();
+        tail += JoinSeparator(tail, low->paragraphs.front(), false, true);
+        tail += low->paragraphs.front();
+        up->paragraphs.insert(up->paragraphs.end(), low->paragraphs.begin() + 1,
+                              low->paragraphs.end());
+      }
+      up->rowspan += low->rowspan - 1;
+    }
+    DropFirstRow(lower);
+    return true;
+  }
+  // Vertically merged cells running over the break.
+  std::vector<Cell> kept;
+  std::vector<std::pair<Cell*, int>> extend;
   for (auto& [up, low] : pairs) {
-    if (Empty(*low)) {
-    } else if (Empty(*up)) {
-      up->paragraphs = low->paragraphs;
-    } else {
-      std::string& tail = up->paragraphs.back();
-      tail += JoinSeparator(tail, low->paragraphs.front(), false, true);
-      tail += low->paragraphs.front();
-      up->paragraphs.insert(up->paragraphs.end(), low->paragraphs.begin() + 1, low->paragraphs.end());
-    }
-    up->rowspan += low->rowspan - 1;
+    if (up->rowspan < 2 || (!Empty(*low) && !Empty(*up))) continue;
+    if (Empty(*up)) up->paragraphs = low->paragraphs;
+    extend.push_back({up, low->rowspan});
+    low->colspan = 0;  // marked for removal
   }
-  DropFirstRow(lower);
-  return true;
+  if (extend.empty()) return false;
+  for (auto& [up, n] : extend) up->rowspan += n;
+  for (Cell& c : lower->cells)
+    if (c.colspan > 0) kept.push_back(std::move(c));
+  lower->cells = std::move(kept);
+  return false;
 }
 
-bool SameColumns(const PageTable& a, const PageTable& b) {
-  if (a.xs.size() != b.xs.size()) return false;
-  for (size_t i = 0; i < a.xs.size(); ++i)
-    if (std::fabs(a.xs[i] - b.xs[i]) > 3.0) return false;
+// A table continued on the next page has the upper part's column edges, or
+// some of them, or some more (rows on one page merge columns the other page's
+// rows keep apart, and Chromium draws no rule where no row of the page has
+// one). When the outer edges agree and at most a third of the edges are on
+// one side only, both parts are renumbered in the union of the edges (the
+// upper part's geometry, the upper part's model cells `prev` and the lower
+// part's geometry) and true is returned.
+bool MergeColumns(PageTable* upper, Table* prev, PageTable* lower) {
+  const std::vector<double>& a = upper->xs;
+  const std::vector<double>& b = lower->xs;
+  if (a.size() < 2 || b.size() < 2 || std::fabs(a.front() - b.front()) > 3.0 ||
+      std::fabs(a.back() - b.back()) > 3.0)
+    return false;
+  std::vector<double> all;
+  size_t i = 0, j = 0, only = 0;
+  while (i < a.size() || j < b.size()) {
+    if (j == b.size() || (i < a.size() && a[i] < b[j] - 3.0)) {
+      all.push_back(a[i++]);
+      ++only;
+    } else if (i == a.size() || b[j] < a[i] - 3.0) {
+      all.push_back(b[j++]);
+      ++only;
+    } else {
+      all.push_back(a[i]);
+      ++i;
+      ++j;
+    }
+  }
+  if (3 * only > all.size()) return false;
+  auto index = [&](double x) {
+    size_t k = 0;
+    while (k + 1 < all.size() && std::fabs(all[k] - x) > 3.0) ++k;
+    return static_cast<int>(k);
+  };
+  auto remap = [&](const std::vector<double>& xs, int* col, int* colspan) {
+    int c0 = index(xs[*col]), c1 = index(xs[*col + *colspan]);
+    *col = c0;
+    *colspan = std::max(1, c1 - c0);
+  };
+  if (only > 0) {
+    std::vector<double> old_a = a;
+    for (Cell& c : prev->cells) {
+      if (c.col + c.colspan >= static_cast<int>(old_a.size())) continue;
+      remap(old_a, &c.col, &c.colspan);
+      c.prov.col = c.col;
+    }
+    prev->cols = static_cast<int>(all.size()) - 1;
+    for (PageCell& c : upper->cells) remap(old_a, &c.col, &c.colspan);
+    upper->xs = all;
+  }
+  std::vector<double> old_b = b;
+  for (PageCell& c : lower->cells) remap(old_b, &c.col, &c.colspan);
+  lower->xs = all;
   return true;
 }
 
@@ -271,7 +386,8 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
         b.kind = BlockKind::kHeading;
         b.level = LabelStyleLevel(nl.style);
       }
-    } else if ((bold || big) && lines.size() <= 2 && len <= 50 && !EndsSentence(text)) {
+    } else if ((bold || big) && lines.size() <= 2 && len <= (lines.size() == 2 ? 80u : 50u) &&
+               !EndsSentence(text)) {
       b.kind = BlockKind::kHeading;
       b.level = 1;
     }
@@ -294,7 +410,8 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
       bool first_on_page = ii == 0;
       if (it.is_table) {
         if (first_on_page && last_was_table && !doc->blocks.empty() &&
-            doc->blocks.back().kind == BlockKind::kTable && SameColumns(last_table, it.table)) {
+            doc->blocks.back().kind == BlockKind::kTable &&
+            MergeColumns(&last_table, &doc->blocks.back().table, &it.table)) {
           Table& prev = doc->blocks.back().table;
           Table next = ToModel(it.table, page, prev.prov.table_index);
           // The header rows repeated on the new page (one to three rows).
@@ -303,7 +420,7 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
                  RowTexts(next, repeated) == RowTexts(prev, repeated))
             ++repeated;
           for (int k = 0; k < repeated; ++k) DropFirstRow(&next);
-          JoinSplitRow(last_table, &prev, &next);
+          JoinAcrossBreak(last_table, it.table, repeated, &prev, &next);
           for (Cell& c : next.cells) {
             c.row += prev.rows;
             c.prov.row = c.row;

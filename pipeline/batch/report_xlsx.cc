@@ -5,9 +5,11 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 
+#include "pipeline/batch/csv.h"
 #include "pipeline/batch/report_writers.h"
 #include "pipeline/batch/reports.h"
 
@@ -117,13 +119,22 @@ void XlsxReport::Add(const ManifestRow& row, const Json& r) {
   }
 }
 
+void XlsxReport::Discard() {
+  if (!s_) return;
+  if (s_->wb) workbook_close(s_->wb);
+  s_->wb = nullptr;
+  std::remove(s_->tmp.c_str());
+}
+
 Status XlsxReport::Close() {
   worksheet_autofilter(s_->sum, 0, 0, std::max(s_->sum_row - 1, 0), kNSum - 1);
   worksheet_autofilter(s_->fnd, 0, 0, std::max(s_->fnd_row - 1, 0), kNFnd - 1);
   lxw_error err = workbook_close(s_->wb);
   s_->wb = nullptr;
   if (err != LXW_NO_ERROR) {
+    int e = errno;
     std::remove(s_->tmp.c_str());
+    if (e == ENOSPC || e == EDQUOT) return WriteError(s_->tmp, e);
     return Status::IoError("cannot write " + s_->tmp + ": " + lxw_strerror(err));
   }
   return Status::Ok();

@@ -21,6 +21,7 @@
 
 #include "pipeline/archive/archive.h"
 #include "pipeline/batch/csv.h"
+#include "pipeline/batch/folder_lock.h"
 #include "pipeline/batch/inputs.h"
 #include "pipeline/batch/progress.h"
 #include "pipeline/batch/reports.h"
@@ -128,7 +129,7 @@ void Worker(std::shared_ptr<Shared> s, size_t slot_id) {
 // run knows (sha256 of the input, version, a minimal shape for failures).
 Json ReportFor(const ManifestRow& row, const ScreenResult& r, const std::string& version) {
   Json rep = r.report.is_object() ? r.report : Json::object();
-  if (!rep.contains("file")) rep["file"] = row.file;
+  rep["file"] = row.file;  // the name as reports show it (valid UTF-8), not the bytes opened
   rep["sha256"] = row.sha256;
   if (!rep.contains("format")) rep["format"] = row.format;
   if (!rep.contains("size")) rep["size"] = row.size;
@@ -177,6 +178,11 @@ int CountOf(const Json& rep, const char* sev) {
 }
 
 }  // namespace
+
+void SetOutcomeFromStored(ManifestRow* row, const archive::StoredDoc& st) {
+  row->pages = st.pages;
+  SetOutcome(row, st.status, st.status_reason, st.n_error, st.n_warning, st.n_info);
+}
 
 std::string RunSummary::Line() const {
   char buf[512];
@@ -235,11 +241,14 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
   std::filesystem::create_directories(options.out_dir, ec);
   if (ec) return Status::IoError("cannot create " + options.out_dir + ": " + ec.message());
   const std::string dir = options.out_dir;
+  std::unique_ptr<FolderLock> lock;
+  Status s = FolderLock::Acquire(dir, &lock);
+  if (!s.ok()) return s;
   spdlog::info("run: jixiao {} jobs={} shard={}/{} time_limit={}s out={}", options.version, options.jobs,
                options.shard_index, options.shard_count, options.screen.extract.time_limit_seconds, dir);
 
   std::vector<Input> all;
-  Status s = CollectInputs(options.paths, options.jobs, &all);
+  s = CollectInputs(options.paths, options.jobs, &all);
   if (!s.ok()) return s;
   // The run folder may sit inside an input folder: its own files are not inputs.
   std::string out_prefix = std::filesystem::weakly_canonical(dir, ec).string() + "/";
@@ -286,7 +295,7 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
   std::vector<size_t> todo_rows;
   for (const Input& in : inputs) {
     ManifestRow row;
-    row.file = in.path;
+    row.file = in.name.empty() ? in.path : in.name;
     row.sha256 = in.sha256;
     row.size = in.size;
     row.format = in.format;
@@ -302,7 +311,7 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
       row.duplicate_of = it->second;
       row.reason = "与 " + it->second + " 内容相同（SHA-256 一致），未重复处理";
     } else {
-      first_path[in.sha256] = in.path;
+      first_path[in.sha256] = row.file;
       auto st = stored.find(in.sha256);
       bool reuse = st != stored.end() && st->second.jixiao_version == options.version &&
                    !(options.retry_failed && (st->second.status == "failed" || st->second.status == "partial"));
@@ -319,9 +328,7 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
       }
       if (reuse) {
         row.resumed = true;
-        row.pages = st->second.pages;
-        SetOutcome(&row, st->second.status, st->second.status_reason, st->second.n_error, st->second.n_warning,
-                   st->second.n_info);
+        SetOutcomeFromStored(&row, st->second);
       } else {
         row.status = "pending";
         todo_rows.push_back(rows.size());
@@ -510,16 +517,24 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
     ::close(shared->journal_fd);
     shared->journal_fd = -1;
   }
-  Status ms = WriteManifest(manifest_path, rows);
-  if (run_status.ok()) run_status = ms;
   // One FTS b-tree instead of the segments the run left, and the freed pages
   // handed back: a smaller archive and faster searches.
   if (run_status.ok() && completed > 0) {
     Status os = arc->Optimize();
     if (!os.ok()) spdlog::warn("archive optimize: {}", os.ToString());
   }
+  bool reports_failed = false;
   if (run_status.ok() && options.write_reports) {
     run_status = WriteRunReports(dir, rows, arc.get());
+    reports_failed = !run_status.ok();
+  }
+  // The manifest last: it says the reports beside it are this run's. When
+  // they could not be written (a full disk) it is left as the run's last
+  // progress write; the archive has every finished document and the next run
+  // writes the reports again.
+  if (!reports_failed) {
+    Status ms = WriteManifest(manifest_path, rows);
+    if (run_status.ok()) run_status = ms;
   }
   CountRows(rows, summary);
   summary->abandoned = abandoned;
