@@ -172,6 +172,8 @@ TEST(FundsBlockTest, ScoreAndRateColumnsAreNeverAmounts) {
   EXPECT_EQ(set.execution->rate->ToString(), "100");
 }
 
+using Rows = std::vector<std::vector<std::string>>;
+
 std::vector<std::vector<std::string>> IndicatorRows(const std::vector<std::vector<std::string>>& items,
                                                    const std::string& total_weight, const std::string& total_score) {
   std::vector<std::vector<std::string>> rows = {
@@ -212,6 +214,16 @@ TEST(IndicatorTableTest, TableWithoutTotalIsIncomplete) {
   ASSERT_EQ(set.indicator_tables.size(), 1u);
   EXPECT_FALSE(set.indicator_tables[0].has_total);
   EXPECT_EQ(set.indicator_tables[0].last_label, "维修里程");
+}
+
+TEST(IndicatorTableTest, TotalWrittenInOneCell) {
+  Rows rows = IndicatorRows({{"产出指标", "数量指标", "维修里程", "正向", "≥12", "公里", "12.5", "90", "90", "无偏差"}}, "", "");
+  rows.push_back({"自评结论", "总分：90分"});
+  const FactSet set = Extract({TableBlock(rows)});
+  ASSERT_EQ(set.totals.size(), 1u);
+  ASSERT_TRUE(set.totals[0].score);
+  EXPECT_EQ(set.totals[0].score->ToString(), "90");
+  EXPECT_TRUE(set.indicator_tables[0].has_total);
 }
 
 // A project's table starts a group; a second project's table another one.

@@ -165,6 +165,31 @@ void ReadIndicators(const Document& doc, int bi, const Table& t, const CellIndex
       if (x && x->row == r && !RemoveSpaces(x->Text()).empty()) first = x;
     }
     const std::string first_text = first ? StripHeaderDecorations(first->Text()) : "";
+    // "总分：98分" written in one cell (a 自评结论 row): the score of the table.
+    const Cell* inline_total = nullptr;
+    std::string inline_score;
+    for (int c = 0; c < t.cols && !inline_total; ++c) {
+      const Cell* x = grid.At(r, c);
+      if (!x || x->row != r) continue;
+      std::string label, number;
+      if (RE2::FullMatch(RemoveSpaces(x->Text()), R"((.{2,18}?)[：:](\d+(?:\.\d+)?)分?)", &label, &number) &&
+          std::find(iv.total_rows.begin(), iv.total_rows.end(), label) != iv.total_rows.end()) {
+        inline_total = x;
+        inline_score = number;
+      }
+    }
+    if (inline_total) {
+      ScoreLine total;
+      total.block = bi;
+      total.group = group;
+      total.score_cell = inline_total;
+      total.score = numbers::Decimal::Parse(inline_score);
+      if (!out->total) out->total = total;
+      out->totals.push_back(total);
+      table.has_total = true;
+      table.total_filled = total.score.has_value();
+      break;
+    }
     if (first && std::find(iv.total_rows.begin(), iv.total_rows.end(), first_text) != iv.total_rows.end()) {
       // "总分 | 100 | 98": the weight and score columns, or the figures in order.
       ScoreLine total;
