@@ -300,7 +300,27 @@ void ReadText(const std::string& original, const Vocabulary& vocabulary, const T
         if (cue.kind == "difference" && !cue.level_period.empty() && level >= 0 &&
             out->facts[level].period != cue.level_period)
           level = -1;
-        if (cue.kind == "prior_level" && level < 0) continue;
+        if (cue.kind == "prior_level" && level < 0) {
+          // "收入合计比上年增加4.6万元（2023年为48万元）": last year's level of
+          // the change before it, whose level stands in another sentence.
+          int change = -1;
+          for (int k = static_cast<int>(out->facts.size()) - 1; k >= static_cast<int>(first_fact); --k) {
+            const Fact& f = out->facts[k];
+            if (f.q.span.begin < hard_start) break;
+            if (f.relation == "change") { change = k; break; }
+          }
+          if (change < 0) continue;
+          const Fact& c = out->facts[change];
+          fact.relation_change = change;
+          fact.of_concept = c.of_concept;
+          fact.label = c.label;
+          fact.period = c.period;
+          if (!fact.base_year) fact.base_year = out->year ? out->year - 1 : 0;
+          if (out->year && fact.base_year >= out->year) continue;
+          fact.year = fact.base_year;
+          out->facts.push_back(std::move(fact));
+          continue;
+        }
         fact.relation_base = level;
         fact.of_concept = level >= 0 ? out->facts[level].concept_id
                           : named                        ? named->id

@@ -62,13 +62,18 @@ ReportIdentity IdentifyReport(const Document& doc) {
     if (b.kind == BlockKind::kTable) break;
     const std::string text = TrimSpaces(b.FullText());
     if (text.empty()) continue;
-    if (text.find("报告") != std::string::npos || text.find("自评") != std::string::npos) {
+    const std::string simplified = ToSimplified(text);  // 自評報告 is 自评报告
+    if (simplified.find("报告") != std::string::npos || simplified.find("自评") != std::string::npos) {
       id.title = text;
       break;
     }
     if (++seen >= 5) break;
   }
-  RE2::PartialMatch(id.title, kTitle, &id.year, &id.unit);
+  // Matched as simplified (same offsets), the unit taken as written.
+  const std::string simplified = ToSimplified(id.title);
+  re2::StringPiece unit;
+  if (RE2::PartialMatch(simplified, kTitle, &id.year, &unit))
+    id.unit = id.title.substr(unit.data() - simplified.data(), unit.size());
   return id;
 }
 
