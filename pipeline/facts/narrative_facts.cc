@@ -26,11 +26,9 @@ using numbers::Quantity;
 using numbers::QuantityKind;
 
 struct SentenceMap {
-  std::vector<size_t> starts;  // byte offset where each sentence starts
+  std::vector<size_t> starts;  // byte offset where each sentence starts (ascending)
   int SentenceOf(size_t pos) const {
-    int s = 0;
-    while (s + 1 < static_cast<int>(starts.size()) && starts[s + 1] <= pos) ++s;
-    return s;
+    return static_cast<int>(std::upper_bound(starts.begin(), starts.end(), pos) - starts.begin()) - 1;
   }
 };
 
@@ -86,10 +84,12 @@ Brackets ScanBrackets(const std::string& text) {
 std::string ClauseLabel(const std::string& text, size_t clause_floor, size_t pos) {
   static const char* kSeparators[] = {"，", "。", "；", "、", "：", "（", "(", ",", ";", ":", "“", "”", " ", "\u3000"};
   size_t start = clause_floor;
+  // Searched within the clause only: a separator absent from a long
+  // paragraph must not cost a scan of the paragraph per figure.
+  const std::string_view clause = std::string_view(text).substr(clause_floor, pos > clause_floor ? pos - clause_floor : 0);
   for (const char* sep : kSeparators) {
-    size_t p = text.rfind(sep, pos == 0 ? 0 : pos - 1);
-    if (p != std::string::npos && p >= clause_floor && p + std::string(sep).size() <= pos)
-      start = std::max(start, p + std::string(sep).size());
+    const size_t p = clause.rfind(sep);
+    if (p != std::string_view::npos) start = std::max(start, clause_floor + p + std::string(sep).size());
   }
   std::string label = text.substr(start, pos - start);
   // Qualifier words belong to the figure, not the label.
@@ -386,9 +386,15 @@ void ReadText(const std::string& original, const Vocabulary& vocabulary, const T
         }
         list = &it->second;
       } else {
+        // The last marker of this sentence before the figure, outside brackets.
         const std::pair<size_t, size_t>* marker = nullptr;
-        for (const auto& m : markers)
-          if (m.second <= begin && m.first >= hard_start && brackets.depth[m.first] == 0) marker = &m;
+        auto after = std::upper_bound(markers.begin(), markers.end(), begin,
+                                      [](size_t pos, const std::pair<size_t, size_t>& m) { return pos < m.second; });
+        for (auto it = after; it != markers.begin();) {
+          --it;
+          if (it->first < hard_start) break;
+          if (brackets.depth[it->first] == 0) { marker = &*it; break; }
+        }
         if (marker) {
           auto it = lists.find(marker->first);
           if (it == lists.end()) {
