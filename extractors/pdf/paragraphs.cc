@@ -6,7 +6,8 @@
 // and on a line that starts with a numbering label (SplitNumberingLabel); a
 // centred title wrapped onto two lines stays one. Tables are placed among
 // the paragraphs by position. Cell paragraphs use the same cues inside the
-// cell. Covered by pdf_test.cc (Paragraphs, CellParagraphs),
+// cell; a figure wrapped at a line end is joined whole. Covered by
+// pdf_test.cc (Paragraphs, CellParagraphs, FigureWrappedInANarrowCell),
 // pdf_producer_test.cc (wraps, titles) and pdf_accuracy_test.cc.
 #include <algorithm>
 #include <cmath>
@@ -45,7 +46,15 @@ bool EndsSentence(const std::string& text) {
 std::string JoinLines(const std::vector<Line>& lines) {
   std::string text;
   for (const Line& l : lines) {
-    if (!text.empty()) text += JoinSeparator(text, l.text, false, true);
+    if (!text.empty()) {
+      // A figure wrapped in a narrow cell or at the end of a line ("202640"
+      // / "0元", "≤202." / "6万元") is one figure: the lines joined here are
+      // one paragraph, so digits and a decimal point meeting at the wrap are
+      // joined without a space. Lines the author broke are paragraphs apart.
+      const char32_t a = LastCodePoint(text), b = FirstCodePoint(l.text);
+      const bool figure = ((a >= '0' && a <= '9') || a == '.') && ((b >= '0' && b <= '9') || b == '.');
+      if (!figure) text += JoinSeparator(text, l.text, false, true);
+    }
     text += l.text;
   }
   return text;

@@ -256,6 +256,26 @@ TEST(PdfSynthetic, RuledTableWithSpans) {
   EXPECT_EQ(doc.blocks.back().text, "After the table.");
 }
 
+TEST(PdfSynthetic, FigureWrappedInANarrowCell) {
+  // Column 1 is narrow: "202640" fills it and its last digit wraps to the
+  // next line. Column 2 is wide: "120" then "80" on the next line is the
+  // author's break, two figures.
+  TestPage p;
+  p.content += LineAt(72, 700, 390, 700) + LineAt(72, 640, 390, 640);
+  p.content += LineAt(72, 700, 72, 640) + LineAt(200, 700, 200, 640) + LineAt(260, 700, 260, 640) +
+               LineAt(390, 700, 390, 640);
+  p.content += TextAt(80, 680, 10, "Budget") + TextAt(204, 684, 14, "202640") + TextAt(204, 668, 14, "0") +
+               TextAt(264, 684, 14, "120") + TextAt(264, 668, 14, "80");
+  Document doc = Extract(WriteTemp("wrap.pdf", BuildPdf({p})));
+  auto tables = Tables(doc);
+  ASSERT_EQ(tables.size(), 1u);
+  const Table& t = tables[0]->table;
+  ASSERT_NE(t.At(0, 1), nullptr);
+  ASSERT_NE(t.At(0, 2), nullptr);
+  EXPECT_EQ(t.At(0, 1)->Text(), "2026400");
+  EXPECT_EQ(t.At(0, 2)->Text(), "120\n80");
+}
+
 TEST(PdfSynthetic, TableDrawnWithFilledRectangles) {
   // Word and WPS draw borders as thin filled rectangles.
   TestPage p;

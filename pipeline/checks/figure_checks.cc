@@ -126,7 +126,7 @@ void CheckNarrativeSums(const Document& doc, const FactSet& set, const Rules& ru
   // breaks its head down twice: each partition is checked below instead.
   std::map<int, std::vector<const Fact*>> lists;
   for (const Fact& f : set.facts)
-    if (f.list >= 0 && f.parent >= 0 && f.q.kind == QuantityKind::kAmount && f.source == FactSource::kNarrative)
+    if (f.list >= 0 && f.parent >= 0 && f.q.kind == QuantityKind::kAmount)
       lists[f.list].push_back(&f);
   std::set<const Fact*> handled;
   for (const auto& [id, parts] : lists) {
@@ -389,7 +389,9 @@ void CheckCountConflicts(const Document& doc, const FactSet& set, std::vector<Fi
   constexpr size_t kMinSharedBytes = 3 * 4;
   std::vector<const Fact*> counts;
   for (const Fact& f : set.facts)
-    if (f.q.kind == QuantityKind::kCount && f.concept_id.empty()) counts.push_back(&f);
+    // A target (年度总体目标 "不少于60家") states no quantity; its actual is
+    // compared with it by CheckProseTargets.
+    if (f.q.kind == QuantityKind::kCount && f.concept_id.empty() && f.prose_role != "target") counts.push_back(&f);
   std::set<const Fact*> reported;
   for (size_t i = 0; i < counts.size(); ++i) {
     for (size_t j = i + 1; j < counts.size(); ++j) {
@@ -412,6 +414,45 @@ void CheckCountConflicts(const Document& doc, const FactSet& set, std::vector<Fi
   }
 }
 
+// Targets and actuals stated in table prose (年度总体目标 "培训不少于180人次",
+// 实际完成情况 "实际培训164人次"), paired by measure word and the longest
+// shared name: a missed target under a claim that every target was met.
+void CheckProseTargets(const Document& doc, const FactSet& set, std::vector<Finding>* out) {
+  if (!set.completion_claim) return;
+  constexpr size_t kMinSharedBytes = 3 * 2;
+  std::vector<const Fact*> targets, actuals;
+  for (const Fact& f : set.facts) {
+    if (f.q.kind != QuantityKind::kCount || !f.concept_id.empty()) continue;
+    if (f.prose_role == "target") targets.push_back(&f);
+    if (f.prose_role == "actual") actuals.push_back(&f);
+  }
+  for (const Fact* t : targets) {
+    const Fact* best = nullptr;
+    size_t best_run = 0;
+    bool tie = false;
+    for (const Fact* a : actuals) {
+      if (a->q.canonical_unit != t->q.canonical_unit) continue;
+      const size_t run = CommonRun(t->label, a->label);
+      if (run > best_run) {
+        best = a;
+        best_run = run;
+        tie = false;
+      } else if (run == best_run) {
+        tie = true;
+      }
+    }
+    if (!best || tie || best_run < kMinSharedBytes || numbers::MeetsTarget(best->q, t->q)) continue;
+    Finding f;
+    f.code = "TARGET_NOT_MET";
+    f.severity = FindingSeverity::kError;
+    f.message = "目标“" + t->label + t->q.raw + "”未达到：实际“" + best->label + best->q.raw + "”，但报告称“" +
+                set.completion_claim->label + "”";
+    f.arithmetic = best->q.interval.ToString() + " ⊄ " + t->q.interval.ToString();
+    f.evidence = {FactEvidence(doc, *t), FactEvidence(doc, *best), FactEvidence(doc, *set.completion_claim)};
+    out->push_back(std::move(f));
+  }
+}
+
 void CheckSuspectUnits(const Document& doc, const FactSet& set, std::vector<Finding>* out) {
   for (const Fact& s : set.suspect_units) {
     Finding f;
@@ -431,7 +472,9 @@ Evidence FactEvidence(const Document& doc, const Fact& fact) {
   Evidence e;
   e.block = fact.block;
   e.quote = fact.quote;
-  if (fact.concept_id != "grade") {
+  if (fact.concept_id == "claim") {
+    e.value = fact.q.raw;  // the words of the claim, no figure
+  } else if (fact.concept_id != "grade") {
     e.value = fact.q.value.ToStringAsWritten();
     e.unit = fact.q.unit;
   } else {
@@ -472,6 +515,7 @@ void CheckFigures(const Document& doc, const FactSet& facts, const Rules& rules,
   CheckConflicts(doc, facts, out);
   CheckRates(doc, facts, out);
   CheckCountConflicts(doc, facts, out);
+  CheckProseTargets(doc, facts, out);
   CheckSuspectUnits(doc, facts, out);
 }
 

@@ -319,5 +319,64 @@ TEST(NarrativeScriptTest, TraditionalAndAsciiReadAsTheRest) {
   for (const Case& c : cases) RunCase(c);
 }
 
+// Table prose cells: a target row and an actual row under their headers,
+// whatever the punctuation, and a claim in the narrative.
+struct ProseCase {
+  std::string narrative, target, actual;
+  std::vector<std::string> codes;
+};
+
+void RunProseCase(const ProseCase& c) {
+  Document doc;
+  Block p;
+  p.text = c.narrative;
+  doc.blocks.push_back(p);
+  Block t;
+  t.kind = BlockKind::kTable;
+  t.table.rows = 2;
+  t.table.cols = 2;
+  auto cell = [](int row, int col, const std::string& text) {
+    Cell x;
+    x.row = row;
+    x.col = col;
+    x.paragraphs = {text};
+    return x;
+  };
+  t.table.cells = {cell(0, 0, "年度总体目标"), cell(0, 1, "实际完成情况"), cell(1, 0, c.target), cell(1, 1, c.actual)};
+  doc.blocks.push_back(t);
+  FactSet set;
+  set.year = 2024;
+  ExtractProseCellFacts(doc, Vocab(), &set);
+  std::vector<Finding> findings;
+  CheckFigures(doc, set, NationalRules(), &findings);
+  std::vector<std::string> codes;
+  std::string messages;
+  for (const Finding& f : findings) {
+    codes.push_back(f.code);
+    messages += f.message + " | " + f.arithmetic + "\n";
+  }
+  EXPECT_EQ(codes, c.codes) << c.target << " / " << c.actual << "\n" << messages;
+}
+
+TEST(NarrativeProseCellsTest, TargetsActualsAndListsInTableProse) {
+  const ProseCase cases[] = {
+      {"全面完成年度目标。", "目标1:培训不少于180人次;目标2:走访企业不少于60家.", "实际培训164人次,走访企业65家.",
+       {"TARGET_NOT_MET"}},
+      {"全面完成年度目标。", "目标1:培训不少于180人次;目标2:走访企业不少于60家.", "实际培训185人次,走访企业65家.", {}},
+      {"全面完成年度目标。", "目标1：培训不少于180人次；目标2：走访企业不少于60家。", "实际培训185人次，走访企业52家。",
+       {"TARGET_NOT_MET"}},
+      // No claim that every target was met: a miss is the deviation table's business.
+      {"基本完成年度目标。", "培训不少于180人次", "实际培训164人次", {}},
+      {"全年目标均已完成。", "举办讲座不少于12场", "共举办讲座9场", {"TARGET_NOT_MET"}},
+      {"全年目标均已完成。", "举办讲座不少于12场", "共举办讲座12场", {}},
+      // Counts of other things are not paired.
+      {"全面完成年度目标。", "举办讲座不少于12场", "发放资料300份", {}},
+      {"", "项目资金20万元,其中培训经费12万元,宣传经费8万元。", "按计划完成。", {}},
+      {"", "项目资金20万元,其中培训经费12万元,宣传经费9万元。", "按计划完成。", {"SUM_MISMATCH"}},
+      {"", "项目資金20萬元,其中培訓經費12萬元,宣傳經費9萬元。", "按計劃完成。", {"SUM_MISMATCH"}},
+  };
+  for (const ProseCase& c : cases) RunProseCase(c);
+}
+
 }  // namespace
 }  // namespace jixiao

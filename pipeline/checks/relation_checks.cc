@@ -60,10 +60,25 @@ const Fact* FindLevel(const FactSet& set, const std::string& concept_id, int yea
   return best;
 }
 
-// Last year's level stated beside a change ("（2023年为20万元）").
-const Fact* PriorOf(const FactSet& set, int level) {
+// Last year's level stated beside a change ("（2023年为20万元）"): linked to
+// this year's level, or to the change when the level stands elsewhere.
+const Fact* PriorOf(const FactSet& set, int level, int change) {
   for (const Fact& f : set.facts)
-    if (f.relation == "prior_level" && f.relation_base == level) return &f;
+    if (f.relation == "prior_level" &&
+        ((level >= 0 && f.relation_base == level) || (change >= 0 && f.relation_change == change)))
+      return &f;
+  return nullptr;
+}
+
+// This year's level of a change stated without it ("收入合计比上年增加"):
+// the concept's figure in the change's period, or in any period when the
+// sentence names none.
+const Fact* LevelOf(const FactSet& set, const Fact& change) {
+  if (change.relation_base >= 0) return &set.facts[change.relation_base];
+  if (const Fact* f = FindLevel(set, change.of_concept, change.year, change.period, change.block)) return f;
+  if (!change.period.empty()) return nullptr;
+  for (const char* period : {"executed", "full", "budget", "initial"})
+    if (const Fact* f = FindLevel(set, change.of_concept, change.year, period, change.block)) return f;
   return nullptr;
 }
 
@@ -119,10 +134,11 @@ void CheckGrowth(const Document& doc, const Fact& rate, const Fact& change, cons
 void CheckRelations(const Document& doc, const FactSet& set, std::vector<Finding>* out) {
   for (const Fact& r : set.facts) {
     if (r.relation == "change") {
-      if (r.relation_base < 0) continue;
-      const Fact& level = set.facts[r.relation_base];
-      if (const Fact* prior = PriorOf(set, r.relation_base))
-        CheckDifference(doc, level, *prior, r, Direction(r, "比上年增加", "比上年减少"), out);
+      const Fact* level = LevelOf(set, r);
+      const int index = static_cast<int>(&r - set.facts.data());
+      if (!level) continue;
+      if (const Fact* prior = PriorOf(set, r.relation_base, index))
+        CheckDifference(doc, *level, *prior, r, Direction(r, "比上年增加", "比上年减少"), out);
     } else if (r.relation == "difference") {
       const Fact* level = r.relation_base >= 0 ? &set.facts[r.relation_base]
                                                : FindLevel(set, r.of_concept, r.year, r.period, r.block);
@@ -140,9 +156,9 @@ void CheckRelations(const Document& doc, const FactSet& set, std::vector<Finding
       // this year's level less the change.
       const Fact* base = nullptr;
       const Fact* level = nullptr;
-      if (change.relation == "change" && change.relation_base >= 0) {
-        level = &set.facts[change.relation_base];
-        base = PriorOf(set, change.relation_base);
+      if (change.relation == "change") {
+        level = LevelOf(set, change);
+        base = PriorOf(set, change.relation_base, r.relation_change);
       } else if (change.relation == "difference") {
         level = change.relation_base >= 0 ? &set.facts[change.relation_base]
                                           : FindLevel(set, change.of_concept, change.year, change.period, change.block);

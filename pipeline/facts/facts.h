@@ -65,6 +65,9 @@ struct Fact {
   std::string base_period;
   // growth_rate: the change or difference it is the rate of, else -1.
   int relation_change = -1;
+  // A figure of a table prose cell under a target header (年度总体目标,
+  // 预期目标: "target") or an actual header (实际完成情况: "actual"), else "".
+  std::string prose_role;
 };
 
 // One row of the indicator table (绩效指标).
@@ -130,6 +133,9 @@ struct FactSet {
   // Figures whose measure word is a known typo (≥50各), anywhere.
   std::vector<Fact> suspect_units;
   int next_list = 0;  // next free list id
+  // The report says every target was met (全面完成年度目标): the first
+  // place it says so, else nullopt.
+  std::optional<Fact> completion_claim;
 };
 
 // Reads every fact of the document. `year` is the report's year (0 if unknown).
@@ -138,7 +144,11 @@ FactSet ExtractFacts(const Document& doc, const Vocabulary& vocabulary, int year
 // Parts of ExtractFacts, exposed for tests.
 void ExtractNarrativeFacts(const Document& doc, const Vocabulary& vocabulary, int end_block, FactSet* out);
 void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSet* out);
-// Counts named by their clause in prose cells ("收集困难与问题62个" in 实际完成情况).
+// Prose cells (年度总体目标, 实际完成情况, 目标1 …, any cell of a sentence or
+// more, whatever its punctuation) read with the narrative rules: counts named
+// by their clause ("收集困难与问题62个") with the cell's role (target or
+// actual), and lists with their head (amounts named by the cell's label are
+// the table reader's). Also notes where the report claims 全面完成.
 void ExtractProseCellFacts(const Document& doc, const Vocabulary& vocabulary, FactSet* out);
 
 // JSON of one fact / of the whole set, and a text listing for people.

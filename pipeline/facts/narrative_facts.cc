@@ -10,6 +10,7 @@
 // that figure down (parent).
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
 #include <re2/re2.h>
@@ -25,11 +26,9 @@ using numbers::Quantity;
 using numbers::QuantityKind;
 
 struct SentenceMap {
-  std::vector<size_t> starts;  // byte offset where each sentence starts
+  std::vector<size_t> starts;  // byte offset where each sentence starts (ascending)
   int SentenceOf(size_t pos) const {
-    int s = 0;
-    while (s + 1 < static_cast<int>(starts.size()) && starts[s + 1] <= pos) ++s;
-    return s;
+    return static_cast<int>(std::upper_bound(starts.begin(), starts.end(), pos) - starts.begin()) - 1;
   }
 };
 
@@ -85,10 +84,12 @@ Brackets ScanBrackets(const std::string& text) {
 std::string ClauseLabel(const std::string& text, size_t clause_floor, size_t pos) {
   static const char* kSeparators[] = {"，", "。", "；", "、", "：", "（", "(", ",", ";", ":", "“", "”", " ", "\u3000"};
   size_t start = clause_floor;
+  // Searched within the clause only: a separator absent from a long
+  // paragraph must not cost a scan of the paragraph per figure.
+  const std::string_view clause = std::string_view(text).substr(clause_floor, pos > clause_floor ? pos - clause_floor : 0);
   for (const char* sep : kSeparators) {
-    size_t p = text.rfind(sep, pos == 0 ? 0 : pos - 1);
-    if (p != std::string::npos && p >= clause_floor && p + std::string(sep).size() <= pos)
-      start = std::max(start, p + std::string(sep).size());
+    const size_t p = clause.rfind(sep);
+    if (p != std::string_view::npos) start = std::max(start, clause_floor + p + std::string(sep).size());
   }
   std::string label = text.substr(start, pos - start);
   // Qualifier words belong to the figure, not the label.
@@ -299,7 +300,27 @@ void ReadText(const std::string& original, const Vocabulary& vocabulary, const T
         if (cue.kind == "difference" && !cue.level_period.empty() && level >= 0 &&
             out->facts[level].period != cue.level_period)
           level = -1;
-        if (cue.kind == "prior_level" && level < 0) continue;
+        if (cue.kind == "prior_level" && level < 0) {
+          // "收入合计比上年增加4.6万元（2023年为48万元）": last year's level of
+          // the change before it, whose level stands in another sentence.
+          int change = -1;
+          for (int k = static_cast<int>(out->facts.size()) - 1; k >= static_cast<int>(first_fact); --k) {
+            const Fact& f = out->facts[k];
+            if (f.q.span.begin < hard_start) break;
+            if (f.relation == "change") { change = k; break; }
+          }
+          if (change < 0) continue;
+          const Fact& c = out->facts[change];
+          fact.relation_change = change;
+          fact.of_concept = c.of_concept;
+          fact.label = c.label;
+          fact.period = c.period;
+          if (!fact.base_year) fact.base_year = out->year ? out->year - 1 : 0;
+          if (out->year && fact.base_year >= out->year) continue;
+          fact.year = fact.base_year;
+          out->facts.push_back(std::move(fact));
+          continue;
+        }
         fact.relation_base = level;
         fact.of_concept = level >= 0 ? out->facts[level].concept_id
                           : named                        ? named->id
@@ -365,9 +386,15 @@ void ReadText(const std::string& original, const Vocabulary& vocabulary, const T
         }
         list = &it->second;
       } else {
+        // The last marker of this sentence before the figure, outside brackets.
         const std::pair<size_t, size_t>* marker = nullptr;
-        for (const auto& m : markers)
-          if (m.second <= begin && m.first >= hard_start && brackets.depth[m.first] == 0) marker = &m;
+        auto after = std::upper_bound(markers.begin(), markers.end(), begin,
+                                      [](size_t pos, const std::pair<size_t, size_t>& m) { return pos < m.second; });
+        for (auto it = after; it != markers.begin();) {
+          --it;
+          if (it->first < hard_start) break;
+          if (brackets.depth[it->first] == 0) { marker = &*it; break; }
+        }
         if (marker) {
           auto it = lists.find(marker->first);
           if (it == lists.end()) {
@@ -546,14 +573,80 @@ void ExtractNarrativeFacts(const Document& doc, const Vocabulary& vocabulary, in
   }
 }
 
+namespace {
+
+// A cell is prose when it holds a sentence or more: a clause mark of either
+// width, or twenty characters and more.
+bool IsProse(const std::string& text) {
+  static const char* kMarks[] = {"，", "。", "；", "：", ",", ";", ":"};
+  size_t chars = 0;
+  for (size_t i = 0; i < text.size(); ++i) chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  if (chars < 8) return false;
+  if (chars >= 20) return true;
+  for (const char* m : kMarks)
+    if (text.find(m) != std::string::npos) return true;
+  return false;
+}
+
+// The role of a prose cell from the nearest label to its left in the row,
+// else above it in the column: "target", "actual" or "". The neighbours are
+// looked up in the table's CellIndex, a bounded number of steps away.
+std::string ProseRole(const CellIndex& index, const Cell& cell, const NarrativePhrases& phrases) {
+  auto role_of = [&](const Cell* label) -> std::string {
+    if (!label) return "";
+    const std::string text = ToSimplified(RemoveSpaces(label->Text()));
+    if (text.size() > 3 * 16) return "";
+    for (const std::string& h : phrases.actual_headers)
+      if (text.find(h) != std::string::npos) return "actual";
+    for (const std::string& h : phrases.target_headers)
+      if (text.find(h) != std::string::npos) return "target";
+    return "";
+  };
+  constexpr int kMaxSteps = 8;
+  const Cell* left = nullptr;
+  for (int c = cell.col - 1; c >= 0 && c >= cell.col - kMaxSteps && !left; --c) {
+    const Cell* x = index.At(cell.row, c);
+    if (x && x != &cell) left = x;
+  }
+  const Cell* above = nullptr;
+  for (int r = cell.row - 1; r >= 0 && r >= cell.row - kMaxSteps && !above; --r) {
+    const Cell* x = index.At(r, cell.col);
+    if (x && x != &cell) above = x;
+  }
+  std::string role = role_of(left);
+  if (role.empty()) role = role_of(above);
+  // "目标1：培训不少于180人次": the cell names its own role.
+  if (role.empty()) {
+    const std::string own = ToSimplified(cell.Text()).substr(0, 3 * 8);
+    for (const std::string& h : phrases.target_headers)
+      if (own.find(h) != std::string::npos) return "target";
+  }
+  return role;
+}
+
+}  // namespace
+
 void ExtractProseCellFacts(const Document& doc, const Vocabulary& vocabulary, FactSet* out) {
+  const NarrativePhrases& phrases = vocabulary.narrative();
   for (int bi = 0; bi < static_cast<int>(doc.blocks.size()); ++bi) {
     const Block& block = doc.blocks[bi];
     if (block.kind != BlockKind::kTable) continue;
+    // A form has a few dozen cells; a data table of thousands is the table
+    // reader's, and neighbours of its cells are not looked up.
+    const bool form = block.table.cells.size() <= 5000;
+    std::optional<CellIndex> index;
+    if (form) index.emplace(block.table);
     for (const Cell& cell : block.table.cells) {
       const std::string text = cell.Text();
-      // Prose: a sentence or more, not a label or a figure.
-      if (text.size() < 3 * 20 || text.find("，") == std::string::npos) continue;
+      std::string role;
+      if (!IsProse(text)) {
+        // A short target or actual under its header ("举办讲座不少于12场").
+        if (!form || text.size() < 3 * 5) continue;
+        role = ProseRole(*index, cell, phrases);
+        if (role.empty()) continue;
+      } else if (form) {
+        role = ProseRole(*index, cell, phrases);
+      }
       TextPlace place;
       place.block = bi;
       place.prov = cell.prov;
@@ -563,14 +656,64 @@ void ExtractProseCellFacts(const Document& doc, const Vocabulary& vocabulary, Fa
       FactSet cell_facts;
       cell_facts.year = out->year;
       ReadText(text, vocabulary, place, &cell_facts);
-      // Only counts named by their clause ("收集困难与问题62个"): amounts in
-      // prose cells are read by the table reader from their labels.
-      for (Fact& f : cell_facts.facts)
-        if (f.q.kind == numbers::QuantityKind::kCount && f.concept_id.empty()) {
-          f.parent = -1;
-          out->facts.push_back(std::move(f));
-        }
+      // Counts named by their clause ("收集困难与问题62个"), and lists with
+      // their head ("资金20万元，其中…"), taken out of the concepts the table
+      // reader states by their labels: they add up among themselves only.
+      const int base = static_cast<int>(out->facts.size());
+      std::vector<int> new_index(cell_facts.facts.size(), -1);
+      std::set<int> heads;
+      for (const Fact& f : cell_facts.facts)
+        if (f.list >= 0 && f.parent >= 0) heads.insert(f.parent);
+      for (size_t k = 0; k < cell_facts.facts.size(); ++k) {
+        const Fact& f = cell_facts.facts[k];
+        const bool count = f.q.kind == numbers::QuantityKind::kCount && f.concept_id.empty();
+        const bool listed = f.relation.empty() && (heads.count(static_cast<int>(k)) || (f.list >= 0 && f.parent >= 0));
+        if (count || listed) new_index[k] = static_cast<int>(out->facts.size());
+        if (new_index[k] < 0) continue;
+        Fact copy = f;
+        copy.prose_role = role;
+        if (listed) copy.concept_id.clear();
+        copy.list = f.list >= 0 ? out->next_list + f.list : -1;
+        out->facts.push_back(std::move(copy));
+      }
+      for (int k = base; k < static_cast<int>(out->facts.size()); ++k) {
+        Fact& f = out->facts[k];
+        f.parent = f.parent >= 0 ? new_index[f.parent] : -1;
+        f.relation_base = f.relation_change = f.rate_numerator = f.rate_denominator = -1;
+      }
+      out->next_list += cell_facts.next_list;
     }
+  }
+  // Where the report claims to have met every target.
+  if (phrases.completion_claims.empty()) return;
+  auto claim = [&](const std::string& text, int block, const Provenance& prov, FactSource source, int row, int col) {
+    if (out->completion_claim) return;
+    const std::string simplified = ToSimplified(text);
+    for (const std::string& c : phrases.completion_claims) {
+      const size_t at = simplified.find(c);
+      if (at == std::string::npos) continue;
+      Fact f;
+      f.concept_id = "claim";
+      f.label = c;
+      f.block = block;
+      f.prov = prov;
+      f.source = source;
+      f.row = row;
+      f.col = col;
+      f.q.span = {at, at + c.size()};
+      f.q.raw = text.substr(at, c.size());
+      f.quote = text;
+      out->completion_claim = f;
+      return;
+    }
+  };
+  for (int bi = 0; bi < static_cast<int>(doc.blocks.size()) && !out->completion_claim; ++bi) {
+    const Block& block = doc.blocks[bi];
+    if (block.kind != BlockKind::kTable) {
+      claim(block.FullText(), bi, block.prov, FactSource::kNarrative, -1, -1);
+      continue;
+    }
+    for (const Cell& cell : block.table.cells) claim(cell.Text(), bi, cell.prov, FactSource::kTable, cell.row, cell.col);
   }
 }
 

@@ -96,6 +96,9 @@ Status Vocabulary::Load(const std::string& path, Vocabulary* out) {
     list("completion_rates", &n.completion_rates);
     list("total_neutral_words", &n.total_neutral_words);
     list("whole_concepts", &n.whole_concepts);
+    list("completion_claims", &n.completion_claims);
+    list("target_headers", &n.target_headers);
+    list("actual_headers", &n.actual_headers);
     std::stable_sort(v.phrases_.begin(), v.phrases_.end(),
                      [](const Phrase& a, const Phrase& b) { return a.text.size() > b.text.size(); });
     *out = std::move(v);

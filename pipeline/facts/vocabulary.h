@@ -36,6 +36,8 @@ struct NarrativePhrases {
   std::vector<std::string> completion_rates;   // 预算完成率
   std::vector<std::string> total_neutral_words;  // 全年 实际 本单位 …: may stand before 支出 naming the total
   std::vector<std::string> whole_concepts;       // total, income_total: never a part of a list
+  std::vector<std::string> completion_claims;    // 全面完成 …: the report says every target was met
+  std::vector<std::string> target_headers, actual_headers;  // prose cells: 年度总体目标 / 实际完成情况
 };
 
 // A phrase found in a text: a concept, a period, or both (预算资金 names the

@@ -3,6 +3,7 @@
 // scanner.cc; covered by numbers_test.cc (through FindQuantities).
 #include "pipeline/numbers/figure.h"
 
+#include <cctype>
 #include <unicode/utf8.h>
 
 #include "pipeline/numbers/lexicon.h"
@@ -219,6 +220,26 @@ std::optional<Figure> ReadFigure(const TextView& t, size_t pos, bool negative) {
   f.num_end = pos + m->length;
   f.n = *m;
   f.negative = negative;
+  // Scientific notation as a narrow spreadsheet cell prints it ("2.4E+5"):
+  // the exponent is part of the numeral.
+  if (!m->has_chinese && m->multiplier_exponent == 0) {
+    std::string_view rest = t.From(f.num_end);
+    size_t i = 0;
+    if (i < rest.size() && (rest[i] == 'E' || rest[i] == 'e')) {
+      ++i;
+      int sign = 1;
+      if (i < rest.size() && (rest[i] == '+' || rest[i] == '-')) sign = rest[i++] == '-' ? -1 : 1;
+      size_t digits = 0;
+      int exponent = 0;
+      while (i < rest.size() && IsAsciiDigit(rest[i]) && digits < 3) exponent = exponent * 10 + (rest[i++] - '0'), ++digits;
+      const bool more_letters = i < rest.size() && (IsAsciiDigit(rest[i]) || std::isalpha(static_cast<unsigned char>(rest[i])));
+      if (digits > 0 && !more_letters && exponent <= 20) {
+        f.n.value = f.n.value.MulPow10(sign * exponent);
+        f.n.significand = f.n.value;
+        f.num_end += i;
+      }
+    }
+  }
   ReadUnit(t, &f);
   return f;
 }

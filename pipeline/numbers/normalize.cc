@@ -55,6 +55,11 @@ Special Classify(UChar32 c, const NormalizeOptions& o, UChar32* replacement) {
        (c >= 0x3251 && c <= 0x325F) || (c >= 0x32B1 && c <= 0x32BF))) {
     return Special::kKeep;
   }
+  // The minus sign (−, and the small ﹣) is a minus: "差额−6万元" is −6.
+  if (c == 0x2212 || c == 0xFE63) {
+    *replacement = '-';
+    return Special::kReplace;
+  }
   if (o.fold_inequalities) {
     if (c == 0x2267 || c == 0x2A7E) {  // ≧ ⩾
       *replacement = 0x2265;

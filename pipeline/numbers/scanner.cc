@@ -256,9 +256,12 @@ std::vector<Quantity> Scanner::Run() {
       currency = true;
       num_pos = pos + c.len;
     } else if (c.c == '-' && IsAsciiDigit(At(pos + 1).c)) {
+      // A minus after a word ("结余-6万元") or a mark; not a range or a dash
+      // between figures (80-90, 2023年-2025年, 三-五, A-1).
       Cp b = Before(pos);
-      static const std::u32string kNegContext = U"\n\t (:：，,、；;为是=";
-      if (b.len != 0 && kNegContext.find(b.c) == std::u32string::npos) {
+      static const std::u32string kNotAfter = U".-/%年月日号期季度至到~～";
+      if (b.len != 0 && (IsAsciiDigit(b.c) || IsAsciiLetter(b.c) || ChineseDigitValue(b.c) >= 0 ||
+                         kNotAfter.find(b.c) != std::u32string::npos)) {
         pos += c.len;
         continue;
       }

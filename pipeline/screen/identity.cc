@@ -1,6 +1,7 @@
 // Identity of a report: title, unit, year, project and family, from titles
 // in any order or on two lines, a （2022年度） line, the identity cells of its
-// tables (项目名称, 主管部门, 实施单位, 部门（单位）名称) and a cover letter.
+// tables (项目名称, 主管部门, 实施单位, 部门（单位）名称) and a cover letter; titles
+// in traditional characters are read (and named) as simplified.
 // Covered by identity_test.cc and the acceptance test (seed).
 #include <re2/re2.h>
 
@@ -55,7 +56,8 @@ ReportIdentity IdentifyReport(const Document& doc, const Vocabulary* vocabulary)
   std::vector<std::string> lines;
   for (const Block& b : doc.blocks) {
     if (b.kind == BlockKind::kTable) break;
-    const std::string text = TrimSpaces(b.FullText());
+    // Read as simplified: a title typed in traditional characters (自評報告) names the same things.
+    const std::string text = ToSimplified(TrimSpaces(b.FullText()));
     if (text.empty()) continue;
     lines.push_back(text);
     if (lines.size() >= 24) break;
@@ -83,11 +85,11 @@ ReportIdentity IdentifyReport(const Document& doc, const Vocabulary* vocabulary)
       if (b.kind != BlockKind::kTable) continue;
       const CellIndex grid(b.table);
       for (const Cell& c : b.table.cells) {
-        const std::string kind = vocabulary->IdentityLabel(RemoveSpaces(c.Text()));
+        const std::string kind = vocabulary->IdentityLabel(RemoveSpaces(ToSimplified(c.Text())));
         if (kind.empty()) continue;
         const Cell* value = grid.At(c.row, c.col + c.colspan);
         if (!value || value == &c) continue;
-        const std::string v = TrimSpaces(value->Text());
+        const std::string v = ToSimplified(TrimSpaces(value->Text()));
         if (v.empty() || !vocabulary->IdentityLabel(RemoveSpaces(v)).empty()) continue;
         if (kind == "project") ++projects;
         if (kind == "project" && id.project.empty()) id.project = RemoveSpaces(v);
