@@ -57,6 +57,21 @@ nlohmann::ordered_json FactToJson(const Fact& f) {
   j["where"] = std::move(where);
   j["quote"] = f.quote;
   if (f.parent >= 0) j["parent"] = f.parent;
+  if (f.list >= 0) {
+    j["list"] = f.list;
+    if (f.list_open) j["list_open"] = true;
+  }
+  if (!f.relation.empty()) {
+    nlohmann::ordered_json r;
+    r["kind"] = f.relation;
+    r["of"] = f.of_concept;
+    if (f.sign) r["sign"] = f.sign;
+    if (f.relation_base >= 0) r["level"] = f.relation_base;
+    if (f.base_year) r["base_year"] = f.base_year;
+    if (!f.base_period.empty()) r["base_period"] = f.base_period;
+    if (f.relation_change >= 0) r["change"] = f.relation_change;
+    j["relation"] = std::move(r);
+  }
   return j;
 }
 
