@@ -15,7 +15,7 @@ std::vector<Finding> RunChecks(const Document& doc, const FactSet& facts, const 
   CheckFunds(doc, facts, rules, &findings);
   CheckScores(doc, facts, rules, &findings);
   CheckNumbering(doc, rules, &findings);
-  const bool cut_short = CheckCompleteness(doc, facts, read_in_full, &findings);
+  const bool cut_short = CheckCompleteness(doc, facts, rules, read_in_full, &findings);
   if (read_in_full && !cut_short) {
     CheckSections(doc, rules, title, &findings);
     CheckAttachments(doc, &findings);

@@ -38,7 +38,13 @@ void CheckFunds(const Document& doc, const FactSet& facts, const Rules& rules, s
 // leaves it empty), a document that ends mid-sentence or mid-table, a PDF
 // read only in part. Returns true when the document itself is cut short, so
 // that missing sections and attachments are not judged.
-bool CheckCompleteness(const Document& doc, const FactSet& facts, bool read_in_full, std::vector<Finding>* out);
+bool CheckCompleteness(const Document& doc, const FactSet& facts, const Rules& rules, bool read_in_full,
+                       std::vector<Finding>* out);
+// True when an indicator table stops short: no 总分 row and either the
+// document ends in it or its weights (with the execution line's) stay below
+// the rule's total. A table without a 总分 row whose weights are all there
+// is whole.
+bool TableCutOff(const Document& doc, const FactSet& facts, const Rules& rules, const IndicatorTable& table);
 
 // Length in bytes of the longest run of whole UTF-8 characters two labels
 // share ("收集困难与问题" and "收集企业困难与问题" share "困难与问题").

@@ -40,19 +40,34 @@ bool EndsMidSentence(const std::string& text) {
   return true;
 }
 
+int LastBlock(const Document& doc) {
+  for (int i = static_cast<int>(doc.blocks.size()) - 1; i >= 0; --i) {
+    const Block& b = doc.blocks[i];
+    if (b.kind == BlockKind::kTable ? !b.table.cells.empty() : !TrimSpaces(b.FullText()).empty()) return i;
+  }
+  return -1;
+}
+
 }  // namespace
 
-bool CheckCompleteness(const Document& doc, const FactSet& facts, bool read_in_full, std::vector<Finding>* out) {
-  // The last block with text.
-  int last = -1;
-  for (int i = static_cast<int>(doc.blocks.size()) - 1; i >= 0 && last < 0; --i) {
-    const Block& b = doc.blocks[i];
-    if (b.kind == BlockKind::kTable ? !b.table.cells.empty() : !TrimSpaces(b.FullText()).empty()) last = i;
-  }
+bool TableCutOff(const Document& doc, const FactSet& facts, const Rules& rules, const IndicatorTable& t) {
+  if (t.has_total) return false;
+  if (t.block == LastBlock(doc)) return true;
+  numbers::Decimal sum;
+  for (const ScoreLine& e : facts.executions)
+    if (e.group == t.group && e.weight) sum = sum + *e.weight;
+  for (const IndicatorRecord& r : facts.indicators)
+    if (r.group == t.group && r.weight) sum = sum + *r.weight;
+  return sum < rules.total_weight;
+}
+
+bool CheckCompleteness(const Document& doc, const FactSet& facts, const Rules& rules, bool read_in_full,
+                       std::vector<Finding>* out) {
+  const int last = LastBlock(doc);
   bool cut_short = !read_in_full;
   bool reported = false;
   for (const IndicatorTable& t : facts.indicator_tables) {
-    if (t.has_total && t.total_filled) continue;
+    if (t.has_total ? t.total_filled : !TableCutOff(doc, facts, rules, t)) continue;
     const Table& table = doc.blocks[t.block].table;
     const Cell* where = t.last_row >= 0 ? CellAt(table, t.last_row) : nullptr;
     Evidence e = where ? CellEvidence(doc, t.block, *where) : Evidence{};

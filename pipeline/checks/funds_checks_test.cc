@@ -184,3 +184,34 @@ TEST(IndicatorChecksTest, CutOffTableIsIncompleteNotMisweighted) {
 
 }  // namespace
 }  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+// A table without a 总分 row whose weights are all there (10 + 50 + 30 + 10)
+// is whole: nothing is said about completeness, and a missed target is found.
+TEST(IndicatorChecksTest, TableWithoutTotalRowButWhole) {
+  Document doc = TableDoc({{"一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"},
+                           {"预算执行率", "预算执行率", "预算执行率", "99.2%", "97.5%", "10", "10", "无偏差"},
+                           {"产出指标", "数量指标", "维修里程", "≥12公里", "12.5公里", "50", "50", "无偏差"},
+                           {"效益指标", "社会效益", "出行条件", "有效改善", "有效改善", "30", "30", "无偏差"},
+                           {"满意度指标", "满意度", "群众满意度", "≥90%", "93%", "10", "10", "无偏差"}});
+  // The label cell of 预算执行率 spans the three name columns.
+  std::vector<Cell> cells;
+  for (Cell c : doc.blocks[0].table.cells) {
+    if (c.row == 1 && (c.col == 1 || c.col == 2)) continue;
+    if (c.row == 1 && c.col == 0) c.colspan = 3;
+    cells.push_back(c);
+  }
+  doc.blocks[0].table.cells = cells;
+  Block after;
+  after.text = "以上为本单位绩效指标完成情况。";
+  doc.blocks.push_back(after);
+  const std::multiset<std::string> codes = AllCodes(doc);
+  EXPECT_EQ(codes.count("TABLE_INCOMPLETE"), 0u);
+  EXPECT_EQ(codes.count("WEIGHT_MISMATCH"), 0u);
+  EXPECT_EQ(codes.count("TARGET_NOT_MET"), 1u) << "97.5% misses 99.2% with full marks";
+}
+
+}  // namespace
+}  // namespace jixiao

@@ -151,7 +151,7 @@ std::vector<int> IndicatorGroups(const FactSet& set) {
 void CheckWeightsOfGroup(const Document& doc, const FactSet& set, const Rules& rules, int group,
                          std::vector<Finding>* out) {
   const IndicatorTable* table = TableOf(set, group);
-  const bool whole = !table || table->has_total;
+  const bool whole = !table || !TableCutOff(doc, set, rules, *table);
   const ScoreLine* execution = LineOf(set.executions, group);
   const ScoreLine* total = LineOf(set.totals, group);
   // Weights under each first-level heading: rows that share a label are one group.
@@ -244,7 +244,7 @@ struct GroupSum {
   bool complete = true;
 };
 
-GroupSum SumOfGroup(const FactSet& set, int group) {
+GroupSum SumOfGroup(const Document& doc, const FactSet& set, const Rules& rules, int group) {
   GroupSum g;
   g.group = group;
   const ScoreLine* execution = LineOf(set.executions, group);
@@ -259,7 +259,7 @@ GroupSum SumOfGroup(const FactSet& set, int group) {
     g.terms += (g.terms.empty() ? "" : " + ") + D(r.score);
   }
   const IndicatorTable* table = TableOf(set, group);
-  if (table && !table->has_total) g.complete = false;
+  if (table && TableCutOff(doc, set, rules, *table)) g.complete = false;
   return g;
 }
 
@@ -270,7 +270,7 @@ void CheckTotals(const Document& doc, const FactSet& set, const Rules& rules, st
     if (f.concept_id == "grade") grades.push_back(&f);
   }
   std::vector<GroupSum> sums;
-  for (int group : IndicatorGroups(set)) sums.push_back(SumOfGroup(set, group));
+  for (int group : IndicatorGroups(set)) sums.push_back(SumOfGroup(doc, set, rules, group));
   for (const GroupSum& g : sums) {
     const ScoreLine* total = LineOf(set.totals, g.group);
     const std::string total_text = g.sum.Normalized().ToString();

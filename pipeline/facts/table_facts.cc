@@ -249,7 +249,10 @@ void ReadIndicators(const Document& doc, int bi, const Table& t, const CellIndex
             out->indicators[i].level1_weight = w;
       }
     }
-    if (!rec.name_cell || rec.name_cell->row != r || rec.name_cell == l1) continue;  // not a row of its own
+    if (!rec.name_cell || rec.name_cell->row != r) continue;  // not a row of its own
+    // A label spanning the name columns is a row of its own only with a
+    // weight ("预算执行率 | 99.2% | 97.5% | 10 | 10"), else a label alone.
+    if (rec.name_cell == l1 && !CellNumber(rec.weight_cell)) continue;
     rec.level1_cell = level1_cell;
     rec.level1 = level1;
     rec.level1_weight = level1_weight;
