@@ -377,6 +377,19 @@ void RemovePageFurniture(std::vector<PageLayout>* pages, Document* doc) {
       }
       kept.push_back(std::move(l));
     }
+    // A page number written out (`第 1 页`, `3/14`, `- 3 -`, not a bare
+    // figure) as the first or last line of a page's body, outside the bands:
+    // Chromium prints an HTML export's footer once, right after the text.
+    for (bool last : {false, true}) {
+      if (kept.empty()) break;
+      const Line& l = last ? kept.back() : kept.front();
+      bool written = l.text.find_first_not_of("0123456789 ") != std::string::npos;
+      if (written && IsPageNumber(l.text)) {
+        ++removed;
+        if (last) kept.pop_back();
+        else kept.erase(kept.begin());
+      }
+    }
     p.lines = std::move(kept);
   }
   if (removed > 0)
