@@ -282,7 +282,8 @@ bool JoinAcrossBreak(const PageTable& upper_geometry, const PageTable& lower_geo
 // some of them, or some more (rows on one page merge columns the other page's
 // rows keep apart, and Chromium draws no rule where no row of the page has
 // one). When the outer edges agree and at most a third of the edges are on
-// one side only, both parts are renumbered in the union of the edges (the
+// one side only (or one part's edges are all among the other's and the upper
+// part reaches the foot of its page), both parts are renumbered in the union of the edges (the
 // upper part's geometry, the upper part's model cells `prev` and the lower
 // part's geometry) and true is returned.
 bool MergeColumns(PageTable* upper, Table* prev, PageTable* lower) {
@@ -292,21 +293,27 @@ bool MergeColumns(PageTable* upper, Table* prev, PageTable* lower) {
       std::fabs(a.back() - b.back()) > 3.0)
     return false;
   std::vector<double> all;
-  size_t i = 0, j = 0, only = 0;
+  size_t i = 0, j = 0, only = 0, a_only = 0, b_only = 0;
   while (i < a.size() || j < b.size()) {
     if (j == b.size() || (i < a.size() && a[i] < b[j] - 3.0)) {
       all.push_back(a[i++]);
       ++only;
+      ++a_only;
     } else if (i == a.size() || b[j] < a[i] - 3.0) {
       all.push_back(b[j++]);
       ++only;
+      ++b_only;
     } else {
       all.push_back(a[i]);
       ++i;
       ++j;
     }
   }
-  if (3 * only > all.size()) return false;
+  // One part's edges all among the other's: the part at the foot of the page
+  // may be a row or two whose cells span columns the rest of the table splits.
+  bool subset = (a_only == 0 || b_only == 0) && upper->page_height > 0 &&
+                upper->box.y1 >= 0.75 * upper->page_height;
+  if (3 * only > all.size() && !subset) return false;
   auto index = [&](double x) {
     size_t k = 0;
     while (k + 1 < all.size() && std::fabs(all[k] - x) > 3.0) ++k;
@@ -369,6 +376,19 @@ void RemovePageFurniture(std::vector<PageLayout>* pages, Document* doc) {
         }
       }
       kept.push_back(std::move(l));
+    }
+    // A page number written out (`第 1 页`, `3/14`, `- 3 -`, not a bare
+    // figure) as the first or last line of a page's body, outside the bands:
+    // Chromium prints an HTML export's footer once, right after the text.
+    for (bool last : {false, true}) {
+      if (kept.empty()) break;
+      const Line& l = last ? kept.back() : kept.front();
+      bool written = l.text.find_first_not_of("0123456789 ") != std::string::npos;
+      if (written && IsPageNumber(l.text)) {
+        ++removed;
+        if (last) kept.pop_back();
+        else kept.erase(kept.begin());
+      }
     }
     p.lines = std::move(kept);
   }

@@ -62,19 +62,6 @@ std::string JoinLines(const std::vector<Line>& lines) {
 
 namespace {
 
-// Width the first word of `l` needs: one em for a CJK character, about half
-// an em a character for a Latin word.
-double FirstWordWidth(const Line& l) {
-  char32_t c = FirstCodePoint(l.text);
-  if (IsCjk(c)) return Em(l);
-  size_t n = 0;
-  for (char ch : l.text) {
-    if (ch == ' ' || (static_cast<unsigned char>(ch) & 0x80)) break;
-    ++n;
-  }
-  return std::max<size_t>(n, 1) * 0.55 * Em(l);
-}
-
 // Line-breaking rules keep these at the start / end of a line, so a break
 // next to them says nothing about the paragraph.
 bool ClosingPunct(char32_t c) {
@@ -107,16 +94,19 @@ double FirstUnitWidth(const Line& l) {
     return IsCjk(c) ? 1.0 : c < 0x80 && ClosingPunct(c) ? 0.35 : 0.6;
   };
   double unit = 0, total = 0;
-  bool in_unit = true, latin = false;
+  bool in_unit = true, latin = false, opening_run = false;
   for (size_t i = 0; i < l.text.size();) {
     char32_t c = DecodeUtf8(l.text, &i);
     double e = c == ' ' ? 0.3 : estimate(c);
     total += e;
     if (!in_unit) continue;
-    if (c == ' ' || (unit > 0 && !ClosingPunct(c) && (IsCjk(c) || !latin))) {
+    // Opening punctuation cannot end a line: it goes with what follows.
+    bool opening_only = unit > 0 && !latin && opening_run;
+    if (c == ' ' || (unit > 0 && !opening_only && !ClosingPunct(c) && (IsCjk(c) || !latin))) {
       in_unit = false;
       continue;
     }
+    opening_run = OpeningPunct(c) && (unit == 0 || opening_run);
     if (!ClosingPunct(c) && !IsCjk(c)) latin = true;
     unit += e;
   }
@@ -144,7 +134,7 @@ std::vector<std::string> CellParagraphs(const PageCell& cell, double padding) {
       double slack = std::fabs(mid - centre) < 2.0 && p.box.x0 > cell.box.x0 + padding + 1.0
                          ? inner - (p.box.x1 - p.box.x0)
                          : cell.box.x1 - padding - p.box.x1;
-      bool room = slack > FirstWordWidth(l) + 1.5 * Em(l) &&
+      bool room = slack > FirstUnitWidth(l) + 1.5 * Em(l) &&
                   !ClosingPunct(FirstCodePoint(l.text)) && !OpeningPunct(LastCodePoint(p.text));
       // A line ending short of the others closes a paragraph unless it ends
       // inside a sentence and the next line's first unit would not have

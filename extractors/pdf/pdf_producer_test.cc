@@ -90,6 +90,20 @@ TEST(PdfProducers, LineWrappedBeforeALatinUnitAtThePageFoot) {
   EXPECT_NE(doc.blocks[0].text.find("year came to a 95.125%."), std::string::npos);
 }
 
+TEST(PdfProducers, PageNumberPrintedOnceAfterTheTextIsNoText) {
+  // Chromium prints the footer of an HTML export once, where the HTML has it.
+  TestPage p;
+  p.content = TextAt(72, 700, 10, kFull, "F2") + TextAt(72, 686, 10, "which ends in the middle of a", "F2") +
+              TextAt(280, 660, 10, "Page 1 of 1");
+  Document doc = Extract("footer-once.pdf", {p});
+  std::string text = DocumentToText(doc);
+  EXPECT_EQ(text.find("Page 1"), std::string::npos) << text;
+  // A bare figure there is text.
+  p.content = TextAt(72, 700, 10, kFull, "F2") + TextAt(72, 686, 10, "which ends with the figure", "F2") +
+              TextAt(72, 660, 10, "2024");
+  EXPECT_NE(DocumentToText(Extract("figure-last.pdf", {p})).find("2024"), std::string::npos);
+}
+
 TEST(PdfProducers, TitleWrappedOntoTwoLinesIsOneHeading) {
   // Courier 16: 9.6 pt a character. A centred title of 46 + 20 characters.
   std::string l1 = "Performance self-evaluation report of the unit";
