@@ -492,7 +492,7 @@ def para_style(text):
     return None
 
 
-def render_report(text, path, title, header_text, tables=SEED_TABLES):
+def render_report(text, path, title, header_text, tables=SEED_TABLES, cant_split=True):
     blocks = parse_dump(text)
     doc = new_document(title, header_text)
     title_done = False
@@ -505,9 +505,10 @@ def render_report(text, path, title, header_text, tables=SEED_TABLES):
             ti += 1
             laid = layout_table(val, spec)
             # rows never break across a page (Word: 允许跨行断页 off), so that
-            # every row of the seed's tables sits on one PDF page
+            # every row of the seed's tables sits on one PDF page; corpus/producers
+            # passes cant_split=False (Word's default) to get rows split by a page break
             body_append(doc, tbl_xml(laid, spec["grid"], spec.get("font_half_points", 20),
-                                     cant_split=True))
+                                     cant_split=cant_split))
             prev = None
             continue
         t = val

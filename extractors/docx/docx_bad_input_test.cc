@@ -359,3 +359,115 @@ TEST(DocxBadInput, LargeDocumentMemoryBounded) {
 
 }  // namespace
 }  // namespace jixiao
+
+namespace jixiao {
+namespace {
+
+// A ZIP written byte by byte (stored entries), so that it can hold what
+// libzip refuses to write: two entries of one name, a wrong CRC.
+struct RawEntry {
+  std::string name, data;
+  bool bad_crc = false;
+  uint32_t declared_size = 0;     // when not 0: the sizes the headers declare
+  uint32_t declared_offset = 0;   // when not 0: where the directory says the entry is
+};
+
+uint32_t Crc32(const std::string& s) {
+  uint32_t c = 0xFFFFFFFFu;
+  for (unsigned char b : s) {
+    c ^= b;
+    for (int k = 0; k < 8; ++k) c = (c >> 1) ^ (0xEDB88320u & (0u - (c & 1u)));
+  }
+  return c ^ 0xFFFFFFFFu;
+}
+
+std::string RawZip(const std::vector<RawEntry>& entries) {
+  auto u16 = [](std::string* o, uint32_t v) { o->push_back(char(v & 255)), o->push_back(char((v >> 8) & 255)); };
+  auto u32 = [&](std::string* o, uint32_t v) { u16(o, v & 0xFFFF), u16(o, v >> 16); };
+  std::string out, central;
+  for (const RawEntry& e : entries) {
+    uint32_t crc = Crc32(e.data) ^ (e.bad_crc ? 0x1234u : 0u);
+    uint32_t offset = e.declared_offset ? e.declared_offset : static_cast<uint32_t>(out.size());
+    uint32_t size = e.declared_size ? e.declared_size : static_cast<uint32_t>(e.data.size());
+    out += "PK\x03\x04";
+    u16(&out, 20), u16(&out, 0), u16(&out, 0), u16(&out, 0), u16(&out, 0);
+    u32(&out, crc), u32(&out, size), u32(&out, size);
+    u16(&out, e.name.size()), u16(&out, 0);
+    out += e.name + e.data;
+    central += std::string("PK\x01\x02", 4);
+    u16(&central, 20), u16(&central, 20), u16(&central, 0), u16(&central, 0), u16(&central, 0), u16(&central, 0);
+    u32(&central, crc), u32(&central, size), u32(&central, size);
+    u16(&central, e.name.size()), u16(&central, 0), u16(&central, 0), u16(&central, 0), u16(&central, 0);
+    u32(&central, 0), u32(&central, offset);
+    central += e.name;
+  }
+  uint32_t cd_offset = static_cast<uint32_t>(out.size());
+  out += central;
+  out += std::string("PK\x05\x06", 4);
+  u16(&out, 0), u16(&out, 0), u16(&out, entries.size()), u16(&out, entries.size());
+  u32(&out, central.size()), u32(&out, cd_offset), u16(&out, 0);
+  return out;
+}
+
+std::string Para(const std::string& text) {
+  return std::string(kDocOpen) + "<w:p><w:r><w:t>" + text + "</w:t></w:r></w:p>" + kDocClose;
+}
+
+TEST(DocxBadInput, RawZipHelperMakesAReadableDocx) {  // the control for the two below
+  std::string path = TempPath("raw.docx");
+  WriteFile(path, RawZip({{"word/document.xml", Para("预算资金24万元")}}));
+  Outcome o = Extract(path);
+  ASSERT_TRUE(o.status.ok()) << o.status.ToString();
+  ASSERT_EQ(o.doc.blocks.size(), 1u);
+  EXPECT_EQ(o.doc.blocks[0].text, "预算资金24万元");
+}
+
+TEST(DocxBadInput, TwoEntriesOfOneNameAreRefused) {
+  // Readers disagree on which one counts (jixiao took the first, others the
+  // last): the report would not be the document a reviewer opens.
+  for (const char* second : {"word/document.xml", "WORD/Document.xml"}) {
+    SCOPED_TRACE(second);
+    std::string path = TempPath("twice.docx");
+    WriteFile(path, RawZip({{"word/document.xml", Para("预算资金24万元")}, {second, Para("预算资金99万元")}}));
+    ExpectFailure(Extract(path), Status::Code::kInvalidInput, "ambiguous ZIP archive");
+  }
+}
+
+TEST(DocxBadInput, WrongCrcIsReported) {
+  std::string path = TempPath("crc.docx");
+  WriteFile(path, RawZip({{"word/document.xml", Para("预算资金24万元"), true}}));
+  ExpectFailure(Extract(path), Status::Code::kInvalidInput, "CRC");
+  // In a part read besides the body too.
+  WriteFile(path, RawZip({{"word/document.xml", Para("预算资金24万元")},
+                          {"word/styles.xml", "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/"
+                                              "wordprocessingml/2006/main\"/>", true}}));
+  Outcome o = Extract(path);
+  EXPECT_TRUE(!o.status.ok() || docx_test::HasDiagnostic(o.doc, "docx_styles_unreadable")) << o.status.ToString();
+}
+
+TEST(DocxBadInput, AnAbsurdTimeLimitCountsAsNone) {
+  // now + 1e10 s overflowed the clock: the deadline lay in the past and every
+  // DOCX timed out at once.
+  std::string path = TempPath("limit.docx");
+  WriteFile(path, RawZip({{"word/document.xml", Para("预算资金24万元")}}));
+  for (double limit : {1e10, 1e300, kMaxTimeLimitSeconds}) {
+    ExtractOptions o;
+    o.time_limit_seconds = limit;
+    Outcome r = Extract(path, o);
+    EXPECT_TRUE(r.status.ok()) << limit << ": " << r.status.ToString();
+  }
+}
+
+TEST(DocxBadInput, HugeDeclaredSizesGiveAClearMessage) {
+  std::string path = TempPath("declares-4g.docx");
+  WriteFile(path, RawZip({{"word/document.xml", Para("预算资金24万元"), false, 0xFFFFFFF0u}}));
+  ExpectFailure(Extract(path), Status::Code::kLimitExceeded, "declares 4096.0 MiB uncompressed");
+  WriteFile(path, RawZip({{"word/document.xml", Para("预算资金24万元"), false, 0, 0xFFFFFF00u}}));
+  Outcome o = Extract(path);
+  ExpectFailure(o, Status::Code::kInvalidInput, "not where the ZIP directory says");
+  for (const char* libzip_words : {"No such file", "Invalid argument"})
+    EXPECT_EQ(o.status.message().find(libzip_words), std::string::npos) << o.status.message();
+}
+
+}  // namespace
+}  // namespace jixiao

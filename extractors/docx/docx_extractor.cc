@@ -72,7 +72,7 @@ Status ReadRels(ZipArchive* zip, const std::string& name, const ExtractOptions& 
     if (xml->Attr(Ns::kOther, "TargetMode", &mode) && mode == "External") continue;
     rels->push_back(std::move(r));
   }
-  return xml->status();
+  return xml->Drain();
 }
 
 std::string KindHint(ZipArchive* zip) {
@@ -97,7 +97,7 @@ Status Fail(Document* doc, Status s) {
 
 Status ExtractFromArchive(std::unique_ptr<ZipArchive> zip, const ExtractOptions& opts,
                           Document* doc) {
-  Clock::time_point deadline = opts.time_limit_seconds > 0
+  Clock::time_point deadline = opts.time_limit_seconds > 0 && opts.time_limit_seconds <= kMaxTimeLimitSeconds
       ? Clock::now() + std::chrono::microseconds(static_cast<int64_t>(opts.time_limit_seconds * 1e6))
       : Clock::time_point::max();
 
@@ -151,6 +151,7 @@ Status ExtractFromArchive(std::unique_ptr<ZipArchive> zip, const ExtractOptions&
     std::unique_ptr<XmlStream> xml;
     Status ps = XmlStream::Open(zip.get(), aux.part, opts, deadline, &xml);
     if (ps.ok()) ps = aux.parse(xml.get());
+    if (ps.ok()) ps = xml->Drain();  // a CRC error is reported, not read past
     if (!ps.ok()) {
       if (Fatal(ps)) return Fail(doc, ps);
       doc->AddDiagnostic(Diagnostic::Severity::kWarning, aux.code,
@@ -164,6 +165,7 @@ Status ExtractFromArchive(std::unique_ptr<ZipArchive> zip, const ExtractOptions&
   if (!s.ok()) return Fail(doc, s);
   docx::BodyWalker walker(body.get(), &styles, &numbering, doc);
   s = walker.Run();
+  if (s.ok()) s = body->Drain();
   if (!s.ok()) return Fail(doc, s);
 
   if (doc->blocks.empty()) {

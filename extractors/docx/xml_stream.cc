@@ -237,6 +237,16 @@ Status XmlStream::Open(ZipArchive* zip, const std::string& name, const ExtractOp
   return Status::Ok();
 }
 
+Status XmlStream::Drain() {
+  if (!status_.ok()) return status_;
+  char buf[16384];
+  for (;;) {
+    int n = part_reader_->Read(buf, sizeof buf);
+    if (n < 0) return part_reader_->status();
+    if (n == 0) return Status::Ok();
+  }
+}
+
 bool XmlStream::Fill() {
   if (eof_ || !status_.ok()) return false;
   events_.clear();

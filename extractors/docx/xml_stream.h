@@ -76,6 +76,11 @@ class XmlStream {
   std::string LookupPrefix(const std::string& prefix) const;
 
   const Status& status() const { return status_; }
+  // Reads what is left of the part to its end (a reader may stop at the root
+  // element's end tag), so that the ZIP entry's CRC is checked: InvalidInput
+  // "CRC error" when the bytes read are not the bytes stored. status() when
+  // it is already not ok.
+  Status Drain();
   const std::string& part() const { return part_; }
 
   // SAX2 callbacks (called by libxml2 through static trampolines).

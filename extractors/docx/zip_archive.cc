@@ -6,7 +6,9 @@
 
 #include <zip.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <vector>
 
 namespace jixiao::docx {
 
@@ -16,6 +18,30 @@ std::string Mib(uint64_t bytes) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f MiB", bytes / 1048576.0);
   return buf;
+}
+
+// InvalidInput when two entries share a name (ignoring ASCII case, as OPC
+// part names do): readers disagree on which one counts, so whatever jixiao
+// reported would not be what the reviewer opens. n·log n in the entries.
+Status CheckUniqueNames(zip_t* z) {
+  zip_int64_t n = zip_get_num_entries(z, 0);
+  std::vector<std::string> names;
+  names.reserve(n > 0 ? static_cast<size_t>(n) : 0);
+  for (zip_int64_t i = 0; i < n; ++i) {
+    const char* name = zip_get_name(z, static_cast<zip_uint64_t>(i), ZIP_FL_ENC_RAW);
+    if (name == nullptr) continue;
+    std::string lower = name;
+    for (char& c : lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    names.push_back(std::move(lower));
+  }
+  std::sort(names.begin(), names.end());
+  auto dup = std::adjacent_find(names.begin(), names.end());
+  if (dup != names.end()) {
+    return Status::InvalidInput("ambiguous ZIP archive: two entries named " + *dup +
+                                " (readers disagree on which one counts)");
+  }
+  return Status::Ok();
 }
 
 }  // namespace
@@ -65,6 +91,11 @@ Status ZipArchive::OpenFile(const std::string& path, const ExtractOptions& opts,
     }
     return FromOpenError(err);
   }
+  Status unique = CheckUniqueNames(z);
+  if (!unique.ok()) {
+    zip_discard(z);
+    return unique;
+  }
   out->reset(new ZipArchive(z, opts));
   return Status::Ok();
 }
@@ -89,6 +120,11 @@ Status ZipArchive::OpenMemory(const std::string* bytes, const ExtractOptions& op
     return FromOpenError(code);
   }
   zip_error_fini(&error);
+  Status unique = CheckUniqueNames(z);
+  if (!unique.ok()) {
+    zip_discard(z);
+    return unique;
+  }
   out->reset(new ZipArchive(z, opts));
   return Status::Ok();
 }
@@ -132,6 +168,14 @@ Status ZipArchive::OpenPart(const std::string& name, std::unique_ptr<ZipPartRead
     }
     if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_ENCRNOTSUPP) {
       return Status::Unsupported("encrypted ZIP entry " + name);
+    }
+    if (code == ZIP_ER_NOENT || code == ZIP_ER_INVAL || code == ZIP_ER_SEEK || code == ZIP_ER_EOF ||
+        code == ZIP_ER_INCONS || code == ZIP_ER_READ) {
+      // libzip's own words ("No such file", "Invalid argument") would send
+      // the reader looking for a missing file: the entry's data is not where
+      // the ZIP directory says (declared beyond the end of the file).
+      return Status::InvalidInput("damaged or truncated ZIP archive: the data of " + name +
+                                  " is not where the ZIP directory says (beyond the end of the file?)");
     }
     return Status::InvalidInput("damaged or truncated ZIP archive: cannot open " + name + " (" +
                                 zip_error_strerror(e) + ")");

@@ -42,6 +42,12 @@ std::vector<std::string> CellParagraphs(const PageCell& cell, double padding);
 // and its text.
 double CellPadding(const PageTable& table);
 
+// Width of what would have to start a line if `l` were wrapped onto it: its
+// first CJK character or Latin word with the closing punctuation line
+// breaking keeps attached (`95%。`, `12场，`), scaled to the line's font as
+// drawn. A line that ended short by less than this was wrapped, not ended.
+double FirstUnitWidth(const Line& l);
+
 // Joins the text of consecutive lines of one paragraph.
 std::string JoinLines(const std::vector<Line>& lines);
 

@@ -1,7 +1,8 @@
-// Pass 2, line building: clusters words by vertical overlap into lines,
-// orders each line left to right and joins the words (CJK joined without
-// spaces, Latin words separated by one). Covered by pdf_test.cc
-// (CjkJoin, LatinWordsKeepSpaces, TwoColumnPage).
+// Pass 2, line building: clusters words into lines by baseline and vertical
+// overlap (whatever order the content stream drew them in), orders each line
+// left to right and joins the words (CJK joined without spaces, Latin words
+// separated by one). Covered by pdf_test.cc (CjkJoin, LatinWordsKeepSpaces,
+// TwoColumnPage) and pdf_producer_test.cc (LineOrderOfTheContentStream…).
 #include "extractors/pdf/line_build.h"
 
 #include <algorithm>
@@ -16,9 +17,14 @@ double Overlap(double a0, double a1, double b0, double b1) {
 }
 
 struct Cluster {
-  double y0, y1;
+  double y0, y1, base, size;
   std::vector<const Word*> words;
 };
+
+// The word's baseline; estimated from its box when the collector had none.
+double Base(const Word* w) {
+  return w->base != 0 ? w->base : w->box.y1 - 0.2 * (w->box.y1 - w->box.y0);
+}
 
 Line MakeLine(const std::vector<const Word*>& words, size_t begin, size_t end, int page) {
   Line line;
@@ -68,8 +74,11 @@ const char* JoinSeparator(const std::string& left, const std::string& right, boo
 std::vector<Line> BuildLines(std::vector<const Word*> words, int page, double split_gap_em) {
   std::vector<Line> lines;
   if (words.empty()) return lines;
+  // By baseline, not by box top: a glyph of a fallback font (a taller box,
+  // `•` in DejaVu among CJK) must not sort with the line above.
   std::sort(words.begin(), words.end(), [](const Word* a, const Word* b) {
-    if (a->box.y0 != b->box.y0) return a->box.y0 < b->box.y0;
+    double ba = Base(a), bb = Base(b);
+    if (ba != bb) return ba < bb;
     return a->box.x0 < b->box.x0;
   });
   std::vector<Cluster> clusters;
@@ -77,18 +86,25 @@ std::vector<Line> BuildLines(std::vector<const Word*> words, int page, double sp
   for (const Word* w : words) {
     double h = std::max(0.1, w->box.y1 - w->box.y0);
     Cluster* home = nullptr;
-    // Look back over the few most recent clusters that may still overlap.
+    double best = 1e300;
+    // Look over the few most recent clusters that may still overlap; of
+    // those, the one whose baseline is nearest (a baseline a line pitch
+    // away is another line, however tall the glyph's box).
     for (size_t i = clusters.size(); i > first_open && clusters.size() - i < 8; --i) {
       Cluster& c = clusters[i - 1];
       double ch = c.y1 - c.y0;
-      if (Overlap(c.y0, c.y1, w->box.y0, w->box.y1) >= 0.5 * std::min(ch, h)) {
+      double d = std::fabs(c.base - Base(w));
+      // Font size, not box height: a Type 3 font's box may be three lines tall.
+      double em = std::max(1.0, std::max(c.size, w->font_size));
+      if (Overlap(c.y0, c.y1, w->box.y0, w->box.y1) >= 0.5 * std::min(ch, h) &&
+          d < 0.6 * std::min(em, std::max(ch, h)) && d < best) {
         home = &c;
-        break;
+        best = d;
       }
     }
     if (!home) {
       while (first_open < clusters.size() && clusters[first_open].y1 < w->box.y0) ++first_open;
-      clusters.push_back({w->box.y0, w->box.y1, {}});
+      clusters.push_back({w->box.y0, w->box.y1, Base(w), w->font_size, {}});
       home = &clusters.back();
     }
     home->words.push_back(w);
@@ -97,6 +113,8 @@ std::vector<Line> BuildLines(std::vector<const Word*> words, int page, double sp
     if (home->words.size() == 1) {
       home->y0 = w->box.y0;
       home->y1 = w->box.y1;
+      home->base = Base(w);
+      home->size = w->font_size;
     }
   }
   for (Cluster& c : clusters) {

@@ -21,6 +21,7 @@ struct Word {
   std::vector<float> edges;    // x of each glyph's left edge, plus the right edge of the last
   std::vector<int> char_bytes; // UTF-8 byte length of each glyph's text
   double font_size = 0;
+  double base = 0;             // baseline y (rot 0); 0 when unknown
   bool bold = false;
   bool space_after = false;    // a space glyph followed this word in the content
   int rot = 0;                 // 0..3, quarter turns of the text on the page
@@ -57,6 +58,10 @@ struct PageTable {
   std::vector<double> ys;  // row edges, ascending (rows + 1 values)
   std::vector<PageCell> cells;  // sorted by (row, col)
   bool ruled = true;            // false: columns found from text alignment
+  // No rule closes the table at its bottom / top: the cell sides run on to
+  // the edge of the page or clip (a row cut by a page break, as Chromium
+  // draws it).
+  bool open_bottom = false, open_top = false;
   Box box;
   int section = 0, column = 0;  // reading-order position, as for Line
   double page_height = 0;
@@ -73,6 +78,8 @@ struct PageItem {
   // the right margin (it may go on on the next page).
   bool open_start = false;
   bool open_end = false;
+  double end_room = 0;  // paragraphs: right margin − end of the last line
+  double end_em = 0;    // font size of the last line
 };
 
 // A page after the layout pass: body lines (outside tables) in reading order
@@ -96,6 +103,13 @@ struct PageContent {
 // True for code points of CJK ideographs, kana, hangul and CJK / full-width
 // punctuation: text between such characters is joined without spaces.
 bool IsCjk(char32_t c);
+// A Kangxi radical (U+2F00–U+2FD5), CJK radical supplement form or CJK
+// compatibility ideograph as the unified ideograph it stands for (its NFKC
+// form): fonts that share one glyph between both code points make cairo and
+// others write the radical in the ToUnicode map (`项⽬` for `项目`). Any other
+// code point is returned as is.
+char32_t UnifyIdeograph(char32_t c);
+
 // First / last code point of a UTF-8 string (0 when empty).
 char32_t FirstCodePoint(const std::string& s);
 char32_t LastCodePoint(const std::string& s);

@@ -1,10 +1,13 @@
 // Pass 7, across pages: page furniture (running headers/footers, page
 // numbers) is removed from the body lines; then the pages' items become the
 // document's blocks, with a paragraph cut by a page break joined, a table
-// continued on the next page (same column edges) joined and its repeated
-// header row dropped, and headings recognised from numbering labels and font
-// size/weight. Covered by pdf_test.cc (HeaderFooterRemoved,
-// TableAcrossPages, ParagraphAcrossPages, Headings).
+// continued on the next page (column edges unified) joined and its repeated
+// header rows dropped, a row or merged cell the break cut joined to what it
+// continues (JoinAcrossBreak), and headings recognised from numbering labels
+// and font size/weight. Covered by pdf_test.cc (HeaderFooterRemoved,
+// TableAcrossPages, ParagraphAcrossPages, Headings), pdf_producer_test.cc
+// (rows left open, wraps at the page foot) and the corpus/producers PDFs in
+// pdf_accuracy_test.cc.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -118,20 +121,78 @@ bool Empty(const Cell& c) {
   return true;
 }
 
-// A row cut by the page break: the table ran to the foot of the page, some
-// cell's text ended above the break (empty below it), and in some column both
-// parts have text, the upper part's last line running to the cell's right
-// side (its text was cut by the break, not ended). Then the
-// lower part's first row is merged into the upper part's last row (the
-// paragraphs at the cut joined) and true is returned.
-bool JoinSplitRow(const PageTable& upper_geometry, Table* upper, Table* lower) {
+// The geometry cell of `table` at grid position (row, col), or null.
+const PageCell* GeometryCell(const PageTable& table, int row, int col) {
+  for (const PageCell& pc : table.cells)
+    if (pc.col == col && pc.row <= row && row < pc.row + pc.rowspan) return &pc;
+  return nullptr;
+}
+
+// True when the last line of `up` (a cell at the foot of a page) left no room
+// for the first unit of `low`'s first line: the text was cut by the page
+// break, not ended, whatever the cell's alignment.
+// 0: no; 1: a single full line (weak: a one-line label filling its narrow
+// cell, `质量指标`, looks the same); 2: wrapped text cut.
+int CutByBreak(const PageCell& up, const PageCell& low, double padding, double row_text_bottom) {
+  // The last line sits at the foot of the cell and as low as the row's
+  // lowest text: text ending above it (a label centred in a taller row,
+  // `时效指标`) was not cut.
+  if (up.lines.empty() || low.lines.empty()) return 0;
+  const Line& last = up.lines.back();
+  if (EndsSentence(last.text)) return 0;
+  double line_h = last.box.y1 - last.box.y0;
+  if (up.box.y1 - last.box.y1 > 0.8 * line_h + 2 * padding + 2.0) return 0;
+  if (last.box.y1 < row_text_bottom - 0.3 * line_h) return 0;
+  std::string rest;
+  if (SplitNumberingLabel(low.lines.front().text, &rest).style != LabelStyle::kNone) return 0;
+  double inner = (up.box.x1 - up.box.x0) - 2 * padding;
+  double em = std::max(1.0, last.font_size);
+  if ((last.box.x1 - last.box.x0) + FirstUnitWidth(low.lines.front()) <= inner - 0.5 * em) return 0;
+  return up.lines.size() >= 2 ? 2 : 1;
+}
+
+// The cell's text sits at its foot (`at_foot`) or at its top, or at least
+// clearly off its middle towards that edge: the part of a merged cell whose
+// centred text the page break cut (text centred in its own cell is not).
+bool TextAtEdge(const PageCell& c, bool at_foot, double padding) {
+  if (c.lines.empty()) return false;
+  const Line& l = at_foot ? c.lines.back() : c.lines.front();
+  double line_h = l.box.y1 - l.box.y0;
+  double top = c.lines.front().box.y0 - c.box.y0, foot = c.box.y1 - c.lines.back().box.y1;
+  double gap = at_foot ? foot : top, other = at_foot ? top : foot;
+  return gap <= 0.8 * line_h + 2 * padding + 2.0 || gap < 0.7 * other;
+}
+
+// The first row of the lower part of a table split by a page break (header
+// rows repeated on the new page already dropped: `lower_skip` rows of
+// `lower_geometry`) continues the upper part's last row when
+//  - the table was drawn open at the break (PageTable::open_bottom, or
+//    open_top with no header repeated), or
+//  - some column was cut (CutByBreak; single full lines count only when
+//    another column ended above the break) and no more columns start afresh
+//    next to a full upper cell than were cut, or
+//  - the lower row is mostly empty: its first column empty, fewer filled
+//    cells than half of the upper row's, none filled under an empty one (the
+//    rest of a row whose taller cells ran over; LibreOffice may carry only a
+//    row's bottom padding over).
+// Then the rows are merged (the paragraphs at the cut joined) and true is
+// returned. Otherwise a cell merged vertically on either page (rowspan > 1)
+// whose other part is empty, or whose text the break cut (TextAtEdge), goes
+// on: it is extended over the lower cell.
+bool JoinAcrossBreak(const PageTable& upper_geometry, const PageTable& lower_geometry,
+                     int lower_skip, Table* upper, Table* lower) {
   if (upper->rows < 1 || lower->rows < 1) return false;
-  if (upper_geometry.page_height <= 0 || upper_geometry.box.y1 < 0.8 * upper_geometry.page_height)
-    return false;
   int last = upper->rows - 1;
   int geo_last = static_cast<int>(upper_geometry.ys.size()) - 2;
+  double up_pad = CellPadding(upper_geometry);
+  double row_text_bottom = -1e300;
+  for (const PageCell& pc : upper_geometry.cells)
+    if (pc.row + pc.rowspan - 1 == geo_last && !pc.lines.empty())
+      row_text_bottom = std::max(row_text_bottom, pc.lines.back().box.y1);
   std::vector<std::pair<Cell*, Cell*>> pairs;
-  bool cut = false, ended_above = false;
+  int strong = 0, weak = 0, fresh = 0, ended_above = 0, ended_single = 0, started_below = 0;
+  int up_filled = 0, low_filled = 0;
+  bool first_col_empty = true;
   for (Cell& low : lower->cells) {
     if (low.row != 0) continue;
     Cell* up = nullptr;
@@ -139,38 +200,137 @@ bool JoinSplitRow(const PageTable& upper_geometry, Table* upper, Table* lower) {
       if (c.col == low.col && c.colspan == low.colspan && c.row + c.rowspan - 1 == last) up = &c;
     if (!up) return false;
     pairs.push_back({up, &low});
-    ended_above |= !Empty(*up) && Empty(low);
-    if (Empty(*up) || Empty(low)) continue;
-    std::string rest;
-    if (SplitNumberingLabel(low.paragraphs.front(), &rest).style != LabelStyle::kNone) continue;
-    for (const PageCell& pc : upper_geometry.cells) {
-      if (pc.col != low.col || pc.row + pc.rowspan - 1 != geo_last || pc.lines.empty()) continue;
-      const Line& l = pc.lines.back();
-      cut |= l.box.x1 >= pc.box.x1 - 4.0 - 1.5 * std::max(1.0, l.font_size) &&
-             !EndsSentence(l.text);
-    }
+    bool ue = Empty(*up), le = Empty(low);
+    up_filled += !ue;
+    low_filled += !le;
+    if (low.col == 0) first_col_empty = le;
+    if (!ue && le) ++ended_above;
+    // A merged cell's emptiness below says nothing about the row.
+    if (!ue && le && up->rowspan == 1) ++ended_single;
+    if (ue && !le) ++started_below;
+    if (ue || le) continue;
+    const PageCell* gu = GeometryCell(upper_geometry, geo_last, low.col);
+    const PageCell* gl = GeometryCell(lower_geometry, lower_skip, low.col);
+    int c = gu && gl ? CutByBreak(*gu, *gl, up_pad, row_text_bottom) : 0;
+    if (c == 2) ++strong;
+    else if (c == 1) ++weak;
+    else ++fresh;
   }
-  if (!cut || !ended_above) return false;
+  // Single full lines count as cut where the row also has a column that
+  // ended above the break: the values ended, the labels ran on.
+  int cut = strong + (ended_single > 0 ? weak : 0);
+  bool at_foot = upper_geometry.page_height > 0 &&
+                 upper_geometry.box.y1 >= 0.75 * upper_geometry.page_height;
+  // A table left open at the foot of the page (or open at the top of the
+  // next one, no header repeated) says itself that its row goes on.
+  bool open = upper_geometry.open_bottom || (lower_skip == 0 && lower_geometry.open_top);
+  bool split = at_foot && (open || ended_above > 0) &&
+               (open || (cut > 0 && fresh <= cut) ||
+                (first_col_empty && started_below == 0 && 2 * low_filled < up_filled));
+  if (split) {
+    for (auto& [up, low] : pairs) {
+      if (Empty(*low)) {
+      } else if (Empty(*up)) {
+        up->paragraphs = low->paragraphs;
+      } else {
+        std::string& tail = up->paragraphs.back();
+        tail += JoinSeparator(tail, low->paragraphs.front(), false, true);
+        tail += low->paragraphs.front();
+        up->paragraphs.insert(up->paragraphs.end(), low->paragraphs.begin() + 1,
+                              low->paragraphs.end());
+      }
+      up->rowspan += low->rowspan - 1;
+    }
+    DropFirstRow(lower);
+    return true;
+  }
+  // Vertically merged cells running over the break.
+  std::vector<Cell> kept;
+  std::vector<std::pair<Cell*, int>> extend;
   for (auto& [up, low] : pairs) {
-    if (Empty(*low)) {
-    } else if (Empty(*up)) {
-      up->paragraphs = low->paragraphs;
-    } else {
+    bool both = !Empty(*low) && !Empty(*up);
+    if (both) {
+      // Text on both sides: the same merged cell when its text was cut by
+      // the break (at the foot above, at the top below) and one part spans
+      // several rows.
+      const PageCell* gu = GeometryCell(upper_geometry, geo_last, low->col);
+      const PageCell* gl = GeometryCell(lower_geometry, lower_skip, low->col);
+      if (!gu || !gl || (gu->rowspan < 2 && gl->rowspan < 2) || !TextAtEdge(*gu, true, up_pad) ||
+          !TextAtEdge(*gl, false, up_pad) || EndsSentence(up->paragraphs.back()))
+        continue;
       std::string& tail = up->paragraphs.back();
       tail += JoinSeparator(tail, low->paragraphs.front(), false, true);
       tail += low->paragraphs.front();
       up->paragraphs.insert(up->paragraphs.end(), low->paragraphs.begin() + 1, low->paragraphs.end());
+    } else if (up->rowspan < 2 && low->rowspan < 2) {
+      continue;  // one part merged over several rows: the merge goes on
+    } else if (Empty(*up)) {
+      up->paragraphs = low->paragraphs;
     }
-    up->rowspan += low->rowspan - 1;
+    extend.push_back({up, low->rowspan});
+    low->colspan = 0;  // marked for removal
   }
-  DropFirstRow(lower);
-  return true;
+  if (extend.empty()) return false;
+  for (auto& [up, n] : extend) up->rowspan += n;
+  for (Cell& c : lower->cells)
+    if (c.colspan > 0) kept.push_back(std::move(c));
+  lower->cells = std::move(kept);
+  return false;
 }
 
-bool SameColumns(const PageTable& a, const PageTable& b) {
-  if (a.xs.size() != b.xs.size()) return false;
-  for (size_t i = 0; i < a.xs.size(); ++i)
-    if (std::fabs(a.xs[i] - b.xs[i]) > 3.0) return false;
+// A table continued on the next page has the upper part's column edges, or
+// some of them, or some more (rows on one page merge columns the other page's
+// rows keep apart, and Chromium draws no rule where no row of the page has
+// one). When the outer edges agree and at most a third of the edges are on
+// one side only, both parts are renumbered in the union of the edges (the
+// upper part's geometry, the upper part's model cells `prev` and the lower
+// part's geometry) and true is returned.
+bool MergeColumns(PageTable* upper, Table* prev, PageTable* lower) {
+  const std::vector<double>& a = upper->xs;
+  const std::vector<double>& b = lower->xs;
+  if (a.size() < 2 || b.size() < 2 || std::fabs(a.front() - b.front()) > 3.0 ||
+      std::fabs(a.back() - b.back()) > 3.0)
+    return false;
+  std::vector<double> all;
+  size_t i = 0, j = 0, only = 0;
+  while (i < a.size() || j < b.size()) {
+    if (j == b.size() || (i < a.size() && a[i] < b[j] - 3.0)) {
+      all.push_back(a[i++]);
+      ++only;
+    } else if (i == a.size() || b[j] < a[i] - 3.0) {
+      all.push_back(b[j++]);
+      ++only;
+    } else {
+      all.push_back(a[i]);
+      ++i;
+      ++j;
+    }
+  }
+  if (3 * only > all.size()) return false;
+  auto index = [&](double x) {
+    size_t k = 0;
+    while (k + 1 < all.size() && std::fabs(all[k] - x) > 3.0) ++k;
+    return static_cast<int>(k);
+  };
+  auto remap = [&](const std::vector<double>& xs, int* col, int* colspan) {
+    int c0 = index(xs[*col]), c1 = index(xs[*col + *colspan]);
+    *col = c0;
+    *colspan = std::max(1, c1 - c0);
+  };
+  if (only > 0) {
+    std::vector<double> old_a = a;
+    for (Cell& c : prev->cells) {
+      if (c.col + c.colspan >= static_cast<int>(old_a.size())) continue;
+      remap(old_a, &c.col, &c.colspan);
+      c.prov.col = c.col;
+    }
+    prev->cols = static_cast<int>(all.size()) - 1;
+    for (PageCell& c : upper->cells) remap(old_a, &c.col, &c.colspan);
+    upper->xs = all;
+  }
+  std::vector<double> old_b = b;
+  for (PageCell& c : lower->cells) remap(old_b, &c.col, &c.colspan);
+  lower->xs = all;
   return true;
 }
 
@@ -238,6 +398,7 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
   };
   int table_index = 0;
   bool last_open_end = false;   // last block is a paragraph that may go on
+  double last_end_room = 1e300, last_end_em = 0;  // its PageItem::end_room, end_em
   bool last_was_table = false;  // last block is a table that may go on
   PageTable last_table;         // its geometry on its last page
   std::vector<Line> last_lines; // lines of the last paragraph (for joining)
@@ -271,7 +432,8 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
         b.kind = BlockKind::kHeading;
         b.level = LabelStyleLevel(nl.style);
       }
-    } else if ((bold || big) && lines.size() <= 2 && len <= 50 && !EndsSentence(text)) {
+    } else if ((bold || big) && lines.size() <= 2 && len <= (lines.size() == 2 ? 80u : 50u) &&
+               !EndsSentence(text)) {
       b.kind = BlockKind::kHeading;
       b.level = 1;
     }
@@ -294,7 +456,8 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
       bool first_on_page = ii == 0;
       if (it.is_table) {
         if (first_on_page && last_was_table && !doc->blocks.empty() &&
-            doc->blocks.back().kind == BlockKind::kTable && SameColumns(last_table, it.table)) {
+            doc->blocks.back().kind == BlockKind::kTable &&
+            MergeColumns(&last_table, &doc->blocks.back().table, &it.table)) {
           Table& prev = doc->blocks.back().table;
           Table next = ToModel(it.table, page, prev.prov.table_index);
           // The header rows repeated on the new page (one to three rows).
@@ -303,7 +466,7 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
                  RowTexts(next, repeated) == RowTexts(prev, repeated))
             ++repeated;
           for (int k = 0; k < repeated; ++k) DropFirstRow(&next);
-          JoinSplitRow(last_table, &prev, &next);
+          JoinAcrossBreak(last_table, it.table, repeated, &prev, &next);
           for (Cell& c : next.cells) {
             c.row += prev.rows;
             c.prov.row = c.row;
@@ -325,7 +488,12 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
         last_table = it.table;
         continue;
       }
-      if (first_on_page && last_open_end && it.open_start && !doc->blocks.empty() &&
+      // The last line reached the margin, or ended short only because what
+      // starts the next page would not have fitted (`…满意度为` / `95%。`).
+      bool goes_on = last_open_end ||
+                     (!last_lines.empty() && !it.lines.empty() &&
+                      last_end_room < FirstUnitWidth(it.lines[0]) + 0.5 * last_end_em);
+      if (first_on_page && goes_on && it.open_start && !doc->blocks.empty() &&
           doc->blocks.back().kind != BlockKind::kTable && !last_lines.empty() &&
           !EndsSentence(last_lines.back().text) &&
           std::fabs(it.lines[0].font_size - last_lines.back().font_size) <= 0.15 * std::max(1.0, last_lines.back().font_size)) {
@@ -337,12 +505,16 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
         emit_paragraph(joined, old.prov.page, *old.prov.box);
         last_lines = std::move(joined);
         last_open_end = it.open_end;
+        last_end_room = it.end_room;
+        last_end_em = it.end_em;
         last_was_table = false;
         continue;
       }
       emit_paragraph(it.lines, page, it.box);
       last_lines = it.lines;
       last_open_end = it.open_end;
+      last_end_room = it.end_room;
+      last_end_em = it.end_em;
       last_was_table = false;
     }
   }

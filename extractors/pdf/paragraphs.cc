@@ -1,12 +1,14 @@
 // Pass 6, paragraphs: body lines of one page, in reading order, are grouped
 // into paragraphs. A new paragraph starts after a vertical gap clearly wider
 // than the usual line gap, on a change of font size or weight, on a first-line
-// indent, after a line that ends short of the right margin, and on a line that
-// starts with a numbering label (SplitNumberingLabel). Tables are placed among
+// indent, after a line that ends short of the right margin (unless it ends
+// inside a sentence where the next line's first unit would not have fitted),
+// and on a line that starts with a numbering label (SplitNumberingLabel); a
+// centred title wrapped onto two lines stays one. Tables are placed among
 // the paragraphs by position. Cell paragraphs use the same cues inside the
 // cell; a figure wrapped at a line end is joined whole. Covered by
-// pdf_test.cc (Paragraphs, CellParagraphs, FigureWrappedInANarrowCell) and
-// pdf_accuracy_test.cc.
+// pdf_test.cc (Paragraphs, CellParagraphs, FigureWrappedInANarrowCell),
+// pdf_producer_test.cc (wraps, titles) and pdf_accuracy_test.cc.
 #include <algorithm>
 #include <cmath>
 #include <tuple>
@@ -32,6 +34,12 @@ double Percentile(std::vector<double> v, double q) {
 }
 
 double Em(const Line& l) { return std::max(1.0, l.font_size); }
+
+bool EndsSentence(const std::string& text) {
+  char32_t c = LastCodePoint(text);
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == 0xFF1B || c == 0xFF1A || c == '.' ||
+         c == '!' || c == '?' || c == ';' || c == ':';
+}
 
 }  // namespace
 
@@ -78,7 +86,45 @@ bool OpeningPunct(char32_t c) {
   return kOpening.find(c) != std::u32string::npos;
 }
 
+// The second of two lines is centred and the first is centred on the same
+// axis or runs across the whole text width (a long title wrapped).
+bool CentredPair(const Line& a, const Line& b, double left, double right) {
+  double mid = (left + right) / 2, em = Em(a);
+  double ma = (a.box.x0 + a.box.x1) / 2, mb = (b.box.x0 + b.box.x1) / 2;
+  bool b_centred = std::fabs(mb - mid) < 2 * em && b.box.x0 > left + 0.8 * em;
+  bool a_centred = std::fabs(ma - mb) < em;
+  bool a_full = a.box.x0 <= left + 2 * em && a.box.x1 >= right - 2 * em;
+  return b_centred && (a_centred || a_full);
+}
+
 }  // namespace
+
+double FirstUnitWidth(const Line& l) {
+  // Estimated widths (CJK one em, Latin letters and digits 0.6, ASCII
+  // punctuation 0.35), scaled by the line's real width over its estimate so
+  // that narrow or wide fonts count as drawn.
+  auto estimate = [](char32_t c) {
+    return IsCjk(c) ? 1.0 : c < 0x80 && ClosingPunct(c) ? 0.35 : 0.6;
+  };
+  double unit = 0, total = 0;
+  bool in_unit = true, latin = false;
+  for (size_t i = 0; i < l.text.size();) {
+    char32_t c = DecodeUtf8(l.text, &i);
+    double e = c == ' ' ? 0.3 : estimate(c);
+    total += e;
+    if (!in_unit) continue;
+    if (c == ' ' || (unit > 0 && !ClosingPunct(c) && (IsCjk(c) || !latin))) {
+      in_unit = false;
+      continue;
+    }
+    if (!ClosingPunct(c) && !IsCjk(c)) latin = true;
+    unit += e;
+  }
+  double em = Em(l);
+  double width = l.box.x1 - l.box.x0;
+  double scale = total > 0 && width > 0 ? std::clamp(width / (total * em), 0.5, 2.0) : 1.0;
+  return std::max(unit * em * scale, 0.5 * em);
+}
 
 std::vector<std::string> CellParagraphs(const PageCell& cell, double padding) {
   std::vector<std::string> out;
@@ -100,7 +146,13 @@ std::vector<std::string> CellParagraphs(const PageCell& cell, double padding) {
                          : cell.box.x1 - padding - p.box.x1;
       bool room = slack > FirstWordWidth(l) + 1.5 * Em(l) &&
                   !ClosingPunct(FirstCodePoint(l.text)) && !OpeningPunct(LastCodePoint(p.text));
-      bool split = p.box.x1 < right - 1.5 * Em(p) || room || StartsWithLabel(l.text) ||
+      // A line ending short of the others closes a paragraph unless it ends
+      // inside a sentence and the next line's first unit would not have
+      // fitted (`…活动46` / `场，…`).
+      double short_by = right - p.box.x1;
+      bool short_end = short_by > 1.5 * Em(p) &&
+                       (EndsSentence(p.text) || short_by > FirstUnitWidth(l) + 0.5 * Em(p));
+      bool split = short_end || room || StartsWithLabel(l.text) ||
                    l.box.y0 - p.box.y1 > 1.2 * (p.box.y1 - p.box.y0);
       if (split) {
         out.push_back(JoinLines(cur));
@@ -143,14 +195,19 @@ std::vector<PageItem> BuildPageItems(const PageLayout& layout) {
   });
 
   // Margins and usual line gap per (section, column).
-  struct Frame { double left = 0, right = 0, gap = 0; };
+  // right_max: how far full lines not ending with punctuation reach (90th
+  // percentile; producers whose justified lines end unevenly, as Chromium's,
+  // reach well beyond `right`).
+  struct Frame { double left = 0, right = 0, gap = 0, right_max = 0; };
   auto frame_of = [&](int section, int column) {
     std::vector<double> x0, x1, gaps;
+    std::vector<double> ends;  // of lines not ending with punctuation
     const Line* prev = nullptr;
     for (const Line& l : layout.lines) {
       if (l.section != section || l.column != column) continue;
       x0.push_back(l.box.x0);
       x1.push_back(l.box.x1);
+      if (!ClosingPunct(LastCodePoint(l.text))) ends.push_back(l.box.x1);
       if (prev) gaps.push_back(l.box.y0 - prev->box.y1);
       prev = &l;
     }
@@ -164,6 +221,10 @@ std::vector<PageItem> BuildPageItems(const PageLayout& layout) {
       if (x >= far - 30) near.push_back(x);
     f.right = Percentile(near, 0.5);
     f.gap = gaps.empty() ? 0 : std::max(0.0, Percentile(gaps, 0.5));
+    std::vector<double> near_ends;
+    for (double x : ends)
+      if (x >= far - 30) near_ends.push_back(x);
+    f.right_max = Percentile(near_ends, 0.9);
     // Full-width text: when no line reaches far right (a page of short
     // lines), take the right margin as wide as the left one.
     bool full_width = layout.columns == 1 || section % 2 == 0;
@@ -191,6 +252,8 @@ std::vector<PageItem> BuildPageItems(const PageLayout& layout) {
     const Line& last = item.lines.back();
     item.open_start = first.box.x0 <= frame.left + 0.8 * Em(first) && !StartsWithLabel(first.text);
     item.open_end = last.box.x1 >= frame.right - 1.5 * Em(last);
+    item.end_room = frame.right - last.box.x1;
+    item.end_em = Em(last);
     items.push_back(std::move(item));
   };
   for (const Key& k : order) {
@@ -213,15 +276,27 @@ std::vector<PageItem> BuildPageItems(const PageLayout& layout) {
     if (!cur.empty()) {
       const Line& p = cur.back();
       double h = p.box.y1 - p.box.y0;
+      // A line that ends short closes its paragraph, unless it ends inside a
+      // sentence and what starts the next line would not have fitted in
+      // the room left (`…满意度为` / `95%。`).
+      double room = frame.right - p.box.x1;
+      bool short_end = room > 1.5 * Em(p) &&
+                       (EndsSentence(p.text) || room > FirstUnitWidth(l) + 0.5 * Em(p));
+      // A centred line wrapped onto the next one (a long title): the first
+      // line left no room for the next one's first character.
+      bool centred_wrap = CentredPair(p, l, frame.left, frame.right) &&
+                          (frame.right - frame.left) - (p.box.x1 - p.box.x0) <
+                              FirstUnitWidth(l) + 2.5 * Em(p) &&
+                          !EndsSentence(p.text);
       bool split = l.box.y0 - p.box.y1 > frame.gap + 0.5 * h ||
                    std::fabs(l.font_size - p.font_size) > 0.15 * Em(p) || l.bold != p.bold ||
-                   l.box.x0 > frame.left + 0.8 * Em(l) || p.box.x1 < frame.right - 1.5 * Em(p) ||
+                   (!centred_wrap && (l.box.x0 > frame.left + 0.8 * Em(l) || short_end)) ||
                    StartsWithLabel(l.text) ||
                    // A last line a little wider than the text area (not
                    // justified, its full stop squeezed in) closes a
                    // paragraph; a whole hanging punctuation mark does not.
-                   (p.box.x1 > frame.right + 0.8 && p.box.x1 < frame.right + 0.5 * Em(p) &&
-                    LastCodePoint(p.text) == 0x3002);
+                   (p.box.x1 > frame.right + 0.5 && p.box.x1 > frame.right_max + 0.5 &&
+                    p.box.x1 < frame.right + 0.5 * Em(p) && LastCodePoint(p.text) == 0x3002);
       if (split) flush();
     }
     cur.push_back(l);

@@ -100,9 +100,11 @@ double FindGutter(const std::vector<Line>& frags, double width,
         if (crosses(f)) continue;
         double h = f.box.y1 - f.box.y0;
         if (f.box.y1 <= z.first && z.first - f.box.y1 < h) {
+          // Not over a full-width line between it and the zone either.
           bool full_above = false;
           for (const Line& o : frags)
-            full_above |= crosses(o) && o.box.y1 <= f.box.y0 && f.box.y0 - o.box.y1 < 1.5 * h;
+            full_above |= crosses(o) && ((o.box.y1 <= f.box.y0 + 0.25 * h && f.box.y0 - o.box.y1 < 1.5 * h) ||
+                                         (o.box.y0 >= f.box.y1 - 1 && o.box.y1 <= z.first + 1));
           if (!full_above) { z.first = f.box.y0; grown = true; }
         } else if (f.box.y0 >= z.second && f.box.y0 - z.second < h && f.box.x1 <= g) {
           bool goes_on = false;

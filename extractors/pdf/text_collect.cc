@@ -2,7 +2,8 @@
 // poppler builds its words, also records every horizontal or vertical segment
 // of stroked paths and every thin filled rectangle (table borders). Words are
 // taken in content-stream order (rawOrder): reading order is decided by the
-// later passes. Covered by pdf_test.cc (all tests go through it).
+// later passes. What the clip hides is left out. Covered by pdf_test.cc (all
+// tests go through it) and pdf_producer_test.cc (TextHiddenByTheClip…).
 #include "extractors/pdf/text_collect.h"
 
 #include <poppler/GfxState.h>
@@ -101,6 +102,9 @@ class PageCollector::Dev : public TextOutputDev {
     state->transformDelta(tm[0], tm[1], &bx, &by);
     double ax = std::fabs(bx), ay = std::fabs(by);
     if (std::min(ax, ay) > 0.1 * std::max(ax, ay)) return;
+    // Text the clip hides is not on the page: Chromium draws a whole table
+    // on each page it spans and clips it to the page's part.
+    if (!Visible(state, x, y, dx, dy)) return;
     TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
     if (spaces && uLen == 1 && u && (u[0] == 0x20 || u[0] == 0xA0 || u[0] == 0x3000) &&
         spaces->size() < max_segments) {
@@ -115,10 +119,39 @@ class PageCollector::Dev : public TextOutputDev {
   std::vector<Segment>* spaces = nullptr;  // space glyphs: x range at the baseline
   size_t max_segments = 0;
   bool segments_truncated = false;
+  double clip_x0 = 0, clip_y0 = 0, clip_x1 = 0, clip_y1 = 0;  // of the path being added
 
  private:
+  // The glyph's box (advance × font size, device space) meets the clip's
+  // bounding box.
+  static bool Visible(GfxState* state, double x, double y, double dx, double dy) {
+    double cx0, cy0, cx1, cy1;
+    state->getClipBBox(&cx0, &cy0, &cx1, &cy1);
+    double x0, y0, x1, y1;
+    state->transform(x, y, &x0, &y0);
+    state->transform(x + dx, y + dy, &x1, &y1);
+    double size = std::fabs(state->getTransformedFontSize());
+    if (!Sane(x0) || !Sane(y0) || !Sane(x1) || !Sane(y1) || !Sane(size)) return true;
+    double gx0 = std::min(x0, x1) - size, gx1 = std::max(x0, x1) + size;
+    double gy0 = std::min(y0, y1) - size, gy1 = std::max(y0, y1) + size;
+    return gx1 >= cx0 && gx0 <= cx1 && gy1 >= cy0 && gy0 <= cy1;
+  }
+
   void AddSegment(double x0, double y0, double x1, double y1) {
     if (!Sane(x0) || !Sane(y0) || !Sane(x1) || !Sane(y1)) return;
+    // Only the part inside the clip is drawn.
+    if (clip_x1 > clip_x0 && clip_y1 > clip_y0) {
+      const double t = 1.0;
+      if (std::fabs(y0 - y1) <= 0.5) {
+        if (y0 < clip_y0 - t || y0 > clip_y1 + t) return;
+        x0 = std::clamp(x0, clip_x0, clip_x1);
+        x1 = std::clamp(x1, clip_x0, clip_x1);
+      } else if (std::fabs(x0 - x1) <= 0.5) {
+        if (x0 < clip_x0 - t || x0 > clip_x1 + t) return;
+        y0 = std::clamp(y0, clip_y0, clip_y1);
+        y1 = std::clamp(y1, clip_y0, clip_y1);
+      }
+    }
     if (segments->size() >= max_segments) {
       segments_truncated = true;
       return;
@@ -142,6 +175,9 @@ class PageCollector::Dev : public TextOutputDev {
     if (!segments) return;
     const GfxPath* path = state->getPath();
     if (!path) return;
+    state->getClipBBox(&clip_x0, &clip_y0, &clip_x1, &clip_y1);
+    if (!Sane(clip_x0) || !Sane(clip_y0) || !Sane(clip_x1) || !Sane(clip_y1))
+      clip_x0 = clip_y0 = clip_x1 = clip_y1 = 0;
     for (int i = 0; i < path->getNumSubpaths(); ++i) {
       const GfxSubpath* sp = path->getSubpath(i);
       int n = sp->getNumPoints();
@@ -251,7 +287,7 @@ bool PageCollector::CollectRotated(PDFDoc* doc, int number, int extra_rotation,
       for (int k = 0; k < len; ++k) {
         size_t before = word.text.size();
         const Unicode* u = tw->getChar(k);
-        char32_t c = u ? *u : 0xFFFD;
+        char32_t c = u ? UnifyIdeograph(*u) : 0xFFFD;
         if (c == 0 || c == 0xA0 || c == 0x3000) c = ' ';
         AppendUtf8(c, &word.text);
         word.char_bytes.push_back(static_cast<int>(word.text.size() - before));
@@ -267,6 +303,7 @@ bool PageCollector::CollectRotated(PDFDoc* doc, int number, int extra_rotation,
         word.edges.push_back(static_cast<float>(Sane(e) ? e : word.box.x1));
       }
       word.font_size = tw->getFontSize();
+      if (word.rot == 0 && Sane(tw->getBaseline())) word.base = tw->getBaseline();
       word.bold = LooksBold(tw);
       word.space_after = tw->getSpaceAfter();
       page->words.push_back(std::move(word));

@@ -284,6 +284,11 @@ Status SearchText(sqlite3* db, const std::string& query, const SearchOptions& op
   std::string expr = BuildMatchExpression(query, &scan);
   std::vector<std::string> terms = QueryTerms(query);
   if (expr.empty() && !scan) return Status::InvalidInput("nothing to search for in \"" + query + "\"");
+  // Each term is one clause of the SQL that confirms the hits; SQLite's
+  // expression depth (1000) and the time of a query both need a bound.
+  if (terms.size() > static_cast<size_t>(kMaxQueryTerms))
+    return Status::InvalidInput("查询词太多：最多 " + std::to_string(kMaxQueryTerms) + " 个，收到 " +
+                                std::to_string(terms.size()) + " 个（too many search terms）");
   result->mode = scan ? "scan" : "text";
   result->match_expression = expr;
   RankLengths lengths;

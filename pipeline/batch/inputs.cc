@@ -2,10 +2,15 @@
 // inputs.h). Covered by pipeline/batch/batch_test.cc.
 #include "pipeline/batch/inputs.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <atomic>
 #include <filesystem>
+#include <set>
 #include <thread>
+
+#include "pipeline/batch/file_name.h"
 
 #include "pipeline/model/source_info.h"
 
@@ -39,31 +44,90 @@ void Classify(const fs::path& path, Input* in) {
 
 }  // namespace
 
+namespace {
+
+// Walks one folder, following links, with every folder's (device, inode)
+// remembered so that a loop ends.
+class Walker {
+ public:
+  explicit Walker(std::vector<Input>* found) : found_(found) {}
+
+  void Walk(const fs::path& dir, int depth) {
+    struct stat st;
+    if (::stat(dir.c_str(), &st) != 0) return;
+    if (!seen_.insert({st.st_dev, st.st_ino}).second) {
+      Special(dir, "文件夹已通过其他路径列出（符号链接循环或重复链接），未重复处理");
+      return;
+    }
+    if (depth > kMaxDepth) {
+      Special(dir, "文件夹层级过深（超过 " + std::to_string(kMaxDepth) + " 层），未处理");
+      return;
+    }
+    std::error_code ec;
+    fs::directory_iterator it(dir, ec), end;
+    if (ec) {
+      Special(dir, "无法读取文件夹（" + ec.message() + "）");
+      return;
+    }
+    std::vector<fs::path> entries;
+    for (; it != end; it.increment(ec)) {
+      if (ec) {
+        Special(dir, "文件夹未能读完（" + ec.message() + "）");
+        break;
+      }
+      entries.push_back(it->path());
+    }
+    for (const fs::path& p : entries) Entry(p, depth);
+  }
+
+  // One path: a folder is walked, a regular file listed, anything else
+  // listed with the reason it is not read.
+  void Entry(const fs::path& p, int depth) {
+    struct stat lst, st;
+    if (::lstat(p.c_str(), &lst) != 0) return;  // vanished since listed
+    if (::stat(p.c_str(), &st) != 0) {
+      Special(p, S_ISLNK(lst.st_mode) ? "符号链接指向的文件不存在（悬空链接）" : "无法读取文件信息");
+      return;
+    }
+    if (S_ISDIR(st.st_mode)) {
+      Walk(p, depth + 1);
+    } else if (S_ISREG(st.st_mode)) {
+      Input in;
+      in.path = p.string();
+      in.size = static_cast<uint64_t>(st.st_size);
+      Classify(p, &in);
+      found_->push_back(std::move(in));
+    } else {
+      Special(p, S_ISFIFO(st.st_mode)   ? "不是普通文件（命名管道 FIFO），未读取"
+                 : S_ISSOCK(st.st_mode) ? "不是普通文件（套接字），未读取"
+                                        : "不是普通文件（设备文件），未读取");
+    }
+  }
+
+ private:
+  static constexpr int kMaxDepth = 64;
+  void Special(const fs::path& p, const std::string& reason) {
+    Input in;
+    in.path = p.string();
+    in.skip_reason = reason;
+    in.special = true;
+    found_->push_back(std::move(in));
+  }
+  std::vector<Input>* found_;
+  std::set<std::pair<dev_t, ino_t>> seen_;
+};
+
+}  // namespace
+
 Status CollectInputs(const std::vector<std::string>& paths, int jobs, std::vector<Input>* inputs) {
   std::vector<Input> found;
   for (const std::string& p : paths) {
     std::error_code ec;
     fs::file_status st = fs::status(p, ec);
     if (ec || !fs::exists(st)) return Status::IoError("no such file or folder: " + p);
-    if (fs::is_directory(st)) {
-      fs::recursive_directory_iterator it(p, fs::directory_options::skip_permission_denied, ec), end;
-      if (ec) return Status::IoError("cannot read folder " + p + ": " + ec.message());
-      for (; it != end; it.increment(ec)) {
-        if (ec) break;
-        if (!it->is_regular_file(ec)) continue;
-        Input in;
-        in.path = it->path().string();
-        in.size = it->file_size(ec);
-        Classify(it->path(), &in);
-        found.push_back(std::move(in));
-      }
-    } else {
-      Input in;
-      in.path = p;
-      in.size = fs::file_size(p, ec);
-      Classify(fs::path(p), &in);
-      found.push_back(std::move(in));
-    }
+    Walker walker(&found);
+    if (fs::is_directory(st)) walker.Walk(p, 0);
+    else walker.Entry(p, 0);
   }
   std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
   found.erase(std::unique(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path == b.path; }),
@@ -72,6 +136,7 @@ Status CollectInputs(const std::vector<std::string>& paths, int jobs, std::vecto
   std::atomic<size_t> next{0};
   auto work = [&]() {
     for (size_t i; (i = next++) < found.size();) {
+      if (found[i].special) continue;  // never opened
       SourceInfo info;
       Status s = ReadSourceInfo(found[i].path, &info);
       if (s.ok()) {
@@ -86,6 +151,7 @@ Status CollectInputs(const std::vector<std::string>& paths, int jobs, std::vecto
   for (int t = 1; t < std::max(1, jobs); ++t) threads.emplace_back(work);
   work();
   for (auto& t : threads) t.join();
+  for (Input& in : found) in.name = DisplayPath(in.path);
   *inputs = std::move(found);
   return Status::Ok();
 }

@@ -14,18 +14,24 @@
 namespace jixiao::batch {
 
 struct Input {
-  std::string path;          // as found: the given path, or given folder + relative path
+  std::string path;          // as found: the given path, or given folder + relative path (bytes, to open it)
+  std::string name;          // path as valid UTF-8 for reports (DisplayPath: GBK names converted)
   uint64_t size = 0;
   std::string sha256;        // lower-case hex; empty when unreadable
   std::string format;        // "docx" | "pdf" | "" (not screened)
   std::string skip_reason;   // why it is not screened (Chinese, for reviewers); empty when screened
   std::string read_error;    // when the file cannot be read (then format is kept, sha256 empty)
+  bool special = false;      // not a regular file (dangling link, FIFO, folder loop...): never opened
 };
 
-// Walks the paths (files, or folders recursively, following no symlinked
-// folders), sorted by path so that every run sees the same order. .pdf and
-// .docx (any letter case) are screened; anything else is listed with a skip
-// reason (other types; Office lock files "~$..."; empty files). Hashes the
+// Walks the paths (files, or folders recursively), sorted by path so that
+// every run sees the same order. Symbolic links are followed, to files and to
+// folders; a folder reached a second time (a link loop, or two links to one
+// folder) is listed once with a skip reason instead of being walked again,
+// and so is a dangling link, a FIFO, socket or device (never opened: reading
+// a FIFO would block), and a folder that cannot be read. .pdf and .docx (any
+// letter case) are screened; anything else is listed with a skip reason
+// (other types; Office lock files "~$..."; empty files). Hashes the regular
 // files with `jobs` threads. IoError when a path does not exist.
 Status CollectInputs(const std::vector<std::string>& paths, int jobs, std::vector<Input>* inputs);
 

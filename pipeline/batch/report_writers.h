@@ -23,6 +23,8 @@ class XlsxReport {
   Status Open(const std::string& tmp_path);
   void Add(const ManifestRow& row, const nlohmann::ordered_json& report);
   Status Close();
+  // Closes the workbook, if open, and removes its temporary file.
+  void Discard();
 
  private:
   struct State;

@@ -5,9 +5,11 @@
 #include <xlsxwriter.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 
+#include "pipeline/batch/csv.h"
 #include "pipeline/batch/report_writers.h"
 #include "pipeline/batch/reports.h"
 
@@ -38,7 +40,7 @@ struct XlsxReport::State {
 
 namespace {
 const char* kSumCols[] = {"文件", "单位", "年度", "预算总额（万元）", "执行数（万元）", "执行率（%）", "自评得分",
-                          "等级", "错误", "警告", "提示", "最严重问题", "状态", "说明"};
+                          "等级", "错误", "警告", "提示", "最严重问题", "状态", "说明", "项目", "类别"};
 const char* kFndCols[] = {"文件", "单位", "年度", "严重程度", "代码", "问题说明", "算式", "原文引用", "位置"};
 constexpr int kNSum = sizeof kSumCols / sizeof *kSumCols;
 constexpr int kNFnd = sizeof kFndCols / sizeof *kFndCols;
@@ -99,6 +101,8 @@ void XlsxReport::Add(const ManifestRow& row, const Json& r) {
                                                                                 : "未处理",
                          nullptr);
   WriteValue(sum, n, 13, row.reason);
+  WriteValue(sum, n, 14, Field(r, "project"));
+  WriteValue(sum, n, 15, FamilyZh(r));
   if (!r.contains("findings") || !r["findings"].is_array()) return;
   for (const Json& f : r["findings"]) {
     lxw_worksheet* fnd = s_->fnd;
@@ -115,13 +119,22 @@ void XlsxReport::Add(const ManifestRow& row, const Json& r) {
   }
 }
 
+void XlsxReport::Discard() {
+  if (!s_) return;
+  if (s_->wb) workbook_close(s_->wb);
+  s_->wb = nullptr;
+  std::remove(s_->tmp.c_str());
+}
+
 Status XlsxReport::Close() {
   worksheet_autofilter(s_->sum, 0, 0, std::max(s_->sum_row - 1, 0), kNSum - 1);
   worksheet_autofilter(s_->fnd, 0, 0, std::max(s_->fnd_row - 1, 0), kNFnd - 1);
   lxw_error err = workbook_close(s_->wb);
   s_->wb = nullptr;
   if (err != LXW_NO_ERROR) {
+    int e = errno;
     std::remove(s_->tmp.c_str());
+    if (e == ENOSPC || e == EDQUOT) return WriteError(s_->tmp, e);
     return Status::IoError("cannot write " + s_->tmp + ": " + lxw_strerror(err));
   }
   return Status::Ok();

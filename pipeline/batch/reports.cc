@@ -4,7 +4,9 @@
 // pipeline/batch/batch_test.cc and tests/e2e.
 #include "pipeline/batch/reports.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <set>
 
 #include "pipeline/batch/csv.h"
@@ -36,6 +38,17 @@ std::string Field(const Json& j, const char* key) {
 
 const char* SeverityZh(const std::string& severity) {
   return severity == "error" ? "错误" : severity == "warning" ? "警告" : severity == "info" ? "提示" : "其他";
+}
+
+std::string FamilyZh(const Json& report) {
+  static const std::pair<const char*, const char*> kNames[] = {
+      {"whole_report", "部门整体支出自评报告"}, {"project_table", "项目支出自评表"}, {"whole_table", "部门整体支出自评表"},
+      {"final_accounts", "部门决算公开"},      {"summary_report", "自评总结报告"}, {"bundle", "自评表汇编"},
+      {"project_report", "项目支出自评报告"}};
+  const std::string family = Field(report, "family");
+  for (const auto& [id, name] : kNames)
+    if (family == id) return name;
+  return "";
 }
 
 std::string MostSerious(const Json& report) {
@@ -109,12 +122,28 @@ struct ReportWriter::Impl {
   FILE* findings = nullptr;
   XlsxReport xlsx;
   HtmlReport html;
-  bool failed = false;
+  int write_errno = 0;   // the first failed write's errno
+  bool finished = false;
 
   std::string Tmp(const char* name) const { return dir + "/" + name + ".tmp"; }
+  void Put(const std::string& data, FILE* f) {
+    if (std::fwrite(data.data(), 1, data.size(), f) != data.size() && write_errno == 0) write_errno = errno ? errno : EIO;
+  }
+  // Every temporary file, removed when the reports are not finished (a full
+  // disk, an error): the old reports stay as they were, nothing half-written
+  // is left beside them.
+  void RemoveTemporaries() {
+    for (const char* name : {"findings.jsonl", "summary.csv", "findings.csv", "report.html"})
+      std::remove(Tmp(name).c_str());
+    std::remove((Tmp("report.xlsx") + ".xlsx").c_str());
+  }
   ~Impl() {
     for (FILE* f : {jsonl, summary, findings})
       if (f) std::fclose(f);
+    if (!finished) {
+      xlsx.Discard();
+      RemoveTemporaries();
+    }
   }
 };
 
@@ -124,39 +153,41 @@ ReportWriter::~ReportWriter() = default;
 Status ReportWriter::Open() {
   Impl& m = *impl_;
   m.jsonl = std::fopen(m.Tmp("findings.jsonl").c_str(), "wb");
-  m.summary = std::fopen(m.Tmp("summary.csv").c_str(), "wb");
-  m.findings = std::fopen(m.Tmp("findings.csv").c_str(), "wb");
-  if (!m.jsonl || !m.summary || !m.findings) return Status::IoError("cannot write reports in " + m.dir);
+  if (m.jsonl) m.summary = std::fopen(m.Tmp("summary.csv").c_str(), "wb");
+  if (m.summary) m.findings = std::fopen(m.Tmp("findings.csv").c_str(), "wb");
+  if (!m.jsonl || !m.summary || !m.findings) return WriteError("reports in " + m.dir, errno);
   std::string head = std::string(kUtf8Bom) +
                      CsvRecord({"文件", "单位", "年度", "预算总额（万元）", "执行数（万元）", "执行率（%）", "自评得分",
-                                "等级", "错误", "警告", "提示", "最严重问题", "状态", "说明"}) +
+                                "等级", "错误", "警告", "提示", "最严重问题", "状态", "说明", "项目", "类别"}) +
                      "\r\n";
-  std::fputs(head.c_str(), m.summary);
+  m.Put(head, m.summary);
   head = std::string(kUtf8Bom) +
          CsvRecord({"文件", "单位", "年度", "严重程度", "代码", "问题说明", "算式", "原文引用", "位置"}) + "\r\n";
-  std::fputs(head.c_str(), m.findings);
+  m.Put(head, m.findings);
   return m.xlsx.Open(m.Tmp("report.xlsx") + ".xlsx");
 }
 
 Status ReportWriter::Add(const ManifestRow& row, const Json& report_in) {
   Impl& m = *impl_;
+  if (m.write_errno) return WriteError("reports in " + m.dir, m.write_errno);  // stop early on a full disk
   Json r = report_in;
   r["file"] = row.file;
   std::string line = r.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
-  std::fwrite(line.data(), 1, line.size(), m.jsonl);
+  m.Put(line, m.jsonl);
   Json figures = r.contains("figures") ? r["figures"] : Json::object();
   line = CsvRecord({row.file, Field(r, "unit"), Field(r, "year"), Field(figures, "total_budget"),
                     Field(figures, "executed"), Field(figures, "execution_rate"), Field(figures, "self_score"),
                     Field(figures, "grade"), std::to_string(row.errors), std::to_string(row.warnings),
-                    std::to_string(row.infos), MostSerious(r), StatusZh(row), row.reason}) +
+                    std::to_string(row.infos), MostSerious(r), StatusZh(row), row.reason, Field(r, "project"),
+                    FamilyZh(r)}) +
          "\r\n";
-  std::fwrite(line.data(), 1, line.size(), m.summary);
+  m.Put(line, m.summary);
   if (r.contains("findings") && r["findings"].is_array()) {
     for (const Json& f : r["findings"]) {
       line = CsvRecord({row.file, Field(r, "unit"), Field(r, "year"), SeverityZh(Field(f, "severity")),
                         Field(f, "code"), Field(f, "message"), Field(f, "arithmetic"), Quotes(f), Places(f)}) +
              "\r\n";
-      std::fwrite(line.data(), 1, line.size(), m.findings);
+      m.Put(line, m.findings);
     }
   }
   m.xlsx.Add(row, r);
@@ -166,22 +197,27 @@ Status ReportWriter::Add(const ManifestRow& row, const Json& report_in) {
 
 Status ReportWriter::Finish() {
   Impl& m = *impl_;
-  bool ok = true;
+  // Everything is written to temporaries first and renamed only when all of
+  // them are complete, so a failure leaves the old set whole.
   for (FILE** f : {&m.jsonl, &m.summary, &m.findings}) {
-    ok &= *f && std::fflush(*f) == 0 && std::ferror(*f) == 0;
-    if (*f) std::fclose(*f);
+    if (*f && std::fflush(*f) != 0 && m.write_errno == 0) m.write_errno = errno;
+    if (*f && std::ferror(*f) && m.write_errno == 0) m.write_errno = EIO;
+    if (*f && std::fclose(*f) != 0 && m.write_errno == 0) m.write_errno = errno;
     *f = nullptr;
   }
-  if (!ok) return Status::IoError("cannot write reports in " + m.dir);
+  if (m.write_errno) return WriteError("reports in " + m.dir, m.write_errno);
   Status s = m.xlsx.Close();
   if (!s.ok()) return s;
-  s = WriteFileAtomically(m.dir + "/report.html", m.html.Page());
+  s = WriteFileAtomically(m.Tmp("report.html"), m.html.Page());
   if (!s.ok()) return s;
   const std::pair<std::string, std::string> moves[] = {
       {m.Tmp("findings.jsonl"), "findings.jsonl"}, {m.Tmp("summary.csv"), "summary.csv"},
-      {m.Tmp("findings.csv"), "findings.csv"}, {m.Tmp("report.xlsx") + ".xlsx", "report.xlsx"}};
+      {m.Tmp("findings.csv"), "findings.csv"}, {m.Tmp("report.xlsx") + ".xlsx", "report.xlsx"},
+      {m.Tmp("report.html"), "report.html"}};
   for (const auto& [from, to] : moves)
-    if (std::rename(from.c_str(), (m.dir + "/" + to).c_str()) != 0) return Status::IoError("cannot rename " + from);
+    if (std::rename(from.c_str(), (m.dir + "/" + to).c_str()) != 0)
+      return Status::IoError("cannot rename " + from + ": " + std::strerror(errno));
+  m.finished = true;
   return Status::Ok();
 }
 

@@ -60,6 +60,9 @@ Status WriteRunReports(const std::string& dir, const std::vector<ManifestRow>& r
 const char* SeverityZh(const std::string& severity);  // 错误 / 警告 / 提示
 // "[错误] CODE 说明" of the most serious finding, or "".
 std::string MostSerious(const nlohmann::ordered_json& report);
+// The document's family in Chinese for the summary (the report's "family":
+// whole_report → 部门整体支出自评报告 …), "" when unknown.
+std::string FamilyZh(const nlohmann::ordered_json& report);
 // The quotes of a finding's evidence joined with " | ", and their places.
 std::string Quotes(const nlohmann::ordered_json& finding);
 std::string Places(const nlohmann::ordered_json& finding);

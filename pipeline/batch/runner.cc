@@ -7,6 +7,7 @@
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -21,9 +22,11 @@
 
 #include "pipeline/archive/archive.h"
 #include "pipeline/batch/csv.h"
+#include "pipeline/batch/folder_lock.h"
 #include "pipeline/batch/inputs.h"
 #include "pipeline/batch/progress.h"
 #include "pipeline/batch/reports.h"
+#include "pipeline/model/source_info.h"
 
 namespace jixiao::batch {
 namespace {
@@ -49,7 +52,37 @@ struct Done {
   size_t row;                // index into rows
   ScreenResult result;
   double seconds = 0;
+  std::string sha256;        // of the bytes screened (empty: as listed)
 };
+
+// What identifies one version of a file: a write changes ctime (which no
+// user can set back), a rename puts another inode behind the path.
+struct FileStamp {
+  dev_t dev = 0;
+  ino_t ino = 0;
+  off_t size = -1;
+  struct timespec mtime = {}, ctime = {};
+  bool operator==(const FileStamp& o) const {
+    return dev == o.dev && ino == o.ino && size == o.size && mtime.tv_sec == o.mtime.tv_sec &&
+           mtime.tv_nsec == o.mtime.tv_nsec && ctime.tv_sec == o.ctime.tv_sec && ctime.tv_nsec == o.ctime.tv_nsec;
+  }
+};
+
+FileStamp StampOf(const std::string& path) {
+  FileStamp f;
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return f;
+  f.dev = st.st_dev;
+  f.ino = st.st_ino;
+  f.size = st.st_size;
+  f.mtime = st.st_mtim;
+  f.ctime = st.st_ctim;
+  return f;
+}
+
+// A file that keeps changing while it is screened is given up after this
+// many attempts.
+constexpr int kChangeAttempts = 3;
 
 // State shared with the workers; held by shared_ptr so an abandoned (stuck)
 // worker never touches freed memory.
@@ -103,12 +136,35 @@ void Worker(std::shared_ptr<Shared> s, size_t slot_id) {
     }
     auto start = Clock::now();
     ScreenResult result;
-    try {
-      result = s->screen(s->paths[todo], s->options);
-    } catch (const std::exception& e) {
-      result = FailedResult(s->paths[todo], std::string("内部错误（internal error: ") + e.what() + "）");
-    } catch (...) {
-      result = FailedResult(s->paths[todo], "内部错误（internal error）");
+    // Hash what is read: the file is hashed again right before it is
+    // screened, and the screening counts only when the file did not change
+    // from before that hash to after the screening. The report is then stored
+    // under the hash of the very bytes it was made from, even when the file
+    // changed since the inputs were listed.
+    std::string sha;
+    for (int attempt = 1;; ++attempt) {
+      FileStamp before = StampOf(s->paths[todo]);
+      SourceInfo info;
+      Status hs = ReadSourceInfo(s->paths[todo], &info);
+      if (!hs.ok()) {
+        result = FailedResult(s->paths[todo], "无法读取文件（" + hs.message() + "）");
+        break;
+      }
+      sha = info.sha256;
+      try {
+        result = s->screen(s->paths[todo], s->options);
+      } catch (const std::exception& e) {
+        result = FailedResult(s->paths[todo], std::string("内部错误（internal error: ") + e.what() + "）");
+      } catch (...) {
+        result = FailedResult(s->paths[todo], "内部错误（internal error）");
+      }
+      if (StampOf(s->paths[todo]) == before) break;
+      spdlog::warn("{} changed while it was screened (attempt {})", s->paths[todo], attempt);
+      if (attempt == kChangeAttempts) {
+        result = FailedResult(s->paths[todo], "文件在处理过程中不断被修改（已尝试 " + std::to_string(attempt) +
+                                                  " 次），请在文件不再变化后重新运行");
+        break;
+      }
     }
     double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     if (s->journal_fd >= 0) {
@@ -119,7 +175,7 @@ void Worker(std::shared_ptr<Shared> s, size_t slot_id) {
     Shared::Slot& slot = s->slots[slot_id];
     if (slot.abandoned) return;  // the watchdog recorded a timeout and replaced us
     slot.busy = false;
-    s->done.push_back(Done{s->rows[todo], std::move(result), seconds});
+    s->done.push_back(Done{s->rows[todo], std::move(result), seconds, sha});
     s->cv.notify_all();
   }
 }
@@ -128,7 +184,7 @@ void Worker(std::shared_ptr<Shared> s, size_t slot_id) {
 // run knows (sha256 of the input, version, a minimal shape for failures).
 Json ReportFor(const ManifestRow& row, const ScreenResult& r, const std::string& version) {
   Json rep = r.report.is_object() ? r.report : Json::object();
-  if (!rep.contains("file")) rep["file"] = row.file;
+  rep["file"] = row.file;  // the name as reports show it (valid UTF-8), not the bytes opened
   rep["sha256"] = row.sha256;
   if (!rep.contains("format")) rep["format"] = row.format;
   if (!rep.contains("size")) rep["size"] = row.size;
@@ -177,6 +233,11 @@ int CountOf(const Json& rep, const char* sev) {
 }
 
 }  // namespace
+
+void SetOutcomeFromStored(ManifestRow* row, const archive::StoredDoc& st) {
+  row->pages = st.pages;
+  SetOutcome(row, st.status, st.status_reason, st.n_error, st.n_warning, st.n_info);
+}
 
 std::string RunSummary::Line() const {
   char buf[512];
@@ -235,11 +296,14 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
   std::filesystem::create_directories(options.out_dir, ec);
   if (ec) return Status::IoError("cannot create " + options.out_dir + ": " + ec.message());
   const std::string dir = options.out_dir;
+  std::unique_ptr<FolderLock> lock;
+  Status s = FolderLock::Acquire(dir, &lock);
+  if (!s.ok()) return s;
   spdlog::info("run: jixiao {} jobs={} shard={}/{} time_limit={}s out={}", options.version, options.jobs,
                options.shard_index, options.shard_count, options.screen.extract.time_limit_seconds, dir);
 
   std::vector<Input> all;
-  Status s = CollectInputs(options.paths, options.jobs, &all);
+  s = CollectInputs(options.paths, options.jobs, &all);
   if (!s.ok()) return s;
   // The run folder may sit inside an input folder: its own files are not inputs.
   std::string out_prefix = std::filesystem::weakly_canonical(dir, ec).string() + "/";
@@ -286,7 +350,7 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
   std::vector<size_t> todo_rows;
   for (const Input& in : inputs) {
     ManifestRow row;
-    row.file = in.path;
+    row.file = in.name.empty() ? in.path : in.name;
     row.sha256 = in.sha256;
     row.size = in.size;
     row.format = in.format;
@@ -302,7 +366,7 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
       row.duplicate_of = it->second;
       row.reason = "与 " + it->second + " 内容相同（SHA-256 一致），未重复处理";
     } else {
-      first_path[in.sha256] = in.path;
+      first_path[in.sha256] = row.file;
       auto st = stored.find(in.sha256);
       bool reuse = st != stored.end() && st->second.jixiao_version == options.version &&
                    !(options.retry_failed && (st->second.status == "failed" || st->second.status == "partial"));
@@ -319,9 +383,7 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
       }
       if (reuse) {
         row.resumed = true;
-        row.pages = st->second.pages;
-        SetOutcome(&row, st->second.status, st->second.status_reason, st->second.n_error, st->second.n_warning,
-                   st->second.n_info);
+        SetOutcomeFromStored(&row, st->second);
       } else {
         row.status = "pending";
         todo_rows.push_back(rows.size());
@@ -390,7 +452,13 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
     std::vector<Json> reports;
     std::vector<archive::Archive::Entry> entries;
     reports.reserve(batch.size());
-    for (Done& d : batch) reports.push_back(ReportFor(rows[d.row], d.result, options.version));
+    for (Done& d : batch) {
+      if (!d.sha256.empty() && d.sha256 != rows[d.row].sha256) {
+        spdlog::warn("{}: content changed since it was listed; stored under the hash of what was read", rows[d.row].file);
+        rows[d.row].sha256 = d.sha256;
+      }
+      reports.push_back(ReportFor(rows[d.row], d.result, options.version));
+    }
     for (size_t i = 0; i < batch.size(); ++i) entries.push_back({&batch[i].result.doc, &reports[i]});
     Status st = arc->Add(entries);
     if (!st.ok()) {
@@ -510,16 +578,24 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
     ::close(shared->journal_fd);
     shared->journal_fd = -1;
   }
-  Status ms = WriteManifest(manifest_path, rows);
-  if (run_status.ok()) run_status = ms;
   // One FTS b-tree instead of the segments the run left, and the freed pages
   // handed back: a smaller archive and faster searches.
   if (run_status.ok() && completed > 0) {
     Status os = arc->Optimize();
     if (!os.ok()) spdlog::warn("archive optimize: {}", os.ToString());
   }
+  bool reports_failed = false;
   if (run_status.ok() && options.write_reports) {
     run_status = WriteRunReports(dir, rows, arc.get());
+    reports_failed = !run_status.ok();
+  }
+  // The manifest last: it says the reports beside it are this run's. When
+  // they could not be written (a full disk) it is left as the run's last
+  // progress write; the archive has every finished document and the next run
+  // writes the reports again.
+  if (!reports_failed) {
+    Status ms = WriteManifest(manifest_path, rows);
+    if (run_status.ok()) run_status = ms;
   }
   CountRows(rows, summary);
   summary->abandoned = abandoned;

@@ -37,6 +37,7 @@
 #include <string>
 #include <vector>
 
+#include "pipeline/archive/archive.h"
 #include "pipeline/batch/manifest.h"
 #include "pipeline/model/status.h"
 #include "pipeline/screen/screen.h"
@@ -81,6 +82,11 @@ struct RunSummary {
 // Status is not ok only when the run itself cannot proceed (a path does not
 // exist, DIR or the archive cannot be written); bad documents never fail it.
 Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSummary* summary);
+
+// Fills the outcome columns of a row (status, reason, counts, pages) from the
+// archive's record of its document: how a resumed run and a merge take a
+// finished document over.
+void SetOutcomeFromStored(ManifestRow* row, const archive::StoredDoc& stored);
 
 // Exit code for a manifest (the rule above) and the counts of a manifest.
 int ExitCodeFor(const std::vector<ManifestRow>& rows);

@@ -12,9 +12,11 @@ std::vector<Finding> RunChecks(const Document& doc, const FactSet& facts, const 
                                const std::string& title, bool read_in_full) {
   std::vector<Finding> findings;
   CheckFigures(doc, facts, rules, &findings);
+  CheckFunds(doc, facts, rules, &findings);
   CheckScores(doc, facts, rules, &findings);
   CheckNumbering(doc, rules, &findings);
-  if (read_in_full) {
+  const bool cut_short = CheckCompleteness(doc, facts, read_in_full, &findings);
+  if (read_in_full && !cut_short) {
     CheckSections(doc, rules, title, &findings);
     CheckAttachments(doc, &findings);
   }

@@ -31,6 +31,15 @@ void CheckRelations(const Document& doc, const FactSet& facts, std::vector<Findi
 // TARGET_NOT_MET, DEVIATION_UNEXPLAINED.
 void CheckScores(const Document& doc, const FactSet& facts, const Rules& rules, std::vector<Finding>* out);
 
+// The funds block: SUM_MISMATCH (total row vs its 其中 rows), RATE_MISMATCH
+// (执行率 on every row), EXECUTION_SCORE_MISMATCH (score vs the rule in force).
+void CheckFunds(const Document& doc, const FactSet& facts, const Rules& rules, std::vector<Finding>* out);
+// TABLE_INCOMPLETE: an indicator table that stops before its 总分 row (or
+// leaves it empty), a document that ends mid-sentence or mid-table, a PDF
+// read only in part. Returns true when the document itself is cut short, so
+// that missing sections and attachments are not judged.
+bool CheckCompleteness(const Document& doc, const FactSet& facts, bool read_in_full, std::vector<Finding>* out);
+
 // Length in bytes of the longest run of whole UTF-8 characters two labels
 // share ("收集困难与问题" and "收集企业困难与问题" share "困难与问题").
 size_t CommonRun(const std::string& a, const std::string& b);

@@ -365,8 +365,10 @@ void CheckRates(const Document& doc, const FactSet& set, std::vector<Finding>* o
       budget = &f;
   }
   if (!executed || !budget) return;
-  bool table_rate_checked = false;
-  if (set.execution && set.execution->rate) {
+  // A funds block's rates are checked row by row, in their own table, by
+  // CheckFunds (a bundle's second table must not be checked against the first).
+  bool table_rate_checked = !set.funds.empty();
+  if (set.execution && set.execution->rate && set.funds.empty()) {
     const Fact* table_rate = nullptr;
     for (const Fact& f : set.facts)
       if (f.concept_id == "rate_execution" && f.source == FactSource::kTable) table_rate = &f;

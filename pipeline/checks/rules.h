@@ -40,14 +40,29 @@ struct RuleTypo {
   std::string right;
 };
 
+// How the funds block's execution score is computed (rules file
+// "execution_score"): proportional (分值 × 执行率, capped at 分值) or bands.
+struct RuleExecutionScore {
+  std::string method = "proportional";  // "proportional" | "bands"
+  bool cap = true;
+  std::vector<int> decimals = {1, 2};  // roundings a stated score may use
+  struct Band {
+    numbers::Decimal min_rate;  // in %
+    numbers::Decimal share;     // of the weight
+  };
+  std::vector<Band> bands;  // highest min_rate first
+};
+
 struct Rules {
   std::string name;
   std::vector<RulePartition> partitions;
   numbers::Decimal total_weight;
+  RuleExecutionScore execution_score;
   std::vector<RuleLevel1> level1;
   std::vector<RuleGrade> grades;  // sorted by min, highest first
   std::vector<std::string> no_deviation_phrases;
   std::vector<std::string> template_applies_when_title_contains;
+  std::vector<std::string> template_skipped_when_title_contains;
   std::vector<RuleSection> sections;
   std::vector<RuleTypo> typos;
   std::vector<std::string> allowed_doublings;

@@ -100,6 +100,20 @@ void CheckIndicators(const Document& doc, const FactSet& set, const Rules& rules
       if (r.note_cell) f.evidence.push_back(cell(r.note_cell));
       out->push_back(std::move(f));
     }
+    // 正向 with a ≤ target (or 反向 with ≥): the direction and the comparator disagree.
+    if (target && !r.direction.empty()) {
+      const bool le = target->comparator == numbers::Comparator::kLe || target->comparator == numbers::Comparator::kLt;
+      const bool ge = target->comparator == numbers::Comparator::kGe || target->comparator == numbers::Comparator::kGt;
+      if ((r.direction == "up" && le) || (r.direction == "down" && ge)) {
+        const std::string written = r.direction_cell ? RemoveSpaces(r.direction_cell->Text()) : r.direction;
+        Finding f = Make("DIRECTION_MISMATCH", FindingSeverity::kWarning,
+                         "指标“" + r.level3 + "”的指标方向为“" + written + "”，年度指标值却写为“" +
+                             RemoveSpaces(r.target_text) + "”（" + (le ? "上限" : "下限") + "），二者矛盾",
+                         written + " ↔ " + RemoveSpaces(r.target_text));
+        f.evidence = {cell(r.name_cell), cell(r.direction_cell), cell(r.target_cell)};
+        out->push_back(std::move(f));
+      }
+    }
     if (r.weight && r.score && *r.score < *r.weight && no_deviation) {
       Finding f = Make("DEVIATION_UNEXPLAINED", FindingSeverity::kWarning,
                        "指标“" + r.level3 + "”得分" + D(r.score) + "低于分值" + D(r.weight) + "，但未说明偏差原因" +
@@ -112,23 +126,58 @@ void CheckIndicators(const Document& doc, const FactSet& set, const Rules& rules
   }
 }
 
-void CheckWeights(const Document& doc, const FactSet& set, const Rules& rules, std::vector<Finding>* out) {
-  if (set.indicators.empty()) return;
-  // Weights under each first-level heading.
-  struct Group {
+// The indicator table of a group, or null.
+const IndicatorTable* TableOf(const FactSet& set, int group) {
+  for (const IndicatorTable& t : set.indicator_tables)
+    if (t.group == group) return &t;
+  return nullptr;
+}
+
+template <typename T>
+const T* LineOf(const std::vector<T>& lines, int group) {
+  for (const T& l : lines)
+    if (l.group == group) return &l;
+  return nullptr;
+}
+
+// The groups that have indicators, in order.
+std::vector<int> IndicatorGroups(const FactSet& set) {
+  std::vector<int> groups;
+  for (const IndicatorRecord& r : set.indicators)
+    if (groups.empty() || groups.back() != r.group) groups.push_back(r.group);
+  return groups;
+}
+
+void CheckWeightsOfGroup(const Document& doc, const FactSet& set, const Rules& rules, int group,
+                         std::vector<Finding>* out) {
+  const IndicatorTable* table = TableOf(set, group);
+  const bool whole = !table || table->has_total;
+  const ScoreLine* execution = LineOf(set.executions, group);
+  const ScoreLine* total = LineOf(set.totals, group);
+  // Weights under each first-level heading: rows that share a label are one group.
+  struct Level1 {
     const IndicatorRecord* first;
     Decimal sum;
     std::vector<const IndicatorRecord*> rows;
   };
-  std::vector<Group> groups;
+  std::vector<Level1> groups;
   for (const IndicatorRecord& r : set.indicators) {
-    if (groups.empty() || groups.back().first->level1_cell != r.level1_cell) groups.push_back({&r, Decimal(), {}});
+    if (r.group != group) continue;
+    if (groups.empty() || groups.back().first->level1 != r.level1) groups.push_back({&r, Decimal(), {}});
     if (r.weight) groups.back().sum = groups.back().sum + *r.weight;
     groups.back().rows.push_back(&r);
   }
-  Decimal all = set.execution && set.execution->weight ? *set.execution->weight : Decimal();
-  for (const Group& g : groups) {
+  if (groups.empty()) return;
+  // The rule's level-1 weights apply to a table of the rule's scheme: every
+  // level-1 label one of the rule's (not 决策/过程 of the older scheme).
+  bool rule_scheme = true;
+  for (const Level1& g : groups) rule_scheme = rule_scheme && !Level1Id(*g.first, rules).empty();
+  Decimal all = execution && execution->weight ? *execution->weight : Decimal();
+  for (size_t gi = 0; gi < groups.size(); ++gi) {
+    const Level1& g = groups[gi];
     all = all + g.sum;
+    // A table cut off stops inside its last group: that group is not judged.
+    if (!whole && gi + 1 == groups.size()) continue;
     const IndicatorRecord& head = *g.first;
     auto evidence = [&]() {
       std::vector<Evidence> ev{CellFigureEvidence(doc, head.block, head.level1_cell)};
@@ -145,7 +194,7 @@ void CheckWeights(const Document& doc, const FactSet& set, const Rules& rules, s
       f.evidence = evidence();
       out->push_back(std::move(f));
     }
-    const RuleLevel1* rule = RuleFor(Level1Id(head, rules), rules);
+    const RuleLevel1* rule = rule_scheme ? RuleFor(Level1Id(head, rules), rules) : nullptr;
     const Decimal stated = head.level1_weight ? *head.level1_weight : g.sum;
     if (rule && stated != rule->weight) {
       Finding f = Make("WEIGHT_MISMATCH", FindingSeverity::kWarning,
@@ -156,31 +205,62 @@ void CheckWeights(const Document& doc, const FactSet& set, const Rules& rules, s
       out->push_back(std::move(f));
     }
   }
-  if (set.execution && set.execution->weight) {
+  if (execution && execution->weight && rule_scheme) {
     const RuleLevel1* rule = RuleFor("execution", rules);
-    if (rule && *set.execution->weight != rule->weight) {
+    if (rule && *execution->weight != rule->weight) {
       Finding f = Make("WEIGHT_MISMATCH", FindingSeverity::kWarning,
-                       "预算执行率权重为" + D(set.execution->weight) + "分，规定为" + rule->weight.Normalized().ToString() + "分",
-                       D(set.execution->weight) + " ≠ " + rule->weight.Normalized().ToString());
-      f.evidence = {CellFigureEvidence(doc, set.execution->block, set.execution->weight_cell)};
+                       "预算执行率权重为" + D(execution->weight) + "分，规定为" + rule->weight.Normalized().ToString() + "分",
+                       D(execution->weight) + " ≠ " + rule->weight.Normalized().ToString());
+      f.evidence = {CellFigureEvidence(doc, execution->block, execution->weight_cell)};
       out->push_back(std::move(f));
     }
   }
-  const std::optional<Decimal> stated_total = set.total ? set.total->weight : std::nullopt;
+  if (!whole) return;  // the sum of a table cut off says nothing
+  const std::optional<Decimal> stated_total = total ? total->weight : std::nullopt;
   if (stated_total && all != *stated_total) {
     Finding f = Make("WEIGHT_MISMATCH", FindingSeverity::kError,
                      "各项分值（含预算执行率）之和为" + all.Normalized().ToString() + "分，与总分栏的" + D(stated_total) + "分不符",
                      all.Normalized().ToString() + " ≠ " + D(stated_total));
-    f.evidence = {CellFigureEvidence(doc, set.total->block, set.total->weight_cell)};
+    f.evidence = {CellFigureEvidence(doc, total->block, total->weight_cell)};
     out->push_back(std::move(f));
   } else if (all != rules.total_weight) {
     Finding f = Make("WEIGHT_MISMATCH", FindingSeverity::kWarning,
                      "各项分值（含预算执行率）之和为" + all.Normalized().ToString() + "分，应为" +
                          rules.total_weight.Normalized().ToString() + "分",
                      all.Normalized().ToString() + " ≠ " + rules.total_weight.Normalized().ToString());
-    if (set.total) f.evidence = {CellFigureEvidence(doc, set.total->block, set.total->weight_cell)};
+    if (total) f.evidence = {CellFigureEvidence(doc, total->block, total->weight_cell)};
     out->push_back(std::move(f));
   }
+}
+
+void CheckWeights(const Document& doc, const FactSet& set, const Rules& rules, std::vector<Finding>* out) {
+  for (int group : IndicatorGroups(set)) CheckWeightsOfGroup(doc, set, rules, group, out);
+}
+
+struct GroupSum {
+  int group = -1;
+  Decimal sum;
+  std::string terms;
+  bool complete = true;
+};
+
+GroupSum SumOfGroup(const FactSet& set, int group) {
+  GroupSum g;
+  g.group = group;
+  const ScoreLine* execution = LineOf(set.executions, group);
+  if (execution && execution->score) {
+    g.sum = *execution->score;
+    g.terms = D(execution->score);
+  }
+  for (const IndicatorRecord& r : set.indicators) {
+    if (r.group != group) continue;
+    if (!r.score) { g.complete = false; continue; }
+    g.sum = g.sum + *r.score;
+    g.terms += (g.terms.empty() ? "" : " + ") + D(r.score);
+  }
+  const IndicatorTable* table = TableOf(set, group);
+  if (table && !table->has_total) g.complete = false;
+  return g;
 }
 
 void CheckTotals(const Document& doc, const FactSet& set, const Rules& rules, std::vector<Finding>* out) {
@@ -189,32 +269,34 @@ void CheckTotals(const Document& doc, const FactSet& set, const Rules& rules, st
     if (f.concept_id == "self_score" && f.q.kind == QuantityKind::kScore) self_scores.push_back(&f);
     if (f.concept_id == "grade") grades.push_back(&f);
   }
-  if (!set.indicators.empty()) {
-    Decimal sum = set.execution && set.execution->score ? *set.execution->score : Decimal();
-    std::string terms = set.execution && set.execution->score ? D(set.execution->score) : "";
-    bool complete = true;
-    for (const IndicatorRecord& r : set.indicators) {
-      if (!r.score) { complete = false; continue; }
-      sum = sum + *r.score;
-      terms += (terms.empty() ? "" : " + ") + D(r.score);
-    }
-    const std::string total_text = sum.Normalized().ToString();
-    if (complete && set.total && set.total->score && *set.total->score != sum) {
+  std::vector<GroupSum> sums;
+  for (int group : IndicatorGroups(set)) sums.push_back(SumOfGroup(set, group));
+  for (const GroupSum& g : sums) {
+    const ScoreLine* total = LineOf(set.totals, g.group);
+    const std::string total_text = g.sum.Normalized().ToString();
+    if (g.complete && total && total->score && *total->score != g.sum) {
       Finding f = Make("SCORE_TOTAL_MISMATCH", FindingSeverity::kError,
-                       "各项得分（含预算执行率得分）之和为" + total_text + "分，总分栏写为" + D(set.total->score) + "分",
-                       terms + " = " + total_text + " ≠ " + D(set.total->score));
-      f.evidence = {CellFigureEvidence(doc, set.total->block, set.total->score_cell)};
+                       "各项得分（含预算执行率得分）之和为" + total_text + "分，总分栏写为" + D(total->score) + "分",
+                       g.terms + " = " + total_text + " ≠ " + D(total->score));
+      f.evidence = {CellFigureEvidence(doc, total->block, total->score_cell)};
       out->push_back(std::move(f));
     }
-    for (const Fact* s : self_scores) {
-      if (!complete || s->q.value == sum) continue;
-      Finding f = Make("SCORE_TOTAL_MISMATCH", FindingSeverity::kError,
-                       "正文所述自评得分" + s->q.value.Normalized().ToString() + "分与自评表各项得分之和" + total_text + "分不符",
-                       terms + " = " + total_text + " ≠ " + s->q.value.Normalized().ToString());
-      f.evidence = {FactEvidence(doc, *s)};
-      if (set.total) f.evidence.push_back(CellFigureEvidence(doc, set.total->block, set.total->score_cell));
-      out->push_back(std::move(f));
-    }
+  }
+  // The narrative's 自评得分 against the table: with one table, that table;
+  // with several (a bundle), only when it fits none of them.
+  for (const Fact* s : self_scores) {
+    bool fits_one = false;
+    for (const GroupSum& g : sums) fits_one = fits_one || !g.complete || s->q.value == g.sum;
+    if (sums.empty() || fits_one) continue;
+    const GroupSum& g = sums.front();
+    const ScoreLine* total = LineOf(set.totals, g.group);
+    const std::string total_text = g.sum.Normalized().ToString();
+    Finding f = Make("SCORE_TOTAL_MISMATCH", FindingSeverity::kError,
+                     "正文所述自评得分" + s->q.value.Normalized().ToString() + "分与自评表各项得分之和" + total_text + "分不符",
+                     g.terms + " = " + total_text + " ≠ " + s->q.value.Normalized().ToString());
+    f.evidence = {FactEvidence(doc, *s)};
+    if (total) f.evidence.push_back(CellFigureEvidence(doc, total->block, total->score_cell));
+    out->push_back(std::move(f));
   }
   // The grade must fit the score: the narrative's score, else the table's.
   std::optional<Decimal> score;

@@ -97,6 +97,9 @@ void CheckSections(const Document& doc, const Rules& rules, const std::string& t
   bool applies = rules.template_applies_when_title_contains.empty();
   for (const std::string& key : rules.template_applies_when_title_contains)
     if (ToSimplified(title).find(key) != std::string::npos) applies = true;
+  // A table on its own (部门整体支出绩效自评表) has no narrative sections.
+  for (const std::string& key : rules.template_skipped_when_title_contains)
+    if (ToSimplified(title).find(key) != std::string::npos) applies = false;
   if (!applies) return;
   const int end = NarrativeEnd(doc);
   for (const RuleSection& section : rules.sections) {

@@ -13,6 +13,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pipeline/facts/funds_block.h"
 #include "pipeline/facts/vocabulary.h"
 #include "pipeline/model/document.h"
 #include "pipeline/numbers/quantity.h"
@@ -74,6 +75,9 @@ struct IndicatorRecord {
   std::string level1, level2, level3;   // 一级 / 二级 / 三级指标 as written (spaces and breaks removed)
   std::optional<numbers::Decimal> level1_weight;  // "产出指标(50分)" → 50
   std::string target_text, actual_text, note;
+  std::string direction;  // 指标方向: "up" (正向), "down" (反向), "" when not stated
+  std::string unit;       // 计量单位 as written ("%"), appended to a bare target/actual
+  int group = -1;         // the table group (one project's table) it belongs to
   std::vector<numbers::Quantity> target, actual;
   std::optional<numbers::Decimal> weight, score;
   int block = -1, row = -1;
@@ -85,6 +89,7 @@ struct IndicatorRecord {
   const Cell* weight_cell = nullptr;
   const Cell* score_cell = nullptr;
   const Cell* note_cell = nullptr;
+  const Cell* direction_cell = nullptr;
 };
 
 // A weight/score pair stated in a table: the budget-execution row
@@ -92,17 +97,39 @@ struct IndicatorRecord {
 struct ScoreLine {
   std::optional<numbers::Decimal> weight, score, rate;
   int block = -1;
+  int group = -1;  // the table group it belongs to
   const Cell* weight_cell = nullptr;
   const Cell* score_cell = nullptr;
   const Cell* rate_cell = nullptr;
+};
+
+// An indicator table as read: where it is and whether it is whole. A table
+// that stops before its 总分 row (the document or the table cut off, a
+// template left half filled) is incomplete: no check judges what is missing.
+struct IndicatorTable {
+  int group = -1;
+  int block = -1;          // the table holding the header row
+  int header_row = -1;
+  int last_row = -1;       // last indicator row read
+  bool has_total = false;  // a 总分 row was found
+  bool total_filled = false;  // ... with its score stated
+  std::string last_label;  // the last indicator's name, to say where it stops
 };
 
 struct FactSet {
   int year = 0;  // the report's year (from its title), 0 when unknown
   std::vector<Fact> facts;
   std::vector<IndicatorRecord> indicators;
-  std::optional<ScoreLine> execution;  // 预算执行率 in the budget block
-  std::optional<ScoreLine> total;      // 总分 row of the indicator table
+  std::optional<ScoreLine> execution;  // 预算执行率 in the budget block (the first one)
+  std::optional<ScoreLine> total;      // 总分 row of the indicator table (the first one)
+  // Every table group's execution line and 总分 row (a bundle has several).
+  std::vector<ScoreLine> executions, totals;
+  std::vector<FundsBlock> funds;             // the funds blocks, with their group
+  std::vector<int> funds_groups;             // group of funds[i]
+  std::vector<IndicatorTable> indicator_tables;
+  // Block index of the table that starts each group (a project's table, or
+  // the first table after a title naming one), by group number.
+  std::vector<int> group_blocks;
   // Figures whose measure word is a known typo (≥50各), anywhere.
   std::vector<Fact> suspect_units;
   int next_list = 0;  // next free list id

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "pipeline/facts/facts.h"
 #include "pipeline/model/text_util.h"
@@ -69,31 +70,38 @@ int YearOf(const std::string& header) {
 struct IndicatorColumns {
   int header_row = -1;
   int level1 = -1, level2 = -1, level3 = -1, target = -1, actual = -1, weight = -1, score = -1, note = -1;
+  int direction = -1, unit = -1;
 };
 
-IndicatorColumns FindIndicatorHeader(const Table& t) {
+IndicatorColumns FindIndicatorHeader(const Table& t, const Vocabulary& vocabulary) {
   // One pass over the cells, by row (a scan of the table per row made a
-  // long table quadratic); the first row naming 一级指标, 三级指标 and 分值
-  // heads the indicators.
+  // long table quadratic); the first row naming 一级指标 (or 二级指标),
+  // 三级指标 and a weight column heads the indicators. Columns are found by
+  // their header (concepts.json "indicator_table"), in any order.
   std::map<int, IndicatorColumns> by_row;
   for (const Cell& cell : t.cells) {
     if (cell.row < 0 || cell.row >= t.rows) continue;
-    const std::string s = RemoveSpaces(cell.Text());
+    const std::string id = vocabulary.IndicatorColumnOf(StripHeaderDecorations(cell.Text()));
+    if (id.empty()) continue;
     // A header spanning columns heads the data in its last one (一级指标
     // over the merged 绩效指标 column and the 产出指标 column).
     const int col = cell.col + cell.colspan - 1;
+    IndicatorColumns& c = by_row[cell.row];
     int IndicatorColumns::*field = nullptr;
-    if (s == "一级指标") field = &IndicatorColumns::level1;
-    else if (s == "二级指标") field = &IndicatorColumns::level2;
-    else if (s == "三级指标") field = &IndicatorColumns::level3;
-    else if (s.find("指标值") != std::string::npos || s.find("目标值") != std::string::npos) field = &IndicatorColumns::target;
-    else if (s.find("完成值") != std::string::npos || s.find("实际值") != std::string::npos) field = &IndicatorColumns::actual;
-    else if (s == "分值" || s == "权重" || s == "权重（分）") field = &IndicatorColumns::weight;
-    else if (s == "得分") field = &IndicatorColumns::score;
-    else if (s.find("偏差") != std::string::npos || s.find("原因") != std::string::npos) field = &IndicatorColumns::note;
-    if (field) by_row[cell.row].*field = col;
+    if (id == "level1") field = &IndicatorColumns::level1;
+    else if (id == "level2") field = &IndicatorColumns::level2;
+    else if (id == "level3") field = &IndicatorColumns::level3;
+    else if (id == "target") field = &IndicatorColumns::target;
+    else if (id == "actual") field = &IndicatorColumns::actual;
+    else if (id == "weight") field = &IndicatorColumns::weight;
+    else if (id == "score") field = &IndicatorColumns::score;
+    else if (id == "note") field = &IndicatorColumns::note;
+    else if (id == "direction") field = &IndicatorColumns::direction;
+    else if (id == "unit") field = &IndicatorColumns::unit;
+    if (field && c.*field < 0) c.*field = col;
   }
   for (auto& [row, c] : by_row) {
+    if (c.level1 < 0) c.level1 = c.level2;  // a table without 一级指标 groups by 二级指标
     if (c.level1 >= 0 && c.level3 >= 0 && c.weight >= 0) {
       c.header_row = row;
       return c;
@@ -109,24 +117,55 @@ std::optional<numbers::Decimal> CellNumber(const Cell* cell) {
   return q->value;
 }
 
+bool IsPlaceholder(const std::string& squeezed, const IndicatorVocabulary& v) {
+  if (squeezed.empty()) return true;
+  for (const std::string& p : v.placeholders)
+    if (RE2::FullMatch(squeezed, RE2(p))) return true;
+  return false;
+}
+
+// A bare figure ("95") with the unit of the 计量单位 column ("%") appended.
+std::vector<Quantity> WithUnit(const std::string& text, const std::string& unit) {
+  std::vector<Quantity> qs = numbers::FindQuantities(text);
+  const std::string u = RemoveSpaces(unit);
+  if (u.empty() || u == "/" || u.size() > 3 * 4 || qs.size() != 1 || qs[0].kind != QuantityKind::kNumber) return qs;
+  std::vector<Quantity> with = numbers::FindQuantities(RemoveSpaces(text) + u);
+  return with.size() == 1 ? with : qs;
+}
+
 void ReadIndicators(const Document& doc, int bi, const Table& t, const CellIndex& grid, const IndicatorColumns& cols,
-                    FactSet* out) {
-  static const RE2 kHeadingWeight(R"([（(]\s*(\d+(?:\.\d+)?)\s*分\s*[)）])");
+                    const Vocabulary& vocabulary, int group, FactSet* out) {
+  static const RE2 kHeadingWeight(R"([（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）])");
+  const IndicatorVocabulary& iv = vocabulary.indicators();
+  IndicatorTable table;
+  table.group = group;
+  table.block = bi;
+  table.header_row = cols.header_row;
+  std::string level1;  // the current level-1 label, weights removed
+  std::optional<numbers::Decimal> level1_weight;
+  const Cell* level1_cell = nullptr;
+  const size_t first_record = out->indicators.size();
   for (int r = cols.header_row + 1; r < t.rows; ++r) {
-    const Cell* first = grid.At(r, 0);
-    const std::string first_text = first ? RemoveSpaces(first->Text()) : "";
-    if (first && first->row == r && (first_text == "总分" || first_text == "合计" || first_text == "总计")) {
+    // The leftmost cell of the row that begins on it: 总分 / 合计.
+    const Cell* first = nullptr;
+    for (int c = 0; c < t.cols && !first; ++c) {
+      const Cell* x = grid.At(r, c);
+      if (x && x->row == r && !RemoveSpaces(x->Text()).empty()) first = x;
+    }
+    const std::string first_text = first ? StripHeaderDecorations(first->Text()) : "";
+    if (first && std::find(iv.total_rows.begin(), iv.total_rows.end(), first_text) != iv.total_rows.end()) {
       // "总分 | 100 | 98": the weight and score columns, or the figures in order.
       ScoreLine total;
       total.block = bi;
+      total.group = group;
       std::vector<const Cell*> numeric;
       for (const Cell& c : t.cells)
         if (c.row == r && &c != first && CellNumber(&c)) numeric.push_back(&c);
       const Cell* w = grid.At(r, cols.weight);
-      const Cell* s = grid.At(r, cols.score);
-      if (w && w != first && CellNumber(w) && s && s != w && CellNumber(s)) {
+      const Cell* s = cols.score >= 0 ? grid.At(r, cols.score) : nullptr;
+      if (w && w != first && CellNumber(w) && s && s != w) {
         total.weight_cell = w;
-        total.score_cell = s;
+        total.score_cell = CellNumber(s) ? s : nullptr;
       } else if (numeric.size() >= 2) {
         total.weight_cell = numeric[0];
         total.score_cell = numeric[1];
@@ -135,37 +174,71 @@ void ReadIndicators(const Document& doc, int bi, const Table& t, const CellIndex
       }
       total.weight = CellNumber(total.weight_cell);
       total.score = CellNumber(total.score_cell);
-      out->total = total;
+      if (!out->total) out->total = total;
+      out->totals.push_back(total);
+      table.has_total = true;
+      table.total_filled = total.score.has_value();
       break;
     }
     IndicatorRecord rec;
     rec.block = bi;
     rec.row = r;
-    rec.level1_cell = grid.At(r, cols.level1);
+    rec.group = group;
+    const Cell* l1 = grid.At(r, cols.level1);
     rec.name_cell = grid.At(r, cols.level3);
     rec.target_cell = cols.target >= 0 ? grid.At(r, cols.target) : nullptr;
     rec.actual_cell = cols.actual >= 0 ? grid.At(r, cols.actual) : nullptr;
     rec.weight_cell = grid.At(r, cols.weight);
     rec.score_cell = cols.score >= 0 ? grid.At(r, cols.score) : nullptr;
     rec.note_cell = cols.note >= 0 ? grid.At(r, cols.note) : nullptr;
-    if (!rec.name_cell || rec.name_cell->row != r) continue;  // not a row of its own
-    rec.level1 = rec.level1_cell ? RemoveSpaces(rec.level1_cell->Text()) : "";
-    const Cell* level2 = cols.level2 >= 0 ? grid.At(r, cols.level2) : nullptr;
+    rec.direction_cell = cols.direction >= 0 ? grid.At(r, cols.direction) : nullptr;
+    // Level-1 groups by label: a merged cell, the same label on the next
+    // rows, an empty cell, or "(30分)" alone all continue the group.
+    if (l1 && l1->row == r) {
+      std::string text = RemoveSpaces(l1->Text());
+      std::string weight_text;
+      std::optional<numbers::Decimal> w;
+      if (RE2::PartialMatch(text, kHeadingWeight, &weight_text)) w = numbers::Decimal::Parse(weight_text);
+      const std::string name = StripHeaderDecorations(text);
+      if (!name.empty() && name != level1) {
+        level1 = name;
+        level1_weight = w;
+        level1_cell = l1;
+      } else if (w && !level1_weight) {
+        level1_weight = w;
+        // "(30分)" below the label: the weight of the rows already read too.
+        for (size_t i = first_record; i < out->indicators.size(); ++i)
+          if (out->indicators[i].level1 == level1 && out->indicators[i].level1_cell == level1_cell)
+            out->indicators[i].level1_weight = w;
+      }
+    }
+    if (!rec.name_cell || rec.name_cell->row != r || rec.name_cell == l1) continue;  // not a row of its own
+    rec.level1_cell = level1_cell;
+    rec.level1 = level1;
+    rec.level1_weight = level1_weight;
+    const Cell* level2 = cols.level2 >= 0 && cols.level2 != cols.level1 ? grid.At(r, cols.level2) : nullptr;
     rec.level2 = level2 ? RemoveSpaces(level2->Text()) : "";
     rec.level3 = RemoveSpaces(rec.name_cell->Text());
-    std::string weight_text;
-    if (RE2::PartialMatch(rec.level1, kHeadingWeight, &weight_text)) rec.level1_weight = numbers::Decimal::Parse(weight_text);
-    if (rec.target_cell) {
+    const std::string unit = cols.unit >= 0 && grid.At(r, cols.unit) ? grid.At(r, cols.unit)->Text() : "";
+    rec.unit = RemoveSpaces(unit);
+    if (rec.target_cell && rec.target_cell->row == r) {
       rec.target_text = rec.target_cell->Text();
-      rec.target = numbers::FindQuantities(rec.target_text);
+      rec.target = WithUnit(rec.target_text, unit);
     }
-    if (rec.actual_cell) {
+    if (rec.actual_cell && rec.actual_cell->row == r) {
       rec.actual_text = rec.actual_cell->Text();
-      rec.actual = numbers::FindQuantities(rec.actual_text);
+      rec.actual = WithUnit(rec.actual_text, unit);
+    }
+    if (rec.direction_cell && rec.direction_cell->row == r) {
+      const std::string d = RemoveSpaces(rec.direction_cell->Text());
+      if (std::find(iv.up.begin(), iv.up.end(), d) != iv.up.end()) rec.direction = "up";
+      if (std::find(iv.down.begin(), iv.down.end(), d) != iv.down.end()) rec.direction = "down";
     }
     rec.weight = CellNumber(rec.weight_cell);
     rec.score = CellNumber(rec.score_cell);
     rec.note = rec.note_cell ? rec.note_cell->Text() : "";
+    // Unfilled template rows (指标1, ……, /, a label alone) carry no weight.
+    if (!rec.weight && IsPlaceholder(rec.level3, iv)) continue;
     if (rec.level3.empty() && !rec.weight) continue;
     for (const Cell* c : {rec.target_cell, rec.actual_cell}) {
       if (!c) continue;
@@ -183,21 +256,82 @@ void ReadIndicators(const Document& doc, int bi, const Table& t, const CellIndex
         out->suspect_units.push_back(s);
       }
     }
+    table.last_row = r;
+    table.last_label = rec.level3;
     out->indicators.push_back(std::move(rec));
   }
+  out->indicator_tables.push_back(table);
+}
+
+bool HasIdentityCell(const Table& t, const Vocabulary& vocabulary) {
+  for (const Cell& c : t.cells)
+    if (!vocabulary.IdentityLabel(RemoveSpaces(c.Text())).empty()) return true;
+  return false;
+}
+
+// A paragraph between two tables that names a new table ("附件2",
+// "项目支出绩效自评表", "（2023年度）" comes with it).
+bool NamesTable(const Block& b) {
+  if (b.kind == BlockKind::kTable) return false;
+  const std::string s = RemoveSpaces(b.FullText());
+  if (s.empty() || s.size() > 3 * 60) return false;
+  return s.find("自评表") != std::string::npos || s.find("评价表") != std::string::npos ||
+         RE2::PartialMatch(s, R"(^附件\s*\d*)") || RE2::PartialMatch(b.label, R"(^附件)");
 }
 
 }  // namespace
 
 void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSet* out) {
   static const RE2 kInline(R"(^(.*[^：:\s])\s*[：:]\s*([0-9０-９][0-9０-９.,．]*)\s*$)");
+  // Table groups: one project's (or one unit's) table, checked on its own.
+  int group = -1;
+  bool group_has_funds = false, group_has_indicators = false, titled = false;
   for (int bi = 0; bi < static_cast<int>(doc.blocks.size()); ++bi) {
     const Block& block = doc.blocks[bi];
-    if (block.kind != BlockKind::kTable) continue;
+    if (block.kind != BlockKind::kTable) {
+      titled = titled || NamesTable(block);
+      continue;
+    }
     const Table& t = block.table;
     const std::string unit = TableUnit(t);
     const std::string subject = TableSubject(t);
-    const IndicatorColumns indicator = FindIndicatorHeader(t);
+    const IndicatorColumns indicator = FindIndicatorHeader(t, vocabulary);
+    std::vector<FundsBlock> funds = FindFundsBlocks(t, bi, vocabulary);
+    if (group < 0 || titled || HasIdentityCell(t, vocabulary) || (!funds.empty() && group_has_funds) ||
+        (indicator.header_row >= 0 && group_has_indicators)) {
+      group = static_cast<int>(out->group_blocks.size());
+      out->group_blocks.push_back(bi);
+      group_has_funds = group_has_indicators = false;
+    }
+    titled = false;
+    group_has_funds = group_has_funds || !funds.empty();
+    group_has_indicators = group_has_indicators || indicator.header_row >= 0;
+    // 分值, 执行率, 得分 and 序号 of a funds block are never amounts, on any row.
+    std::set<const Cell*> not_amounts;
+    std::optional<ScoreLine> execution;
+    for (const FundsBlock& fb : funds) {
+      for (const FundsRow& row : fb.rows)
+        for (int k : {kFundsWeight, kFundsRate, kFundsScore})
+          if (row.values[k].cell) not_amounts.insert(row.values[k].cell);
+      if (fb.seq_col >= 0)
+        for (const Cell& c : t.cells)
+          if (c.col <= fb.seq_col && c.col + c.colspan > fb.seq_col && c.row > fb.header_row) not_amounts.insert(&c);
+      const FundsRow* total = fb.Total();
+      if (total && !execution) {
+        ScoreLine line;
+        line.block = bi;
+        line.group = group;
+        line.weight_cell = total->values[kFundsWeight].cell;
+        line.weight = total->values[kFundsWeight].value;
+        line.rate_cell = total->values[kFundsRate].cell;
+        line.rate = total->values[kFundsRate].value;
+        line.score_cell = total->values[kFundsScore].cell;
+        line.score = total->values[kFundsScore].value;
+        if (line.weight || line.rate || line.score) execution = line;
+      }
+      out->funds.push_back(fb);
+      out->funds_groups.push_back(group);
+    }
     const int numeric_rows_end = indicator.header_row >= 0 ? indicator.header_row : t.rows;
     // Each cell's figure is read once, and each look-up of a neighbour is
     // constant time: a table of 10,000 rows stays linear, not cubic.
@@ -260,6 +394,14 @@ void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSe
       }
       const std::optional<Quantity>& figure = figures[static_cast<size_t>(&cell - t.cells.data())];
       if (!figure) continue;
+      if (not_amounts.count(&cell)) {
+        // The total row's 执行率 is the report's execution rate.
+        if (execution && &cell == execution->rate_cell && execution->rate) {
+          std::vector<Quantity> qs = numbers::FindQuantities(execution->rate->ToStringAsWritten() + "%");
+          if (qs.size() == 1) add_fact(cell, "rate_execution", qs[0], "", 0);
+        }
+        continue;
+      }
       // Row header: nearest cell to the left that names a concept.
       std::string row_concept;
       for (int c = cell.col - 1; c >= 0 && row_concept.empty(); --c) {
@@ -281,12 +423,13 @@ void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSe
       const std::string period = vocabulary.PeriodOf(header);
       const int year = YearOf(header);
 
-      if (row_concept == "total" && (header == "分值" || header == "执行率" || header == "得分")) {
-        if (!out->execution) out->execution = ScoreLine{};
-        out->execution->block = bi;
-        if (header == "分值") { out->execution->weight = figure->value; out->execution->weight_cell = &cell; }
-        if (header == "得分") { out->execution->score = figure->value; out->execution->score_cell = &cell; }
-        if (header == "执行率") { out->execution->rate = figure->value; out->execution->rate_cell = &cell; }
+      if (funds.empty() && row_concept == "total" && (header == "分值" || header == "执行率" || header == "得分")) {
+        if (!execution) execution = ScoreLine{};
+        execution->block = bi;
+        execution->group = group;
+        if (header == "分值") { execution->weight = figure->value; execution->weight_cell = &cell; }
+        if (header == "得分") { execution->score = figure->value; execution->score_cell = &cell; }
+        if (header == "执行率") { execution->rate = figure->value; execution->rate_cell = &cell; }
         if (header == "执行率") {
           std::vector<Quantity> qs = numbers::FindQuantities(figure->value.ToStringAsWritten() + "%");
           if (qs.size() == 1) add_fact(cell, "rate_execution", qs[0], "", year);
@@ -306,7 +449,11 @@ void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSe
         if (qs.size() == 1 && figure->kind != QuantityKind::kAmount) add_fact(cell, concept_id, qs[0], period, year);
       }
     }
-    if (indicator.header_row >= 0) ReadIndicators(doc, bi, t, grid, indicator, out);
+    if (execution) {
+      if (!out->execution) out->execution = execution;
+      out->executions.push_back(*execution);
+    }
+    if (indicator.header_row >= 0) ReadIndicators(doc, bi, t, grid, indicator, vocabulary, group, out);
   }
 }
 

@@ -47,6 +47,33 @@ Status Vocabulary::Load(const std::string& path, Vocabulary* out) {
     }
     for (const auto& g : j.value("grades", nlohmann::json::array()))
       for (const auto& s : g.at("synonyms")) v.grades_.push_back({s.get<std::string>(), g.at("grade").get<std::string>()});
+    if (j.contains("funds_block")) {
+      const auto& fb = j.at("funds_block");
+      for (const auto& [column, synonyms] : fb.at("columns").items())
+        for (const auto& s : synonyms) v.funds_.columns.emplace_back(s.get<std::string>(), column);
+      for (const auto& s : fb.at("total_rows")) v.funds_.total_rows.push_back(s.get<std::string>());
+      for (const auto& r : fb.at("rows"))
+        for (const auto& s : r.at("labels"))
+          v.funds_.rows.push_back({s.get<std::string>(), r.at("concept").get<std::string>(), r.value("partition", "")});
+      std::stable_sort(v.funds_.rows.begin(), v.funds_.rows.end(),
+                       [](const FundsRowLabel& a, const FundsRowLabel& b) { return a.label.size() > b.label.size(); });
+      for (const auto& s : fb.at("not_stated")) v.funds_.not_stated.push_back(s.get<std::string>());
+    }
+    if (j.contains("indicator_table")) {
+      const auto& it = j.at("indicator_table");
+      for (const auto& [column, synonyms] : it.at("columns").items())
+        for (const auto& s : synonyms) v.indicators_.columns.emplace_back(s.get<std::string>(), column);
+      for (const auto& s : it.at("total_rows")) v.indicators_.total_rows.push_back(s.get<std::string>());
+      for (const auto& s : it.at("placeholders")) v.indicators_.placeholders.push_back(s.get<std::string>());
+      for (const auto& s : it.at("directions").at("up")) v.indicators_.up.push_back(s.get<std::string>());
+      for (const auto& s : it.at("directions").at("down")) v.indicators_.down.push_back(s.get<std::string>());
+    }
+    if (j.contains("identity")) {
+      const auto& id = j.at("identity");
+      for (const auto& s : id.at("project")) v.identity_.project.push_back(s.get<std::string>());
+      for (const auto& s : id.at("unit")) v.identity_.unit.push_back(s.get<std::string>());
+      for (const auto& s : id.at("department")) v.identity_.department.push_back(s.get<std::string>());
+    }
     for (auto& [key, phrase] : phrases) v.phrases_.push_back(std::move(phrase));
     const nlohmann::json narrative = j.value("narrative", nlohmann::json::object());
     auto list = [&](const char* key, std::vector<std::string>* to) {
@@ -118,6 +145,25 @@ const Concept* Vocabulary::Find(const std::string& id) const {
   for (const Concept& c : concepts_)
     if (c.id == id) return &c;
   return nullptr;
+}
+
+std::string Vocabulary::IndicatorColumnOf(const std::string& header) const {
+  if (header.empty() || header.size() > 3 * 16) return "";
+  for (const auto& [synonym, id] : indicators_.columns)
+    if (synonym[0] != '*' && header == synonym) return id;
+  for (const auto& [synonym, id] : indicators_.columns)
+    if (synonym[0] == '*' && header.find(synonym.substr(1)) != std::string::npos) return id;
+  return "";
+}
+
+std::string Vocabulary::IdentityLabel(const std::string& squeezed) const {
+  std::string s = squeezed;
+  while (!s.empty() && (s.back() == ':' || s.compare(s.size() >= 3 ? s.size() - 3 : 0, 3, "：") == 0))
+    s.erase(s.back() == ':' ? s.size() - 1 : s.size() - 3);
+  for (const std::string& p : identity_.project) if (s == p) return "project";
+  for (const std::string& p : identity_.unit) if (s == p) return "unit";
+  for (const std::string& p : identity_.department) if (s == p) return "department";
+  return "";
 }
 
 std::string Vocabulary::GradeOf(std::string_view original) const {

@@ -48,6 +48,38 @@ struct KeywordHit {
   std::string period;         // period id or ""
 };
 
+// The vocabulary of the funds block (concepts.json "funds_block"): header
+// synonyms of its columns, labels of its total row and of its parts, and the
+// tokens that mean "not stated".
+struct FundsRowLabel {
+  std::string label;       // "当年财政拨款"
+  std::string concept_id;  // "src_general"
+  std::string partition;   // "source": the rows that together make the total
+};
+struct FundsVocabulary {
+  // Header synonym → column id: initial, full, executed, weight, rate, score, seq.
+  std::vector<std::pair<std::string, std::string>> columns;
+  std::vector<std::string> total_rows;
+  std::vector<FundsRowLabel> rows;  // longest label first
+  std::vector<std::string> not_stated;
+};
+
+// The vocabulary of the indicator table (concepts.json "indicator_table").
+struct IndicatorVocabulary {
+  // Header synonym → column id (level1, level2, level3, nature, direction,
+  // unit, target, actual, weight, score, coef, note); a leading '*' means
+  // "any header containing it".
+  std::vector<std::pair<std::string, std::string>> columns;
+  std::vector<std::string> total_rows;    // 总分 …
+  std::vector<std::string> placeholders;  // RE2 patterns of unfilled template rows
+  std::vector<std::string> up, down;      // 正向 / 反向 words
+};
+
+// Identity cells (concepts.json "identity"): 项目名称, 部门（单位）名称, 主管部门.
+struct IdentityVocabulary {
+  std::vector<std::string> project, unit, department;
+};
+
 class Vocabulary {
  public:
   // The built-in schemas/concepts.json, or a file (empty path: built-in).
@@ -69,6 +101,14 @@ class Vocabulary {
   std::string GradeOf(std::string_view word) const;
   const NarrativePhrases& narrative() const { return narrative_; }
 
+  const FundsVocabulary& funds() const { return funds_; }
+  const IndicatorVocabulary& indicators() const { return indicators_; }
+  const IdentityVocabulary& identity() const { return identity_; }
+  // "project", "unit" or "department" when a cell text (spaces removed) is an identity label, else "".
+  std::string IdentityLabel(const std::string& squeezed) const;
+  // The indicator column a header names (decorations removed), or "".
+  std::string IndicatorColumnOf(const std::string& stripped_header) const;
+
  private:
   struct Phrase {
     std::string text;
@@ -78,6 +118,9 @@ class Vocabulary {
   std::vector<Concept> concepts_;
   std::vector<Phrase> phrases_;  // sorted longest first
   std::vector<std::pair<std::string, std::string>> grades_;  // synonym → grade
+  FundsVocabulary funds_;
+  IndicatorVocabulary indicators_;
+  IdentityVocabulary identity_;
   NarrativePhrases narrative_;
 };
 

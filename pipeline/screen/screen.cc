@@ -53,30 +53,6 @@ const char* JixiaoVersion() {
 #endif
 }
 
-ReportIdentity IdentifyReport(const Document& doc) {
-  static const RE2 kTitle(
-      R"(^\s*(\d{4})\s*年度?\s*(.+?)(?:部门)?(?:整体支出|项目支出|整体)?(?:绩效)?(?:自评|评价)(?:报告|表))");
-  ReportIdentity id;
-  int seen = 0;
-  for (const Block& b : doc.blocks) {
-    if (b.kind == BlockKind::kTable) break;
-    const std::string text = TrimSpaces(b.FullText());
-    if (text.empty()) continue;
-    const std::string simplified = ToSimplified(text);  // 自評報告 is 自评报告
-    if (simplified.find("报告") != std::string::npos || simplified.find("自评") != std::string::npos) {
-      id.title = text;
-      break;
-    }
-    if (++seen >= 5) break;
-  }
-  // Matched as simplified (same offsets), the unit taken as written.
-  const std::string simplified = ToSimplified(id.title);
-  re2::StringPiece unit;
-  if (RE2::PartialMatch(simplified, kTitle, &id.year, &unit))
-    id.unit = id.title.substr(unit.data() - simplified.data(), unit.size());
-  return id;
-}
-
 Status Screener::Create(const std::string& rules_path, std::unique_ptr<Screener>* out) {
   auto s = std::make_unique<Screener>();
   Status st = LoadRules(rules_path, &s->rules_);
@@ -109,7 +85,7 @@ Screener::Result Screener::ScreenExtracted(const std::string& path, Document ext
     if (doc.status_reason.empty()) doc.status_reason = status.message();
   }
   if (!status.ok() && doc.source.sha256.empty()) ReadSourceInfo(path, &doc.source);
-  const ReportIdentity id = IdentifyReport(doc);
+  const ReportIdentity id = IdentifyReport(doc, &vocabulary_);
   if (status.ok() || cut_short) {
     result.facts = ExtractFacts(doc, vocabulary_, id.year);
     result.findings = RunChecks(doc, result.facts, rules_, id.title, /*read_in_full=*/!cut_short);
@@ -128,6 +104,8 @@ Screener::Result Screener::ScreenExtracted(const std::string& path, Document ext
   r["title"] = id.title.empty() ? ojson() : ojson(id.title);
   r["unit"] = id.unit.empty() ? ojson() : ojson(id.unit);
   r["year"] = id.year ? ojson(id.year) : ojson();
+  r["project"] = id.project.empty() ? ojson() : ojson(id.project);
+  r["family"] = id.family.empty() ? ojson() : ojson(id.family);
   r["figures"] = Figures(result.facts);
   ojson facts = ojson::array();
   for (const Fact& f : result.facts.facts) facts.push_back(FactToJson(f));

@@ -91,13 +91,20 @@ const Screener* SharedScreener(const std::string& rules_path, Status* status);
 // file that cannot be read makes every result failed with that reason).
 ScreenResult ScreenFile(const std::string& path, const ScreenOptions& options);
 
-// The report's title, year and unit as the first paragraphs name them.
+// The report's title, year, unit, project and family: from the title (in any
+// order, on two lines, with a （2022年度） line), else the identity cells of
+// its tables (项目名称, 主管部门, 实施单位, 部门（单位）名称) when a vocabulary
+// is given. family: whole_report (部门整体支出绩效自评报告), project_table,
+// whole_table, final_accounts (决算公开), summary_report (总结报告), bundle
+// (a cover letter and its tables), project_report, or "" when none fits.
 struct ReportIdentity {
   std::string title;
   std::string unit;
   int year = 0;
+  std::string project;
+  std::string family;
 };
-ReportIdentity IdentifyReport(const Document& doc);
+ReportIdentity IdentifyReport(const Document& doc, const Vocabulary* vocabulary = nullptr);
 
 // The jixiao version stamped on reports (used by `run` to decide resumption).
 const char* JixiaoVersion();
