@@ -25,6 +25,7 @@ struct Word {
   bool bold = false;
   bool space_after = false;    // a space glyph followed this word in the content
   int rot = 0;                 // 0..3, quarter turns of the text on the page
+  bool unmapped_font = false;  // its font has no usable Unicode mapping (ocr_pages.h)
 };
 
 // A horizontal (y0 == y1) or vertical (x0 == x1) ruling segment.
