@@ -1,5 +1,7 @@
-// Facts from narrative sentences. Covered by facts_test.cc (seed sentences
-// and rewrites) and the corpus facts test (DOCX and PDF agree).
+// Facts from narrative sentences (prose cells of tables: narrative_prose.cc;
+// the words of relations: narrative_relations.cc). Covered by facts_test.cc
+// (seed sentences and rewrites), checks/figure_checks_test.cc (phrasing →
+// facts → finding) and the corpus facts test (DOCX and PDF agree).
 //
 // A figure's concept is the last concept phrase between the previous figure
 // and it; without one it carries on the concept of the previous figure at the
@@ -107,21 +109,6 @@ bool IsSectionHeading(const Block& b) {
   return !b.label.empty() && t.size() <= 3 * 30 && t.find("。") == std::string::npos;
 }
 
-// Where a text stands: a paragraph block, or a cell of a table block.
-struct TextPlace {
-  int block = -1;
-  Provenance prov;
-  FactSource source = FactSource::kNarrative;
-  int row = -1, col = -1;
-
-  void Stamp(Fact* f) const {
-    f->block = block;
-    f->prov = prov;
-    f->source = source;
-    f->row = row;
-    f->col = col;
-  }
-};
 
 SentenceMap SplitHardSentences(const std::string& text) {
   SentenceMap map;
@@ -182,6 +169,10 @@ struct ListState {
 };
 
 bool IsLevelAmount(const Fact& f) { return f.q.kind == QuantityKind::kAmount && f.relation.empty(); }
+
+}  // namespace
+
+namespace internal {
 
 // The figures of one text: a paragraph, or a prose cell of a table. `original`
 // is read as simplified (ToSimplified keeps offsets); quotes and raw figures
@@ -560,7 +551,10 @@ void ReadText(const std::string& original, const Vocabulary& vocabulary, const T
   }
 }
 
-}  // namespace
+}  // namespace internal
+
+using internal::ReadText;
+using internal::TextPlace;
 
 void ExtractNarrativeFacts(const Document& doc, const Vocabulary& vocabulary, int end_block, FactSet* out) {
   for (int bi = 0; bi < end_block && bi < static_cast<int>(doc.blocks.size()); ++bi) {
@@ -570,150 +564,6 @@ void ExtractNarrativeFacts(const Document& doc, const Vocabulary& vocabulary, in
     place.block = bi;
     place.prov = block.prov;
     ReadText(block.FullText(), vocabulary, place, out);
-  }
-}
-
-namespace {
-
-// A cell is prose when it holds a sentence or more: a clause mark of either
-// width, or twenty characters and more.
-bool IsProse(const std::string& text) {
-  static const char* kMarks[] = {"，", "。", "；", "：", ",", ";", ":"};
-  size_t chars = 0;
-  for (size_t i = 0; i < text.size(); ++i) chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
-  if (chars < 8) return false;
-  if (chars >= 20) return true;
-  for (const char* m : kMarks)
-    if (text.find(m) != std::string::npos) return true;
-  return false;
-}
-
-// The role of a prose cell from the nearest label to its left in the row,
-// else above it in the column: "target", "actual" or "". The neighbours are
-// looked up in the table's CellIndex, a bounded number of steps away.
-std::string ProseRole(const CellIndex& index, const Cell& cell, const NarrativePhrases& phrases) {
-  auto role_of = [&](const Cell* label) -> std::string {
-    if (!label) return "";
-    const std::string text = ToSimplified(RemoveSpaces(label->Text()));
-    if (text.size() > 3 * 16) return "";
-    for (const std::string& h : phrases.actual_headers)
-      if (text.find(h) != std::string::npos) return "actual";
-    for (const std::string& h : phrases.target_headers)
-      if (text.find(h) != std::string::npos) return "target";
-    return "";
-  };
-  constexpr int kMaxSteps = 8;
-  const Cell* left = nullptr;
-  for (int c = cell.col - 1; c >= 0 && c >= cell.col - kMaxSteps && !left; --c) {
-    const Cell* x = index.At(cell.row, c);
-    if (x && x != &cell) left = x;
-  }
-  const Cell* above = nullptr;
-  for (int r = cell.row - 1; r >= 0 && r >= cell.row - kMaxSteps && !above; --r) {
-    const Cell* x = index.At(r, cell.col);
-    if (x && x != &cell) above = x;
-  }
-  std::string role = role_of(left);
-  if (role.empty()) role = role_of(above);
-  // "目标1：培训不少于180人次": the cell names its own role.
-  if (role.empty()) {
-    const std::string own = ToSimplified(cell.Text()).substr(0, 3 * 8);
-    for (const std::string& h : phrases.target_headers)
-      if (own.find(h) != std::string::npos) return "target";
-  }
-  return role;
-}
-
-}  // namespace
-
-void ExtractProseCellFacts(const Document& doc, const Vocabulary& vocabulary, FactSet* out) {
-  const NarrativePhrases& phrases = vocabulary.narrative();
-  for (int bi = 0; bi < static_cast<int>(doc.blocks.size()); ++bi) {
-    const Block& block = doc.blocks[bi];
-    if (block.kind != BlockKind::kTable) continue;
-    // A form has a few dozen cells; a data table of thousands is the table
-    // reader's, and neighbours of its cells are not looked up.
-    const bool form = block.table.cells.size() <= 5000;
-    std::optional<CellIndex> index;
-    if (form) index.emplace(block.table);
-    for (const Cell& cell : block.table.cells) {
-      const std::string text = cell.Text();
-      std::string role;
-      if (!IsProse(text)) {
-        // A short target or actual under its header ("举办讲座不少于12场").
-        if (!form || text.size() < 3 * 5) continue;
-        role = ProseRole(*index, cell, phrases);
-        if (role.empty()) continue;
-      } else if (form) {
-        role = ProseRole(*index, cell, phrases);
-      }
-      TextPlace place;
-      place.block = bi;
-      place.prov = cell.prov;
-      place.source = FactSource::kTable;
-      place.row = cell.row;
-      place.col = cell.col;
-      FactSet cell_facts;
-      cell_facts.year = out->year;
-      ReadText(text, vocabulary, place, &cell_facts);
-      // Counts named by their clause ("收集困难与问题62个"), and lists with
-      // their head ("资金20万元，其中…"), taken out of the concepts the table
-      // reader states by their labels: they add up among themselves only.
-      const int base = static_cast<int>(out->facts.size());
-      std::vector<int> new_index(cell_facts.facts.size(), -1);
-      std::set<int> heads;
-      for (const Fact& f : cell_facts.facts)
-        if (f.list >= 0 && f.parent >= 0) heads.insert(f.parent);
-      for (size_t k = 0; k < cell_facts.facts.size(); ++k) {
-        const Fact& f = cell_facts.facts[k];
-        const bool count = f.q.kind == numbers::QuantityKind::kCount && f.concept_id.empty();
-        const bool listed = f.relation.empty() && (heads.count(static_cast<int>(k)) || (f.list >= 0 && f.parent >= 0));
-        if (count || listed) new_index[k] = static_cast<int>(out->facts.size());
-        if (new_index[k] < 0) continue;
-        Fact copy = f;
-        copy.prose_role = role;
-        if (listed) copy.concept_id.clear();
-        copy.list = f.list >= 0 ? out->next_list + f.list : -1;
-        out->facts.push_back(std::move(copy));
-      }
-      for (int k = base; k < static_cast<int>(out->facts.size()); ++k) {
-        Fact& f = out->facts[k];
-        f.parent = f.parent >= 0 ? new_index[f.parent] : -1;
-        f.relation_base = f.relation_change = f.rate_numerator = f.rate_denominator = -1;
-      }
-      out->next_list += cell_facts.next_list;
-    }
-  }
-  // Where the report claims to have met every target.
-  if (phrases.completion_claims.empty()) return;
-  auto claim = [&](const std::string& text, int block, const Provenance& prov, FactSource source, int row, int col) {
-    if (out->completion_claim) return;
-    const std::string simplified = ToSimplified(text);
-    for (const std::string& c : phrases.completion_claims) {
-      const size_t at = simplified.find(c);
-      if (at == std::string::npos) continue;
-      Fact f;
-      f.concept_id = "claim";
-      f.label = c;
-      f.block = block;
-      f.prov = prov;
-      f.source = source;
-      f.row = row;
-      f.col = col;
-      f.q.span = {at, at + c.size()};
-      f.q.raw = text.substr(at, c.size());
-      f.quote = text;
-      out->completion_claim = f;
-      return;
-    }
-  };
-  for (int bi = 0; bi < static_cast<int>(doc.blocks.size()) && !out->completion_claim; ++bi) {
-    const Block& block = doc.blocks[bi];
-    if (block.kind != BlockKind::kTable) {
-      claim(block.FullText(), bi, block.prov, FactSource::kNarrative, -1, -1);
-      continue;
-    }
-    for (const Cell& cell : block.table.cells) claim(cell.Text(), bi, cell.prov, FactSource::kTable, cell.row, cell.col);
   }
 }
 

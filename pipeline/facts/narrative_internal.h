@@ -4,10 +4,33 @@
 #include <string>
 #include <string_view>
 
+#include "pipeline/facts/facts.h"
 #include "pipeline/facts/vocabulary.h"
 #include "pipeline/numbers/quantity.h"
 
 namespace jixiao::internal {
+
+// Where a text stands: a paragraph block, or a cell of a table block.
+struct TextPlace {
+  int block = -1;
+  Provenance prov;
+  FactSource source = FactSource::kNarrative;
+  int row = -1, col = -1;
+
+  void Stamp(Fact* f) const {
+    f->block = block;
+    f->prov = prov;
+    f->source = source;
+    f->row = row;
+    f->col = col;
+  }
+};
+
+// Reads the figures of one text — a paragraph, or a prose cell of a table —
+// into `out`: levels, list parts, relations, grades, suspect measure words.
+// `original` is read as simplified (ToSimplified keeps offsets); quotes and
+// raw figures are taken from it verbatim.
+void ReadText(const std::string& original, const Vocabulary& vocabulary, const TextPlace& place, FactSet* out);
 
 // What the words right before a figure make of it.
 struct RelationCue {

@@ -53,21 +53,24 @@ ReportIdentity IdentifyReport(const Document& doc, const Vocabulary* vocabulary)
   ReportIdentity id;
   // The title: the first paragraph naming a document, joined with the short
   // line before it when the title runs over two lines.
-  std::vector<std::string> lines;
+  // `plain`: the lines read as simplified (自評報告 is 自评报告, same
+  // offsets); the title is kept as written.
+  std::vector<std::string> lines, plain;
   for (const Block& b : doc.blocks) {
     if (b.kind == BlockKind::kTable) break;
     // Read as simplified: a title typed in traditional characters (自評報告) names the same things.
     const std::string text = ToSimplified(TrimSpaces(b.FullText()));
     if (text.empty()) continue;
     lines.push_back(text);
+    plain.push_back(ToSimplified(text));
     if (lines.size() >= 24) break;
   }
   for (size_t i = 0; i < lines.size() && i < 8 && id.title.empty(); ++i) {
-    if (!Has(lines[i], "报告") && !Has(lines[i], "自评") && !Has(lines[i], "评价表") && !Has(lines[i], "决算")) continue;
+    if (!Has(plain[i], "报告") && !Has(plain[i], "自评") && !Has(plain[i], "评价表") && !Has(plain[i], "决算")) continue;
     if (lines[i].size() > 3 * 60) continue;
     id.title = lines[i];
     // "清河县交通运输局" / "2023年度项目支出绩效自评报告"
-    if (i == 1 && lines[0].size() <= 3 * 30 && !NamesDocument(lines[0]) && !YearLine(lines[0]))
+    if (i == 1 && lines[0].size() <= 3 * 30 && !NamesDocument(plain[0]) && !YearLine(lines[0]))
       id.title = lines[0] + lines[i];
     if (i + 1 < lines.size() && YearLine(RemoveSpaces(lines[i + 1]))) id.year = YearLine(RemoveSpaces(lines[i + 1]));
   }
@@ -75,7 +78,7 @@ ReportIdentity IdentifyReport(const Document& doc, const Vocabulary* vocabulary)
   if (!id.year) RE2::PartialMatch(id.title, kYear, &id.year);
   for (size_t i = 0; i < lines.size() && !id.year; ++i)
     if (YearLine(RemoveSpaces(lines[i]))) id.year = YearLine(RemoveSpaces(lines[i]));
-  id.unit = UnitOfTitle(id.title);
+  id.unit = UnitOfTitle(ToSimplified(id.title));
 
   // Identity cells of the first tables.
   std::string cell_unit, cell_department;
@@ -102,7 +105,7 @@ ReportIdentity IdentifyReport(const Document& doc, const Vocabulary* vocabulary)
 
   // The cover letter of a bundle: "现将…报告如下", signed by the unit.
   bool cover = false;
-  for (const std::string& l : lines)
+  for (const std::string& l : plain)
     if (Has(l, "现将") && (Has(l, "如下") || Has(l, "报送"))) cover = true;
   // Its signature: a short line naming the unit just above the date.
   if (cover && id.unit.empty()) {
@@ -127,7 +130,7 @@ ReportIdentity IdentifyReport(const Document& doc, const Vocabulary* vocabulary)
     }
   }
 
-  const std::string& t = id.title;
+  const std::string t = ToSimplified(id.title);
   bool has_indicators = false;
   for (const Block& b : doc.blocks)
     if (b.kind == BlockKind::kTable)
