@@ -124,11 +124,13 @@ def main():
             scan = os.path.join(sdir, "%s-%ddpi.pdf" % (name, dpi))
             pages = pages_of(scan)
             total_pages += pages
-            secs, rss, _ = timed([jixiao, "check", "--time-limit", "0", "--format", "json", scan])
+            secs, rss, out = timed([jixiao, "check", "--time-limit", "0", "--format", "json", scan])
             scan_text, scan_cells = read(scan)
             acc = char_accuracy(ref_text, scan_text)
             ok, total = cell_accuracy(ref_cells, scan_cells)
-            scan_codes, status = codes(scan)
+            report = json.loads(out)
+            scan_codes = collections.Counter(f["code"] for f in report.get("findings", []))
+            status = report.get("status")
             same = "same" if scan_codes == pdf_codes else "scan %s / pdf %s" % (
                 dict(sorted(scan_codes.items())), dict(sorted(pdf_codes.items())))
             print("%-18s %5d %7.2f%% %7.2f%% %10.2f %8.0f %8s  %s" % (

@@ -4,7 +4,6 @@
 #include "extractors/ocr/ocr.h"
 
 #include <leptonica/allheaders.h>
-#include <omp.h>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
@@ -25,6 +24,11 @@
 #include <thread>
 
 #include "extractors/ocr/image_prep.h"
+
+// From libgomp, the OpenMP runtime Debian's libtesseract is built with
+// (declared here rather than through <omp.h>, which clang's fuzz builds may
+// not have; linked as gomp, see CMakeLists.txt).
+extern "C" void omp_set_max_active_levels(int max_levels);
 
 namespace jixiao::ocr {
 
