@@ -30,6 +30,9 @@ for f in "$ROOT"/corpus/pdf-features/*.pdf "$ROOT"/corpus/seed/*.pdf; do
   fi
 done
 cp "$ROOT"/tests/fuzz/pdf_seeds/*.pdf "$SEEDS/"
+# Hostile PDFs (a page-tree loop, a 10^9-point page, a damaged xref):
+# tests/fuzz/make_hostile_seeds.py.
+cp "$ROOT"/tests/fuzz/hostile_seeds/*.pdf "$SEEDS/"
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}

@@ -10,6 +10,7 @@ build_packages=(
   cmake g++ make pkg-config
   libpoppler-cpp-dev libpoppler-private-dev libxml2-dev libicu-dev libre2-dev libspdlog-dev
   libzip-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libssl-dev libxlsxwriter-dev
+  libopencc-dev libopencc-data  # 繁→简 before facts and search indexing
   libgtest-dev
   libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim  # OCR of scanned pages (extractors/ocr)
 )

@@ -122,4 +122,68 @@ TEST(CliTest, RulesAreData) {
   EXPECT_NE(broken.err.find("broken-rules.json"), std::string::npos) << broken.err;
 }
 
+// Messages a reviewer can act on (issue: faults and hostile inputs, item 18).
+TEST(CliMessages, TimeLimitOutOfRangeIsRefusedBeforeAnyWork) {
+  const std::string docx = kRoot + "/corpus/variants/clean.docx";
+  for (const char* bad : {"1e10", "-1", "nan", "inf"}) {
+    CliRun r = Jixiao(std::string("check --time-limit ") + bad + " " + docx);
+    EXPECT_EQ(r.exit_code, 2) << bad;
+    EXPECT_NE(r.err.find("--time-limit"), std::string::npos) << bad << ": " << r.err;
+    EXPECT_TRUE(r.out.empty()) << bad;
+  }
+  CliRun most = Jixiao("check --time-limit 1000000 " + docx);
+  EXPECT_EQ(most.exit_code, 0) << most.err;  // the largest limit works: no overflow
+}
+
+TEST(CliMessages, BadRulesFileSaysWhereAndWhat) {
+  const std::string docx = kRoot + "/corpus/variants/clean.docx";
+  CliRun syntax = Jixiao("check --rules " + Write("syntax-rules.json", "{\n  \"name\": 1,\n  \"partitions\": [,]\n}") +
+                         " " + docx);
+  EXPECT_EQ(syntax.exit_code, 2);
+  EXPECT_NE(syntax.err.find("不是合法的 JSON（第 3 行"), std::string::npos) << syntax.err;
+  EXPECT_EQ(syntax.err.find("json.exception"), std::string::npos) << syntax.err;
+  CliRun missing = Jixiao("check --rules " + Write("missing-rules.json", "{\"name\": \"x\"}") + " " + docx);
+  EXPECT_NE(missing.err.find("缺少必需的字段“partitions”"), std::string::npos) << missing.err;
+  CliRun type = Jixiao("check --rules " + Write("type-rules.json", "{\"partitions\": 5}") + " " + docx);
+  EXPECT_NE(type.err.find("字段的类型或取值不对"), std::string::npos) << type.err;
+  EXPECT_EQ(type.err.find("json.exception"), std::string::npos) << type.err;
+}
+
+TEST(CliMessages, EmptyFileIsSkippedInCheckAsInRun) {
+  CliRun r = Jixiao("check --format json " + Write("empty.docx", ""));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("\"status\": \"skipped\""), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("empty file"), std::string::npos) << r.err;
+}
+
+TEST(CliMessages, SearchBoundsTheQueryAndOpensTheArchiveReadOnly) {
+  const std::string dir = ::testing::TempDir() + "/jixiao_cli_search_" + std::to_string(getpid());
+  ASSERT_EQ(std::system(("rm -rf " + dir).c_str()), 0);
+  CliRun run = Jixiao("run --progress lines " + kRoot + "/corpus/variants/clean.docx --out " + dir + "/run");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  std::string many;
+  for (int i = 0; i < 1000; ++i) many += "词" + std::to_string(i) + " ";
+  CliRun words = Jixiao("search " + dir + "/run '" + many + "'");
+  EXPECT_EQ(words.exit_code, 2);
+  EXPECT_NE(words.err.find("查询词太多"), std::string::npos) << words.err;
+  EXPECT_EQ(words.err.find("not an error"), std::string::npos) << words.err;
+
+  // A read-only medium: a private mount namespace with a read-only tmpfs
+  // (skipped where mounting is not allowed).
+  const std::string ro = dir + "/ro";
+  const std::string script = "mkdir -p " + ro + " && unshare -m sh -c 'mount -t tmpfs tmpfs " + ro + " && cp " + dir +
+                             "/run/archive.sqlite " + ro + "/ && mount -o remount,ro " + ro + " && touch " + ro +
+                             "/x 2>/dev/null; test ! -e " + ro + "/x && " + kBinary + " search " + ro +
+                             "/archive.sqlite 预算 > " + dir + "/ro.out 2>&1; echo $? > " + dir + "/ro.rc' 2>/dev/null";
+  if (std::system(script.c_str()) != 0) GTEST_SKIP() << "no mount namespace here";
+  std::ifstream rc_in(dir + "/ro.rc"), out_in(dir + "/ro.out");
+  std::stringstream rc, out;
+  rc << rc_in.rdbuf();
+  out << out_in.rdbuf();
+  EXPECT_EQ(rc.str(), "0\n") << out.str();
+  EXPECT_NE(out.str().find("【预算】"), std::string::npos) << out.str();
+  EXPECT_EQ(out.str().find("readonly"), std::string::npos) << out.str();
+  std::system(("rm -rf " + dir).c_str());
+}
+
 }  // namespace

@@ -140,12 +140,13 @@ TEST(Detect, OtherKindsSayWhatTheyLookLike) {
   }
 }
 
-TEST(Detect, EmptyFileFails) {
+TEST(Detect, EmptyFileIsSkippedAsInRun) {
+  // `run` lists an empty file as skipped ("空文件（0 字节）"); `check` says the same.
   Document doc;
   Status s = ExtractFile(Write("empty.docx", ""), ExtractOptions(), &doc);
-  EXPECT_EQ(s.code(), Status::Code::kInvalidInput);
-  EXPECT_EQ(doc.status, DocumentStatus::kFailed);
-  EXPECT_EQ(doc.status_reason, "empty file");
+  EXPECT_EQ(s.code(), Status::Code::kUnsupported);
+  EXPECT_EQ(doc.status, DocumentStatus::kSkipped);
+  EXPECT_EQ(doc.status_reason, "empty file (0 bytes): nothing to screen");
 }
 
 TEST(Detect, MissingFileIsIoError) {

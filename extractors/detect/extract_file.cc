@@ -94,7 +94,8 @@ Status ExtractFile(const std::string& path, const ExtractOptions& opts, Document
   ReadSourceInfo(path, &doc->source);
   switch (sniff.kind) {
     case FileKind::kEmpty:
-      return Finish(doc, Status::InvalidInput("empty file"));
+      // Skipped, as `run` lists it: there is no report to screen.
+      return Finish(doc, Status::Unsupported("empty file (0 bytes): nothing to screen"));
     case FileKind::kOle2:
       if (sniff.encrypted) {
         return Finish(doc, Status::Unsupported(

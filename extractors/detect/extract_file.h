@@ -16,7 +16,8 @@ namespace jixiao {
 // (password-protected): remove the password and save again"; other OLE2 →
 // Unsupported "legacy Word .doc is not supported; save it as .docx" (or the
 // .xls/.ppt equivalent); anything else → Unsupported "not a DOCX or PDF: it
-// looks like <what>". An empty file is InvalidInput.
+// looks like <what>". An empty file is Unsupported "empty file (0 bytes):
+// nothing to screen" (skipped, as `run` lists it).
 //
 // On a non-OK result doc->status is kSkipped for Unsupported, else kFailed,
 // and doc->status_reason holds the message; doc->source is filled whenever

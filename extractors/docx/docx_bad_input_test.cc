@@ -368,6 +368,8 @@ namespace {
 struct RawEntry {
   std::string name, data;
   bool bad_crc = false;
+  uint32_t declared_size = 0;     // when not 0: the sizes the headers declare
+  uint32_t declared_offset = 0;   // when not 0: where the directory says the entry is
 };
 
 uint32_t Crc32(const std::string& s) {
@@ -385,15 +387,16 @@ std::string RawZip(const std::vector<RawEntry>& entries) {
   std::string out, central;
   for (const RawEntry& e : entries) {
     uint32_t crc = Crc32(e.data) ^ (e.bad_crc ? 0x1234u : 0u);
-    uint32_t offset = static_cast<uint32_t>(out.size());
+    uint32_t offset = e.declared_offset ? e.declared_offset : static_cast<uint32_t>(out.size());
+    uint32_t size = e.declared_size ? e.declared_size : static_cast<uint32_t>(e.data.size());
     out += "PK\x03\x04";
     u16(&out, 20), u16(&out, 0), u16(&out, 0), u16(&out, 0), u16(&out, 0);
-    u32(&out, crc), u32(&out, e.data.size()), u32(&out, e.data.size());
+    u32(&out, crc), u32(&out, size), u32(&out, size);
     u16(&out, e.name.size()), u16(&out, 0);
     out += e.name + e.data;
     central += std::string("PK\x01\x02", 4);
     u16(&central, 20), u16(&central, 20), u16(&central, 0), u16(&central, 0), u16(&central, 0), u16(&central, 0);
-    u32(&central, crc), u32(&central, e.data.size()), u32(&central, e.data.size());
+    u32(&central, crc), u32(&central, size), u32(&central, size);
     u16(&central, e.name.size()), u16(&central, 0), u16(&central, 0), u16(&central, 0), u16(&central, 0);
     u32(&central, 0), u32(&central, offset);
     central += e.name;
@@ -440,6 +443,30 @@ TEST(DocxBadInput, WrongCrcIsReported) {
                                               "wordprocessingml/2006/main\"/>", true}}));
   Outcome o = Extract(path);
   EXPECT_TRUE(!o.status.ok() || docx_test::HasDiagnostic(o.doc, "docx_styles_unreadable")) << o.status.ToString();
+}
+
+TEST(DocxBadInput, AnAbsurdTimeLimitCountsAsNone) {
+  // now + 1e10 s overflowed the clock: the deadline lay in the past and every
+  // DOCX timed out at once.
+  std::string path = TempPath("limit.docx");
+  WriteFile(path, RawZip({{"word/document.xml", Para("预算资金24万元")}}));
+  for (double limit : {1e10, 1e300, kMaxTimeLimitSeconds}) {
+    ExtractOptions o;
+    o.time_limit_seconds = limit;
+    Outcome r = Extract(path, o);
+    EXPECT_TRUE(r.status.ok()) << limit << ": " << r.status.ToString();
+  }
+}
+
+TEST(DocxBadInput, HugeDeclaredSizesGiveAClearMessage) {
+  std::string path = TempPath("declares-4g.docx");
+  WriteFile(path, RawZip({{"word/document.xml", Para("预算资金24万元"), false, 0xFFFFFFF0u}}));
+  ExpectFailure(Extract(path), Status::Code::kLimitExceeded, "declares 4096.0 MiB uncompressed");
+  WriteFile(path, RawZip({{"word/document.xml", Para("预算资金24万元"), false, 0, 0xFFFFFF00u}}));
+  Outcome o = Extract(path);
+  ExpectFailure(o, Status::Code::kInvalidInput, "not where the ZIP directory says");
+  for (const char* libzip_words : {"No such file", "Invalid argument"})
+    EXPECT_EQ(o.status.message().find(libzip_words), std::string::npos) << o.status.message();
 }
 
 }  // namespace

@@ -97,7 +97,7 @@ Status Fail(Document* doc, Status s) {
 
 Status ExtractFromArchive(std::unique_ptr<ZipArchive> zip, const ExtractOptions& opts,
                           Document* doc) {
-  Clock::time_point deadline = opts.time_limit_seconds > 0
+  Clock::time_point deadline = opts.time_limit_seconds > 0 && opts.time_limit_seconds <= kMaxTimeLimitSeconds
       ? Clock::now() + std::chrono::microseconds(static_cast<int64_t>(opts.time_limit_seconds * 1e6))
       : Clock::time_point::max();
 

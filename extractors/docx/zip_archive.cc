@@ -169,6 +169,14 @@ Status ZipArchive::OpenPart(const std::string& name, std::unique_ptr<ZipPartRead
     if (code == ZIP_ER_NOPASSWD || code == ZIP_ER_ENCRNOTSUPP) {
       return Status::Unsupported("encrypted ZIP entry " + name);
     }
+    if (code == ZIP_ER_NOENT || code == ZIP_ER_INVAL || code == ZIP_ER_SEEK || code == ZIP_ER_EOF ||
+        code == ZIP_ER_INCONS || code == ZIP_ER_READ) {
+      // libzip's own words ("No such file", "Invalid argument") would send
+      // the reader looking for a missing file: the entry's data is not where
+      // the ZIP directory says (declared beyond the end of the file).
+      return Status::InvalidInput("damaged or truncated ZIP archive: the data of " + name +
+                                  " is not where the ZIP directory says (beyond the end of the file?)");
+    }
     return Status::InvalidInput("damaged or truncated ZIP archive: cannot open " + name + " (" +
                                 zip_error_strerror(e) + ")");
   }

@@ -2,7 +2,8 @@
 // poppler builds its words, also records every horizontal or vertical segment
 // of stroked paths and every thin filled rectangle (table borders). Words are
 // taken in content-stream order (rawOrder): reading order is decided by the
-// later passes. Covered by pdf_test.cc (all tests go through it).
+// later passes. What the clip hides is left out. Covered by pdf_test.cc (all
+// tests go through it) and pdf_producer_test.cc (TextHiddenByTheClip…).
 #include "extractors/pdf/text_collect.h"
 
 #include <poppler/GfxFont.h>
@@ -319,7 +320,7 @@ bool PageCollector::CollectRotated(PDFDoc* doc, int number, int extra_rotation,
       for (int k = 0; k < len; ++k) {
         size_t before = word.text.size();
         const Unicode* u = tw->getChar(k);
-        char32_t c = u ? *u : 0xFFFD;
+        char32_t c = u ? UnifyIdeograph(*u) : 0xFFFD;
         if (c == 0 || c == 0xA0 || c == 0x3000) c = ' ';
         AppendUtf8(c, &word.text);
         word.char_bytes.push_back(static_cast<int>(word.text.size() - before));

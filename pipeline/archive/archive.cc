@@ -10,6 +10,7 @@
 #include <cstring>
 #include <tuple>
 
+#include <unistd.h>
 #include <zlib.h>
 
 #include "pipeline/archive/sqlite_util.h"
@@ -186,6 +187,53 @@ void CollectTable(const Table& t, int block, int fallback_page, int* next_table,
 }  // namespace
 
 Archive::~Archive() { sqlite3_close(db_); }
+
+namespace {
+
+// The schema version check shared by both ways of opening: -1 when the file
+// has no jixiao schema (empty or another database), else the version; *error
+// is set for a schema this jixiao does not read.
+int SchemaVersionOf(sqlite3* db, const std::string& path, Status* error) {
+  Stmt check(db, "SELECT version FROM schema_version");
+  if (!(check.ok() && check.Step())) return -1;
+  int v = static_cast<int>(check.Int(0));
+  if (v > kSchemaVersion)
+    *error = Status::InvalidInput(path + " has archive schema " + std::to_string(v) + ", newer than this jixiao (" +
+                                  std::to_string(kSchemaVersion) + ")");
+  else if (v < kSchemaVersion)
+    *error = Status::InvalidInput(path + " was written by an older jixiao (archive schema " + std::to_string(v) +
+                                  ", this one writes " + std::to_string(kSchemaVersion) +
+                                  "): screen the reports again into a new output folder");
+  return v;
+}
+
+}  // namespace
+
+Status Archive::OpenReadOnly(const std::string& path, std::unique_ptr<Archive>* out) {
+  if (::access(path.c_str(), F_OK) != 0) return Status::IoError("no archive at " + path);
+  // Plain read-only first; an archive in WAL mode on a read-only folder
+  // cannot get its shared-memory file, so it is then read as immutable (no
+  // other process can be writing to a read-only medium).
+  for (const std::string& uri : {"file:" + path + "?mode=ro", "file:" + path + "?immutable=1"}) {
+    sqlite3* db = nullptr;
+    int rc = sqlite3_open_v2(uri.c_str(), &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, nullptr);
+    std::unique_ptr<Archive> a(new Archive(db));
+    if (rc != SQLITE_OK) continue;
+    sqlite3_busy_timeout(db, 10000);
+    Status version_error;
+    int v = SchemaVersionOf(db, path, &version_error);
+    if (!version_error.ok()) return version_error;
+    if (v < 0) {
+      int code = sqlite3_errcode(db);
+      if (code == SQLITE_CANTOPEN || code == SQLITE_READONLY) continue;  // the WAL index: try immutable
+      if (code == SQLITE_CORRUPT) return Status::InvalidInput(path + " is damaged: restore it from a copy");
+      return Status::InvalidInput(path + " is not a jixiao archive");
+    }
+    *out = std::move(a);
+    return Status::Ok();
+  }
+  return Status::IoError("cannot open archive " + path + " for reading");
+}
 
 Status Archive::Open(const std::string& path, std::unique_ptr<Archive>* out) {
   sqlite3* db = nullptr;

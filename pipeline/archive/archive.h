@@ -69,6 +69,10 @@ class Archive {
   // Opens (creating when missing) the archive at path. InvalidInput when the
   // file is not a jixiao archive or has a newer schema.
   static Status Open(const std::string& path, std::unique_ptr<Archive>* out);
+  // Opens an existing archive for reading only (search): never creates or
+  // changes the file, so it works on a read-only folder or medium. IoError
+  // when the file is missing; InvalidInput as Open.
+  static Status OpenReadOnly(const std::string& path, std::unique_ptr<Archive>* out);
 
   // sha256 -> what is stored.
   Status LoadStored(std::map<std::string, StoredDoc>* out);

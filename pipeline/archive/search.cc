@@ -2,6 +2,8 @@
 // Covered by pipeline/archive/archive_test.cc and tests/e2e/search_e2e_test.cc.
 #include "pipeline/archive/search.h"
 
+#include "pipeline/model/text_util.h"
+
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -85,7 +87,8 @@ bool MatchUnit(const std::string& text, const std::vector<std::string>& terms, b
                std::vector<bool>* found, SearchPlace* place) {
   std::string n = normalise ? Nfkc(text) : text;
   std::vector<size_t> offsets;
-  std::string compact = CompactForMatch(n, &offsets);
+  // Compared as simplified (same byte offsets), shown as written.
+  std::string compact = CompactForMatch(normalise ? ToSimplified(n) : n, &offsets);
   bool any = false;
   for (size_t t = 0; t < terms.size(); ++t) {
     const std::string& term = terms[t];
@@ -281,6 +284,11 @@ Status SearchText(sqlite3* db, const std::string& query, const SearchOptions& op
   std::string expr = BuildMatchExpression(query, &scan);
   std::vector<std::string> terms = QueryTerms(query);
   if (expr.empty() && !scan) return Status::InvalidInput("nothing to search for in \"" + query + "\"");
+  // Each term is one clause of the SQL that confirms the hits; SQLite's
+  // expression depth (1000) and the time of a query both need a bound.
+  if (terms.size() > static_cast<size_t>(kMaxQueryTerms))
+    return Status::InvalidInput("查询词太多：最多 " + std::to_string(kMaxQueryTerms) + " 个，收到 " +
+                                std::to_string(terms.size()) + " 个（too many search terms）");
   result->mode = scan ? "scan" : "text";
   result->match_expression = expr;
   RankLengths lengths;

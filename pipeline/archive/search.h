@@ -20,6 +20,10 @@
 
 namespace jixiao::archive {
 
+// Most words (space-separated terms) in one query: more is InvalidInput with
+// a Chinese message (the SQL confirming the hits has a clause per term).
+inline constexpr int kMaxQueryTerms = 64;
+
 struct SearchOptions {
   std::string unit;   // substring of the unit name; empty: any
   int year = 0;       // 0: any

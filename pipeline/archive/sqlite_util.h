@@ -14,6 +14,9 @@ class Stmt {
  public:
   Stmt(sqlite3* db, const char* sql) : db_(db) {
     rc_ = sqlite3_prepare_v2(db, sql, -1, &stmt_, nullptr);
+    // Kept now: a later call on the connection (even a successful one)
+    // replaces sqlite3_errmsg, which then says "not an error".
+    if (rc_ != SQLITE_OK) prepare_error_ = sqlite3_errmsg(db);
   }
   ~Stmt() { sqlite3_finalize(stmt_); }
   Stmt(const Stmt&) = delete;
@@ -21,7 +24,7 @@ class Stmt {
 
   bool ok() const { return rc_ == SQLITE_OK; }
   Status status() const {
-    return ok() ? Status::Ok() : Status::Internal(std::string("sqlite prepare: ") + sqlite3_errmsg(db_));
+    return ok() ? Status::Ok() : Status::Internal("sqlite prepare: " + prepare_error_);
   }
   Stmt& Bind(int i, const std::string& v) {
     sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT);
@@ -73,6 +76,7 @@ class Stmt {
   sqlite3* db_;
   sqlite3_stmt* stmt_ = nullptr;
   int rc_;
+  std::string prepare_error_;
 };
 
 inline Status ExecSql(sqlite3* db, const std::string& sql) {

@@ -23,6 +23,7 @@
 #include "pipeline/batch/manifest.h"
 #include "pipeline/batch/merge.h"
 #include "pipeline/batch/runner.h"
+#include "pipeline/model/source_info.h"
 
 namespace jixiao::batch {
 namespace {
@@ -389,6 +390,59 @@ TEST_F(HostileTest, MergeRefusesReportsOfAnotherVersion) {
   ASSERT_TRUE(MergeRuns({(root_ / "old").string()}, (root_ / "merged").string(), &sum).ok());
   s = MergeRuns({(root_ / "new").string()}, (root_ / "merged").string(), &sum);
   EXPECT_FALSE(s.ok());
+}
+
+// Rewrites the file the first time (or every time) it is asked to screen it,
+// before reading it: the file changes between the listing (and the worker's
+// hash) and the read.
+std::atomic<int> g_rewrites{0};
+ScreenResult RewritingScreen(const std::string& path, const ScreenOptions& o) {
+  if (g_rewrites > 0) {
+    --g_rewrites;
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));  // a later ctime on coarse clocks
+    std::ofstream(path, std::ios::binary | std::ios::trunc) << "改过的内容 " << g_rewrites.load();
+  }
+  return QuoteScreen(path, o);
+}
+
+TEST_F(HostileTest, AFileChangedWhileScreenedIsStoredUnderTheHashOfWhatWasRead) {
+  Put("a.docx", "原来的内容");
+  const std::string old_sha = Sha256Hex("原来的内容");
+  g_rewrites = 1;
+  RunSummary sum;
+  ASSERT_TRUE(RunBatch(Options(), RewritingScreen, &sum).ok());
+  std::string now;
+  ASSERT_TRUE(ReadWholeFile((root_ / "in/a.docx").string(), &now).ok());
+  const std::string new_sha = Sha256Hex(now);
+  std::vector<ManifestRow> rows;
+  ASSERT_TRUE(ReadManifest((root_ / "out/manifest.csv").string(), &rows).ok());
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].sha256, new_sha);
+  {
+    std::unique_ptr<archive::Archive> arc;
+    ASSERT_TRUE(archive::Archive::Open((root_ / "out/archive.sqlite").string(), &arc).ok());
+    Json report;
+    bool found = false;
+    ASSERT_TRUE(arc->GetReport(old_sha, &report, &found).ok());
+    EXPECT_FALSE(found) << "a report stored under the hash of content it was not made from";
+    ASSERT_TRUE(arc->GetReport(new_sha, &report, &found).ok());
+    ASSERT_TRUE(found);
+    EXPECT_EQ(report["unit"], now);
+  }
+  // Resuming takes the report of the content the file has.
+  ASSERT_TRUE(RunBatch(Options(), QuoteScreen, &sum).ok());
+  EXPECT_EQ(sum.resumed, 1);
+  EXPECT_NE(ReadAll(root_ / "out/summary.csv").find(now), std::string::npos);
+
+  // A file that changes on every read is given up with a reason.
+  Put("b.docx", "不停变化的文件");
+  g_rewrites = 100;
+  ASSERT_TRUE(RunBatch(Options(), RewritingScreen, &sum).ok());
+  g_rewrites = 0;
+  ASSERT_TRUE(ReadManifest((root_ / "out/manifest.csv").string(), &rows).ok());
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[1].status, "failed");
+  EXPECT_NE(rows[1].reason.find("不断被修改"), std::string::npos) << rows[1].reason;
 }
 
 }  // namespace

@@ -7,6 +7,7 @@
 #include <spdlog/sinks/basic_file_sink.h>
 #include <spdlog/spdlog.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -25,6 +26,7 @@
 #include "pipeline/batch/inputs.h"
 #include "pipeline/batch/progress.h"
 #include "pipeline/batch/reports.h"
+#include "pipeline/model/source_info.h"
 
 namespace jixiao::batch {
 namespace {
@@ -50,7 +52,37 @@ struct Done {
   size_t row;                // index into rows
   ScreenResult result;
   double seconds = 0;
+  std::string sha256;        // of the bytes screened (empty: as listed)
 };
+
+// What identifies one version of a file: a write changes ctime (which no
+// user can set back), a rename puts another inode behind the path.
+struct FileStamp {
+  dev_t dev = 0;
+  ino_t ino = 0;
+  off_t size = -1;
+  struct timespec mtime = {}, ctime = {};
+  bool operator==(const FileStamp& o) const {
+    return dev == o.dev && ino == o.ino && size == o.size && mtime.tv_sec == o.mtime.tv_sec &&
+           mtime.tv_nsec == o.mtime.tv_nsec && ctime.tv_sec == o.ctime.tv_sec && ctime.tv_nsec == o.ctime.tv_nsec;
+  }
+};
+
+FileStamp StampOf(const std::string& path) {
+  FileStamp f;
+  struct stat st;
+  if (::stat(path.c_str(), &st) != 0) return f;
+  f.dev = st.st_dev;
+  f.ino = st.st_ino;
+  f.size = st.st_size;
+  f.mtime = st.st_mtim;
+  f.ctime = st.st_ctim;
+  return f;
+}
+
+// A file that keeps changing while it is screened is given up after this
+// many attempts.
+constexpr int kChangeAttempts = 3;
 
 // State shared with the workers; held by shared_ptr so an abandoned (stuck)
 // worker never touches freed memory.
@@ -104,12 +136,35 @@ void Worker(std::shared_ptr<Shared> s, size_t slot_id) {
     }
     auto start = Clock::now();
     ScreenResult result;
-    try {
-      result = s->screen(s->paths[todo], s->options);
-    } catch (const std::exception& e) {
-      result = FailedResult(s->paths[todo], std::string("内部错误（internal error: ") + e.what() + "）");
-    } catch (...) {
-      result = FailedResult(s->paths[todo], "内部错误（internal error）");
+    // Hash what is read: the file is hashed again right before it is
+    // screened, and the screening counts only when the file did not change
+    // from before that hash to after the screening. The report is then stored
+    // under the hash of the very bytes it was made from, even when the file
+    // changed since the inputs were listed.
+    std::string sha;
+    for (int attempt = 1;; ++attempt) {
+      FileStamp before = StampOf(s->paths[todo]);
+      SourceInfo info;
+      Status hs = ReadSourceInfo(s->paths[todo], &info);
+      if (!hs.ok()) {
+        result = FailedResult(s->paths[todo], "无法读取文件（" + hs.message() + "）");
+        break;
+      }
+      sha = info.sha256;
+      try {
+        result = s->screen(s->paths[todo], s->options);
+      } catch (const std::exception& e) {
+        result = FailedResult(s->paths[todo], std::string("内部错误（internal error: ") + e.what() + "）");
+      } catch (...) {
+        result = FailedResult(s->paths[todo], "内部错误（internal error）");
+      }
+      if (StampOf(s->paths[todo]) == before) break;
+      spdlog::warn("{} changed while it was screened (attempt {})", s->paths[todo], attempt);
+      if (attempt == kChangeAttempts) {
+        result = FailedResult(s->paths[todo], "文件在处理过程中不断被修改（已尝试 " + std::to_string(attempt) +
+                                                  " 次），请在文件不再变化后重新运行");
+        break;
+      }
     }
     double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     if (s->journal_fd >= 0) {
@@ -120,7 +175,7 @@ void Worker(std::shared_ptr<Shared> s, size_t slot_id) {
     Shared::Slot& slot = s->slots[slot_id];
     if (slot.abandoned) return;  // the watchdog recorded a timeout and replaced us
     slot.busy = false;
-    s->done.push_back(Done{s->rows[todo], std::move(result), seconds});
+    s->done.push_back(Done{s->rows[todo], std::move(result), seconds, sha});
     s->cv.notify_all();
   }
 }
@@ -397,7 +452,13 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
     std::vector<Json> reports;
     std::vector<archive::Archive::Entry> entries;
     reports.reserve(batch.size());
-    for (Done& d : batch) reports.push_back(ReportFor(rows[d.row], d.result, options.version));
+    for (Done& d : batch) {
+      if (!d.sha256.empty() && d.sha256 != rows[d.row].sha256) {
+        spdlog::warn("{}: content changed since it was listed; stored under the hash of what was read", rows[d.row].file);
+        rows[d.row].sha256 = d.sha256;
+      }
+      reports.push_back(ReportFor(rows[d.row], d.result, options.version));
+    }
     for (size_t i = 0; i < batch.size(); ++i) entries.push_back({&batch[i].result.doc, &reports[i]});
     Status st = arc->Add(entries);
     if (!st.ok()) {

@@ -27,6 +27,37 @@ std::string Rules::GradeFor(const numbers::Decimal& score) const {
   return "";
 }
 
+namespace {
+
+// A reviewer's message for a rules file the JSON library refused, without
+// the library's "[json.exception.…]" prefix: where the syntax breaks (line
+// and column), or which field is missing or of the wrong type.
+std::string RulesError(const std::string& origin, const std::string& text, const nlohmann::json::exception& e) {
+  std::string what = e.what();
+  size_t close = what.find("] ");
+  std::string reason = close == std::string::npos ? what : what.substr(close + 2);
+  const std::string head = "规则文件 " + origin + " 无效：";
+  if (const auto* pe = dynamic_cast<const nlohmann::json::parse_error*>(&e)) {
+    size_t line = 1, col = 1;
+    for (size_t i = 0; i + 1 < pe->byte && i < text.size(); ++i) {
+      if (text[i] == '\n') ++line, col = 1;
+      else ++col;
+    }
+    size_t colon = reason.find(": ");
+    std::string detail = colon == std::string::npos ? reason : reason.substr(colon + 2);
+    return head + "不是合法的 JSON（第 " + std::to_string(line) + " 行第 " + std::to_string(col) + " 列：" + detail +
+           "）";
+  }
+  if (e.id == 403) {  // "key 'partitions' not found"
+    size_t a = reason.find('\''), b = reason.rfind('\'');
+    if (a != std::string::npos && b > a)
+      return head + "缺少必需的字段“" + reason.substr(a + 1, b - a - 1) + "”（格式见内置的 national.json）";
+  }
+  return head + "字段的类型或取值不对（" + reason + "；格式见内置的 national.json）";
+}
+
+}  // namespace
+
 Status LoadRules(const std::string& path, Rules* rules) {
   std::string text;
   std::string origin = path.empty() ? "built-in national rules" : path;
@@ -101,7 +132,7 @@ Status LoadRules(const std::string& path, Rules* rules) {
     if (!r.total_weight.ok()) return Status::InvalidInput(origin + ": weights.total is not a number");
     *rules = std::move(r);
   } catch (const nlohmann::json::exception& e) {
-    return Status::InvalidInput(origin + ": " + e.what());
+    return Status::InvalidInput(RulesError(origin, text, e));
   }
   return Status::Ok();
 }

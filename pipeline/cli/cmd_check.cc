@@ -70,7 +70,7 @@ Runner AddCheckCommand(CLI::App& app) {
   app.add_option("--rules", args->rules, "Rules file (default: built-in national rules, schemas/rules/national.json)")
       ->check(CLI::ExistingFile);
   app.add_option("--time-limit", args->time_limit, "Seconds allowed for one document (0: none)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(SecondsCheck())
       ->capture_default_str();
   AddOcrOption(app, &args->ocr);
   return [args]() {

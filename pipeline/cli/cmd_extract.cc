@@ -24,7 +24,7 @@ Runner AddExtractCommand(CLI::App& app) {
       ->check(CLI::IsMember({"json", "text", "markdown"}))
       ->capture_default_str();
   app.add_option("--time-limit", args->time_limit, "Seconds allowed for one document (0: none)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(SecondsCheck())
       ->capture_default_str();
   AddOcrOption(app, &args->ocr);
 

@@ -41,11 +41,11 @@ Runner AddRunCommand(CLI::App& app) {
   app.add_option("--shard", args->shard, "Screen only shard K of N (0 <= K < N), split by file content hash")
       ->capture_default_str();
   app.add_option("--time-limit", args->time_limit, "Seconds allowed for one document (0: none)")
-      ->check(CLI::NonNegativeNumber)
+      ->check(SecondsCheck())
       ->capture_default_str();
   app.add_option("--watchdog", args->watchdog,
                  "Seconds after which a stuck document is given up as timeout (0: time limit x 1.5 + 5)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(SecondsCheck());
   app.add_flag("--retry-failed", args->retry_failed, "Screen again documents that failed, or were read only in part, in an earlier run");
   app.add_option("--progress", args->progress, "auto (bar on a terminal), bar, or lines")
       ->check(CLI::IsMember({"auto", "bar", "lines"}))

@@ -42,7 +42,7 @@ Runner AddSearchCommand(CLI::App& app) {
       return kExitError;
     }
     std::unique_ptr<archive::Archive> arc;
-    Status s = archive::Archive::Open(path, &arc);
+    Status s = archive::Archive::OpenReadOnly(path, &arc);  // never changes it: read-only media work
     if (!s.ok()) {
       std::cerr << "jixiao search: " << s.message() << "\n";
       return kExitError;

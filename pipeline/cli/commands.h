@@ -4,7 +4,9 @@
 // code: 0 clean, 1 findings, 2 error.
 #pragma once
 
+#include <cmath>
 #include <functional>
+#include <string>
 
 #include <CLI/CLI.hpp>
 
@@ -17,6 +19,21 @@ using Runner = std::function<int()>;
 constexpr int kExitClean = 0;
 constexpr int kExitFindings = 1;
 constexpr int kExitError = 2;
+
+// --time-limit and --watchdog: seconds from 0 to kMaxTimeLimitSeconds (not
+// NaN, not infinite), checked before any work starts.
+inline CLI::Validator SecondsCheck() {
+  return CLI::Validator(
+      [](std::string& text) -> std::string {
+        char* end = nullptr;
+        double v = std::strtod(text.c_str(), &end);
+        if (end == text.c_str() || *end != '\0' || !std::isfinite(v) || v < 0 || v > kMaxTimeLimitSeconds)
+          return "wants seconds from 0 (no limit) to " + std::to_string(static_cast<long>(kMaxTimeLimitSeconds)) +
+                 ", got " + text;
+        return "";
+      },
+      "SECONDS");
+}
 
 // `--ocr auto|off|force` on a command; the value lands in *mode.
 void AddOcrOption(CLI::App& app, ExtractOptions::Ocr* mode);
