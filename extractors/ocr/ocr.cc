@@ -245,8 +245,9 @@ void CollectWords(tesseract::TessBaseAPI* api, double scale, std::vector<Word>* 
       i += n;
     }
     if (w.char_bytes.empty()) continue;
-    const int top = std::min(t, line_top), bottom = std::max(b, line_bottom);
-    w.box = {l * scale, top * scale, r * scale, bottom * scale};
+    // The line's band exactly, for every word of it: one baseline for the
+    // layout passes (which group words by baseline).
+    w.box = {l * scale, line_top * scale, r * scale, line_bottom * scale};
     const size_t n = w.char_bytes.size();
     for (size_t k = 0; k <= n; ++k) w.edges.push_back(static_cast<float>((l + (r - l) * double(k) / n) * scale));
     w.font_size = std::max(1, line_bottom - line_top) * scale;
@@ -259,13 +260,57 @@ void CollectWords(tesseract::TessBaseAPI* api, double scale, std::vector<Word>* 
     found.push_back(std::move(w));
     line_of.push_back(line);
   } while (it->Next(tesseract::RIL_WORD));
+  // Tesseract may cut one printed line in two (at a seal, a wide gap): the
+  // parts then have slightly different bands, and the layout passes, which
+  // group words by baseline, would take them for two lines. Lines whose
+  // bands overlap mostly and whose words do not overlap across are given
+  // their common band.
+  {
+    const int n = line + 1;
+    std::vector<double> top(n, 1e300), bottom(n, -1e300), left(n, 1e300), right(n, -1e300);
+    for (size_t i = 0; i < found.size(); ++i) {
+      const int l = line_of[i];
+      top[l] = std::min(top[l], found[i].box.y0);
+      bottom[l] = std::max(bottom[l], found[i].box.y1);
+      left[l] = std::min(left[l], found[i].box.x0);
+      right[l] = std::max(right[l], found[i].box.x1);
+    }
+    std::vector<int> group(n);
+    for (int i = 0; i < n; ++i) group[i] = i;
+    for (int i = 0; i < n; ++i) {
+      for (int j = i + 1; j < n && j < i + 8; ++j) {
+        const int a = group[i];
+        const double overlap = std::min(bottom[a], bottom[j]) - std::max(top[a], top[j]);
+        const double h = std::min(bottom[a] - top[a], bottom[j] - top[j]);
+        const bool apart = right[j] <= left[a] || left[j] >= right[a];
+        if (h > 0 && overlap >= 0.6 * h && apart && group[j] == j) {
+          group[j] = a;
+          top[a] = std::min(top[a], top[j]);
+          bottom[a] = std::max(bottom[a], bottom[j]);
+          left[a] = std::min(left[a], left[j]);
+          right[a] = std::max(right[a], right[j]);
+        }
+      }
+    }
+    for (size_t i = 0; i < found.size(); ++i) {
+      const int g = group[line_of[i]];
+      found[i].box.y0 = top[g];
+      found[i].box.y1 = bottom[g];
+    }
+  }
   // A word box that runs into the next word of its line (the LSTM's boxes
   // of CJK chunks often do) ends where the next begins, and its glyph edges
   // are spread again; overlapping words would be taken as drawn twice.
   for (size_t i = 0; i + 1 < found.size(); ++i) {
     Word& a = found[i];
     const Word& b = found[i + 1];
-    if (line_of[i] != line_of[i + 1] || b.box.x0 <= a.box.x0 || a.box.x1 <= b.box.x0) continue;
+    if (line_of[i] != line_of[i + 1] || b.box.x0 <= a.box.x0) continue;
+    // Overlapping boxes end where the next begins; so do boxes a narrow gap
+    // apart (the LSTM's boxes of a run of CJK leave irregular gaps, which
+    // the layout passes would read as column gutters or cell borders). A
+    // gap of an em or more is real and stays.
+    const double gap = b.box.x0 - a.box.x1, em = a.box.y1 - a.box.y0;
+    if (gap >= 0.8 * em) continue;
     a.box.x1 = b.box.x0;
     const size_t n = a.char_bytes.size();
     for (size_t k = 0; k <= n; ++k)
