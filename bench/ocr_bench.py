@@ -61,7 +61,7 @@ def strip(s):
 
 def read(path):
     """(text, tables of cell texts) of one `extract` run."""
-    doc = json.loads(run([jixiao, "extract", path]).stdout)
+    doc = json.loads(run([jixiao, "extract", "--time-limit", "0", path]).stdout)
     text, tables = [], []
     for b in doc["blocks"]:
         if b["kind"] == "table":
@@ -96,7 +96,7 @@ def cell_accuracy(ref_tables, ocr_tables):
 
 
 def codes(path):
-    out = run([jixiao, "check", "--format", "json", path]).stdout
+    out = run([jixiao, "check", "--time-limit", "0", "--format", "json", path]).stdout
     report = json.loads(out)
     return collections.Counter(f["code"] for f in report.get("findings", [])), report.get("status")
 
@@ -124,11 +124,13 @@ def main():
             scan = os.path.join(sdir, "%s-%ddpi.pdf" % (name, dpi))
             pages = pages_of(scan)
             total_pages += pages
-            secs, rss, _ = timed([jixiao, "check", "--format", "json", scan])
+            secs, rss, out = timed([jixiao, "check", "--time-limit", "0", "--format", "json", scan])
             scan_text, scan_cells = read(scan)
             acc = char_accuracy(ref_text, scan_text)
             ok, total = cell_accuracy(ref_cells, scan_cells)
-            scan_codes, status = codes(scan)
+            report = json.loads(out)
+            scan_codes = collections.Counter(f["code"] for f in report.get("findings", []))
+            status = report.get("status")
             same = "same" if scan_codes == pdf_codes else "scan %s / pdf %s" % (
                 dict(sorted(scan_codes.items())), dict(sorted(pdf_codes.items())))
             print("%-18s %5d %7.2f%% %7.2f%% %10.2f %8.0f %8s  %s" % (
@@ -136,7 +138,7 @@ def main():
             sys.stdout.flush()
     out = os.path.join(tmp, "run")
     t = time.time()
-    p = run(["/usr/bin/time", "-f", "%M", jixiao, "run", sdir, "--out", out, "--jobs", "2", "--progress", "lines"])
+    p = run(["/usr/bin/time", "-f", "%M", jixiao, "run", sdir, "--out", out, "--jobs", "2", "--time-limit", "0", "--progress", "lines"])
     secs = time.time() - t
     rss = int(p.stderr.strip().splitlines()[-1]) / 1024.0
     print("run --jobs 2 over %d scanned pages: %.1f s, %.2f pages/s, peak RSS %.0f MB" % (

@@ -4,7 +4,6 @@
 #include "extractors/ocr/ocr.h"
 
 #include <leptonica/allheaders.h>
-#include <omp.h>
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-image.h>
 #include <poppler/cpp/poppler-page-renderer.h>
@@ -25,6 +24,11 @@
 #include <thread>
 
 #include "extractors/ocr/image_prep.h"
+
+// From libgomp, the OpenMP runtime Debian's libtesseract is built with
+// (declared here rather than through <omp.h>, which clang's fuzz builds may
+// not have; linked as gomp, see CMakeLists.txt).
+extern "C" void omp_set_max_active_levels(int max_levels);
 
 namespace jixiao::ocr {
 
@@ -48,6 +52,12 @@ class EnginePool {
 
   // An engine for settings, or null when the language cannot be loaded.
   std::unique_ptr<tesseract::TessBaseAPI> Take(const Settings& s) {
+    // Tesseract's LSTM asks OpenMP for 4 threads per line; our own threads
+    // already use the cores, and 4 more per engine only spin (measured: 9
+    // pages on 2 threads, 34 s user + 11 s system; 20 s + 0.6 s in one).
+    // The setting is part of the calling thread's OpenMP state, so every
+    // thread that reads sets it: parallel regions then run on the caller.
+    omp_set_max_active_levels(0);
     const std::string key = s.tessdata_dir + "\n" + s.language;
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -59,11 +69,6 @@ class EnginePool {
         }
       }
     }
-    // Tesseract's LSTM asks OpenMP for 4 threads per line; our own threads
-    // already use the cores, and 4 more per engine only spin. Nested and
-    // top-level parallel regions then run on the calling thread.
-    static std::once_flag omp_once;
-    std::call_once(omp_once, [] { omp_set_max_active_levels(0); });
     auto api = std::make_unique<tesseract::TessBaseAPI>();
     // Tesseract's messages ("Error opening data file") would go to stderr.
     std::vector<std::string> names = {"debug_file"}, values = {"/dev/null"};
@@ -240,8 +245,9 @@ void CollectWords(tesseract::TessBaseAPI* api, double scale, std::vector<Word>* 
       i += n;
     }
     if (w.char_bytes.empty()) continue;
-    const int top = std::min(t, line_top), bottom = std::max(b, line_bottom);
-    w.box = {l * scale, top * scale, r * scale, bottom * scale};
+    // The line's band exactly, for every word of it: one baseline for the
+    // layout passes (which group words by baseline).
+    w.box = {l * scale, line_top * scale, r * scale, line_bottom * scale};
     const size_t n = w.char_bytes.size();
     for (size_t k = 0; k <= n; ++k) w.edges.push_back(static_cast<float>((l + (r - l) * double(k) / n) * scale));
     w.font_size = std::max(1, line_bottom - line_top) * scale;
@@ -254,13 +260,57 @@ void CollectWords(tesseract::TessBaseAPI* api, double scale, std::vector<Word>* 
     found.push_back(std::move(w));
     line_of.push_back(line);
   } while (it->Next(tesseract::RIL_WORD));
+  // Tesseract may cut one printed line in two (at a seal, a wide gap): the
+  // parts then have slightly different bands, and the layout passes, which
+  // group words by baseline, would take them for two lines. Lines whose
+  // bands overlap mostly and whose words do not overlap across are given
+  // their common band.
+  {
+    const int n = line + 1;
+    std::vector<double> top(n, 1e300), bottom(n, -1e300), left(n, 1e300), right(n, -1e300);
+    for (size_t i = 0; i < found.size(); ++i) {
+      const int l = line_of[i];
+      top[l] = std::min(top[l], found[i].box.y0);
+      bottom[l] = std::max(bottom[l], found[i].box.y1);
+      left[l] = std::min(left[l], found[i].box.x0);
+      right[l] = std::max(right[l], found[i].box.x1);
+    }
+    std::vector<int> group(n);
+    for (int i = 0; i < n; ++i) group[i] = i;
+    for (int i = 0; i < n; ++i) {
+      for (int j = i + 1; j < n && j < i + 8; ++j) {
+        const int a = group[i];
+        const double overlap = std::min(bottom[a], bottom[j]) - std::max(top[a], top[j]);
+        const double h = std::min(bottom[a] - top[a], bottom[j] - top[j]);
+        const bool apart = right[j] <= left[a] || left[j] >= right[a];
+        if (h > 0 && overlap >= 0.6 * h && apart && group[j] == j) {
+          group[j] = a;
+          top[a] = std::min(top[a], top[j]);
+          bottom[a] = std::max(bottom[a], bottom[j]);
+          left[a] = std::min(left[a], left[j]);
+          right[a] = std::max(right[a], right[j]);
+        }
+      }
+    }
+    for (size_t i = 0; i < found.size(); ++i) {
+      const int g = group[line_of[i]];
+      found[i].box.y0 = top[g];
+      found[i].box.y1 = bottom[g];
+    }
+  }
   // A word box that runs into the next word of its line (the LSTM's boxes
   // of CJK chunks often do) ends where the next begins, and its glyph edges
   // are spread again; overlapping words would be taken as drawn twice.
   for (size_t i = 0; i + 1 < found.size(); ++i) {
     Word& a = found[i];
     const Word& b = found[i + 1];
-    if (line_of[i] != line_of[i + 1] || b.box.x0 <= a.box.x0 || a.box.x1 <= b.box.x0) continue;
+    if (line_of[i] != line_of[i + 1] || b.box.x0 <= a.box.x0) continue;
+    // Overlapping boxes end where the next begins; so do boxes a narrow gap
+    // apart (the LSTM's boxes of a run of CJK leave irregular gaps, which
+    // the layout passes would read as column gutters or cell borders). A
+    // gap of an em or more is real and stays.
+    const double gap = b.box.x0 - a.box.x1, em = a.box.y1 - a.box.y0;
+    if (gap >= 0.8 * em) continue;
     a.box.x1 = b.box.x0;
     const size_t n = a.char_bytes.size();
     for (size_t k = 0; k <= n; ++k)
@@ -389,6 +439,8 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
   }
   out->confidence = conf.glyphs ? conf.sum / conf.glyphs : 0;
   if (std::getenv("JIXIAO_OCR_DEBUG_DIR")) {
+    std::fprintf(stderr, "ocr page: %zu words, %zu table cells, %.2f s\n", out->words.size(), cells.size(),
+                 NowSeconds() - start);
     for (const Word& wd : out->words)
       std::fprintf(stderr, "ocr word %s [%.1f %.1f %.1f %.1f] %zu glyphs %zu edges\n", wd.text.c_str(), wd.box.x0,
                    wd.box.y0, wd.box.x1, wd.box.y1, wd.char_bytes.size(), wd.edges.size());
@@ -492,7 +544,8 @@ Status ReadPdfPages(const std::string& path, const std::vector<int>& numbers,
         stop = true;
         return;
       }
-      int dpi = settings.dpi > 0 ? settings.dpi : 300;
+      int dpi = settings.dpi > 0 ? settings.dpi : 250;
+      if (const char* d = std::getenv("JIXIAO_OCR_DPI")) dpi = std::clamp(std::atoi(d), 72, 600);  // tuning
       PixPtr pix = Render(doc.get(), numbers[i], dpi, &dpi);
       if (!pix) {
         results[i] = Status::InvalidInput("page " + std::to_string(numbers[i]) + " cannot be rendered");

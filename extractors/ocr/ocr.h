@@ -26,9 +26,10 @@ struct Pix;  // Leptonica's image
 namespace jixiao::ocr {
 
 struct Settings {
-  // Rendering resolution for OCR. 300 dpi reads 10.5 pt CJK reliably; a scan
-  // made at 200 dpi is resampled to it.
-  int dpi = 300;
+  // Rendering resolution for OCR. 250 dpi read a 200-dpi scan's 10.5 pt CJK
+  // best (98.3% of characters on the test page, against 96.7% at 200 and
+  // 98.0% at 300) and costs a quarter less than 300.
+  int dpi = 250;
   // Tesseract language(s) and data folder (empty: TESSDATA_PREFIX or the
   // compiled-in path, /usr/share/tesseract-ocr/5/tessdata on Debian).
   std::string language = "chi_sim";
