@@ -118,7 +118,7 @@ Screener::Result Screener::ScreenExtracted(const std::string& path, Document ext
   }
   r["findings"] = std::move(findings);
   r["counts"] = {{"error", counts[0]}, {"warning", counts[1]}, {"info", counts[2]}};
-  r["diagnostics"] = DocumentToJson(doc)["diagnostics"];
+  r["diagnostics"] = DiagnosticsToJson(doc);  // not the whole model as JSON: gigabytes for a tall table
   return result;
 }
 
