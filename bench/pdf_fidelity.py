@@ -81,6 +81,10 @@ def score(expected, got, drop_blank, missed=None):
     return len(a), len(b), m
 
 
+def pct(matched, expected):
+    return 100.0 * matched / expected if expected else 100.0
+
+
 def codes(jixiao, path):
     out = subprocess.run([jixiao, "check", "--format", "json", path], capture_output=True, text=True)
     try:
@@ -127,8 +131,8 @@ def main():
                                                        ",".join(sorted(set(want) - set(have))) or "-")
             if a.v:
                 print("%-44s paragraphs %5.1f%% (%d/%d, +%d)  cells %5.1f%% (%d/%d, +%d)%s" % (
-                    os.path.basename(pdf), 100.0 * pm / max(1, pe), pm, pe, pg - pm,
-                    100.0 * cm / max(1, ce), cm, ce, cg - cm, differ))
+                    os.path.basename(pdf), pct(pm, pe), pm, pe, pg - pm,
+                    pct(cm, ce), cm, ce, cg - cm, differ))
                 for m in missed[:12]:
                     print("      " + m[:70])
     print()
@@ -137,8 +141,8 @@ def main():
     for producer in sorted(tot, key=lambda p: (p != "lo", p)):
         pe, pg, pm, ce, cg, cm, docs, differ = tot[producer]
         print("%-10s %5d %7.1f%% (%5d/%5d) +%-3d %7.1f%% (%5d/%5d) +%-3d%s" % (
-            producer, docs, 100.0 * pm / max(1, pe), pm, pe, pg - pm,
-            100.0 * cm / max(1, ce), cm, ce, cg - cm,
+            producer, docs, pct(pm, pe), pm, pe, pg - pm,
+            pct(cm, ce), cm, ce, cg - cm,
             "  %d" % differ if a.checks else ""))
     return 0
 

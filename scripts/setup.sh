@@ -10,12 +10,15 @@ build_packages=(
   cmake g++ make pkg-config
   libpoppler-cpp-dev libpoppler-private-dev libxml2-dev libicu-dev libre2-dev libspdlog-dev
   libzip-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev libssl-dev libxlsxwriter-dev
+  libopencc-dev libopencc-data  # 繁→简 before facts and search indexing
   libgtest-dev
+  libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim  # OCR of scanned pages (extractors/ocr)
 )
 test_packages=(
   clang libclang-rt-14-dev   # libFuzzer, ASan/UBSan
   python3 python3-jsonschema # validation of the JSON output against schemas/
   poppler-utils zip unzip qpdf ninja-build
+  imagemagick   # corpus/scans/make_scans.py and bench/ocr_bench.sh make scans
 )
 
 packages=("${build_packages[@]}")

@@ -239,6 +239,10 @@ def main():
     ap.add_argument("--out", default=HERE)
     ap.add_argument("--all", action="store_true", help="every seed variant too (rows split)")
     ap.add_argument("--producers", default=",".join(PRODUCERS))
+    ap.add_argument("--margins", type=int, default=0,
+                    help="also the seed and tall-rows with N other top/bottom margins (page breaks "
+                         "falling elsewhere), for the bench")
+    ap.add_argument("--margin-step", type=int, default=173, help="twips added per --margins step")
     a = ap.parse_args()
     producers = [p for p in a.producers.split(",") if p]
     os.makedirs(a.out, exist_ok=True)
@@ -255,6 +259,15 @@ def main():
         tall = os.path.join(a.out, "tall-rows.docx")
         make_docx_tall_rows(tall)
         docs["tall-rows"] = tall
+        margin = g.MARGIN_TB
+        for k in range(1, a.margins + 1):
+            g.MARGIN_TB = margin + a.margin_step * k  # twips (173: 8.65 pt more each time)
+            for name, make in (("seed-split", lambda p: make_docx_variant("seed", texts["seed"], p)),
+                               ("tall-rows", make_docx_tall_rows)):
+                path = os.path.join(work, "%s-m%d.docx" % (name, k))
+                make(path)
+                docs["%s-m%d" % (name, k)] = path
+        g.MARGIN_TB = margin
         for f in FEATURES:
             docs[f] = os.path.join(CORPUS, "pdf-features", f + ".docx")
         for name, path in docs.items():

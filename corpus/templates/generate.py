@@ -82,7 +82,15 @@ def funds_rows(spec, ncols):
     head = [headers[i] for i in idx]
     if spec.get("seq"):
         head = ["序号"] + head
-    out.append(fill(head, ncols))
+    if spec.get("two_row"):
+        # 预算数 over 年初预算数 / 全年预算数; the other headers merged down over both rows.
+        assert order == FUNDS_KEYS and not spec.get("seq")
+        top = fill([head[0], ("预算数", 2)] + head[3:], ncols)
+        out.append(top)
+        out.append([(None, 1), (head[1], 1), (head[2], 1)] + [(None, sp) for _, sp in top[2:]])
+        head = None
+    if head is not None:
+        out.append(fill(head, ncols))
     for n, row in enumerate(spec["rows"]):
         cells = [row[i] for i in idx]
         if spec.get("seq"):
@@ -603,6 +611,12 @@ def more_cases():
              ["上年结转资金", "", "25000", "20000", "—", "80%", "—"],
              ["其他资金", "", "", "", "—", "", "—"]])),
              title_lines=("清河县交通运输局项目支出绩效自评表", "（2022年度）")), T, A, clean=True)
+    case("funds-two-row-header-clean", FAM_PROJECT,
+         "Funds block with a two-row header: 预算数 over 年初预算数 / 全年预算数, the other headers merged down.",
+         project_doc(dict(BASE, funds=dict(two_row=True))), T, A, clean=True)
+    case("funds-two-row-header-rate", FAM_PROJECT, "Two-row funds header; 上年结转资金 rate 100% for 2 ÷ 2.5.",
+         project_doc(dict(BASE, funds=dict(two_row=True, rows=with_funds_row(BASE_FUNDS, 2, 5, "100%")))), T, A,
+         expect=["RATE_MISMATCH"], forbid=["SUM_MISMATCH", "WEIGHT_MISMATCH", "TABLE_INCOMPLETE", "SCORE_TOTAL_MISMATCH"])
     below = [["其中：当年财政拨款", "50", "50", "48.4", "—", "96.8%", "—"],
              ["上年结转资金", "", "2.5", "2", "—", "80%", "—"],
              ["合计", "50", "52.5", "50.4", "10", "96%", "9.6"]]

@@ -59,6 +59,9 @@ SniffResult SniffBytes(const std::string& head) {
   if (StartsWith(head, "PK\x03\x04", 4) || StartsWith(head, "PK\x05\x06", 4) ||
       StartsWith(head, "PK\x07\x08", 4)) {
     r.kind = FileKind::kDocx;
+    // An OFD package starts with its OFD.xml entry: the local header's name
+    // field is at offset 30.
+    if (head.size() >= 37 && head.compare(30, 7, "OFD.xml") == 0) r.kind = FileKind::kOfd;
     r.description = "a ZIP archive";
     return r;
   }
@@ -112,6 +115,7 @@ Status SniffFile(const std::string& path, SniffResult* result) {
     for (const auto& n : names) {
       if (n == "EncryptedPackage") result->encrypted = true;
       if (n == "WordDocument") word = true;
+      if (n == "WordDocument" && read) result->word_document = true;
       if (n == "Workbook" || n == "Book") excel = true;
       if (n == "PowerPoint Document") ppt = true;
     }

@@ -11,6 +11,7 @@ namespace jixiao {
 
 enum class FileKind {
   kDocx,       // a ZIP archive (read as DOCX; ExtractDocx says if it is not one)
+  kOfd,        // a ZIP archive whose first entry is OFD.xml (GB/T 33190)
   kPdf,        // %PDF- within the first KiB
   kOle2,       // OLE2 compound file: legacy .doc/.xls/.ppt or an encrypted DOCX
   kEmpty,
@@ -25,6 +26,9 @@ struct SniffResult {
   // For kOle2: true when it holds an EncryptedPackage stream (a
   // password-protected DOCX/XLSX), false for a legacy binary document.
   bool encrypted = false;
+  // For kOle2: its directory was read and holds a WordDocument stream (a
+  // Word .doc, or WPS Writer's .wps, which keeps the same layout).
+  bool word_document = false;
 };
 
 // IoError when the file cannot be opened or read.

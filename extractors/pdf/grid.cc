@@ -1,8 +1,11 @@
 // Pass 4, cell grid: column and row edges from the ruling lines of one table
 // (ruling.cc), spans from missing borders (a union-find over grid positions),
 // each word into the cell under its centre (words crossing a border are cut
-// at glyph edges), cell lines via BuildLines. Covered by pdf_test.cc
-// (RuledTable, MergedCells) and pdf_accuracy_test.cc.
+// at glyph edges), cell lines via BuildLines; a table drawn without its
+// closing rule closed by its sides, and the traces of a merged cell drawn
+// short on a continued page (stray rules, open sides, hollow rows) undone.
+// Covered by pdf_test.cc (RuledTable, MergedCells), pdf_producer_test.cc
+// (RowLeftOpenAtThePageFootIsJoined) and pdf_accuracy_test.cc.
 #include "extractors/pdf/grid.h"
 
 #include <algorithm>
@@ -52,8 +55,8 @@ int Locate(const std::vector<double>& edges, double v) {
 }
 
 // Removes grid rows that only exist because one column has an extra rule:
-// a row in which every cell starting there is empty while more positions of
-// it are covered by cells from the rows above (a producer drawing the part
+// a row where no cell starts, or in which every cell starting there is empty
+// while more positions of it are covered by cells from the rows above (a producer drawing the part
 // of a merged cell continued from the previous page shorter than its row
 // leaves such a hollow strip). The cells across it lose a row of span.
 void DropHollowRows(PageTable* t) {
@@ -69,7 +72,7 @@ void DropHollowRows(PageTable* t) {
         covered += c.colspan;
       }
     }
-    if (!empty || starting == 0 || covered <= starting) continue;
+    if (!empty || (starting > 0 && covered <= starting)) continue;
     std::vector<PageCell> kept;
     for (PageCell& c : t->cells) {
       if (c.row == r) {
@@ -114,13 +117,22 @@ bool BuildGrid(const RulingGroup& group, const std::vector<const Word*>& words, 
     hmin = std::min(hmin, s.x0);
     hmax = std::max(hmax, s.x1);
   }
+  // Only where there is text between the last rule and the sides' ends: the
+  // sides of a merged cell continued on the next page also run on, empty.
   constexpr double kOpen = 4.0;
+  auto text_between = [&](double y0, double y1) {
+    for (const Word* w : words) {
+      double cy = (w->box.y0 + w->box.y1) / 2, cx = (w->box.x0 + w->box.x1) / 2;
+      if (cy > y0 && cy < y1 && cx > xs.front() && cx < xs.back()) return true;
+    }
+    return false;
+  };
   table->open_bottom = table->open_top = false;
-  if (!group.vertical.empty() && vmax > ys.back() + tol + kOpen) {
+  if (!group.vertical.empty() && vmax > ys.back() + tol + kOpen && text_between(ys.back(), vmax)) {
     ys.push_back(vmax);
     table->open_bottom = true;
   }
-  if (!group.vertical.empty() && vmin < ys.front() - tol - kOpen) {
+  if (!group.vertical.empty() && vmin < ys.front() - tol - kOpen && text_between(vmin, ys.front())) {
     ys.insert(ys.begin(), vmin);
     table->open_top = true;
   }
@@ -152,9 +164,31 @@ bool BuildGrid(const RulingGroup& group, const std::vector<const Word*>& words, 
         parent[Find(parent, id(r, c))] = Find(parent, id(r, c + 1));
     }
   }
+  // Grid positions holding text (word centres).
+  std::vector<char> has_text(rows * cols, 0);
+  for (const Word* w : words)
+    has_text[id(Locate(ys, (w->box.y0 + w->box.y1) / 2), Locate(xs, (w->box.x0 + w->box.x1) / 2))] = 1;
   for (int r = 0; r + 1 < rows; ++r) {
+    std::vector<char> drawn(cols);
+    int n_drawn = 0;
+    for (int c = 0; c < cols; ++c)
+      n_drawn += drawn[c] = Coverage(hat[r + 1], true, ys[r + 1], xs[c], xs[c + 1], tol) >= 0.6;
+    // A rule drawn in a few columns only, between empty positions, is the
+    // end of a merged cell's part drawn short (Chromium, on the page a
+    // merged cell continues on), not a cell border.
+    bool stray = cols >= 3 && n_drawn * 3 <= cols;
+    // An empty position on the table's side whose outer border is not drawn
+    // belongs to the merged cell above it (Chromium draws the part of a
+    // merged cell continued from the previous page as a short fragment).
+    for (int c : {0, cols - 1}) {
+      size_t edge = c == 0 ? 0 : xs.size() - 1;
+      if (!has_text[id(r + 1, c)] && !has_text[id(r, c)] &&
+          Coverage(vat[edge], false, xs[edge], ys[r + 1], ys[r + 2], tol) < 0.6 &&
+          Coverage(vat[edge], false, xs[edge], ys[r], ys[r + 1], tol) >= 0.6)
+        parent[Find(parent, id(r, c))] = Find(parent, id(r + 1, c));
+    }
     for (int c = 0; c < cols; ++c) {
-      if (Coverage(hat[r + 1], true, ys[r + 1], xs[c], xs[c + 1], tol) < 0.6)
+      if (!drawn[c] || (stray && !has_text[id(r, c)] && !has_text[id(r + 1, c)]))
         parent[Find(parent, id(r, c))] = Find(parent, id(r + 1, c));
     }
   }

@@ -1,7 +1,8 @@
-// Pass 2, line building: clusters words by vertical overlap into lines,
-// orders each line left to right and joins the words (CJK joined without
-// spaces, Latin words separated by one). Covered by pdf_test.cc
-// (CjkJoin, LatinWordsKeepSpaces, TwoColumnPage).
+// Pass 2, line building: clusters words into lines by baseline and vertical
+// overlap (whatever order the content stream drew them in), orders each line
+// left to right and joins the words (CJK joined without spaces, Latin words
+// separated by one). Covered by pdf_test.cc (CjkJoin, LatinWordsKeepSpaces,
+// TwoColumnPage) and pdf_producer_test.cc (LineOrderOfTheContentStream…).
 #include "extractors/pdf/line_build.h"
 
 #include <algorithm>
@@ -16,7 +17,7 @@ double Overlap(double a0, double a1, double b0, double b1) {
 }
 
 struct Cluster {
-  double y0, y1, base;
+  double y0, y1, base, size;
   std::vector<const Word*> words;
 };
 
@@ -93,15 +94,17 @@ std::vector<Line> BuildLines(std::vector<const Word*> words, int page, double sp
       Cluster& c = clusters[i - 1];
       double ch = c.y1 - c.y0;
       double d = std::fabs(c.base - Base(w));
+      // Font size, not box height: a Type 3 font's box may be three lines tall.
+      double em = std::max(1.0, std::max(c.size, w->font_size));
       if (Overlap(c.y0, c.y1, w->box.y0, w->box.y1) >= 0.5 * std::min(ch, h) &&
-          d < 0.6 * std::max(ch, h) && d < best) {
+          d < 0.6 * std::min(em, std::max(ch, h)) && d < best) {
         home = &c;
         best = d;
       }
     }
     if (!home) {
       while (first_open < clusters.size() && clusters[first_open].y1 < w->box.y0) ++first_open;
-      clusters.push_back({w->box.y0, w->box.y1, Base(w), {}});
+      clusters.push_back({w->box.y0, w->box.y1, Base(w), w->font_size, {}});
       home = &clusters.back();
     }
     home->words.push_back(w);
@@ -111,6 +114,7 @@ std::vector<Line> BuildLines(std::vector<const Word*> words, int page, double sp
       home->y0 = w->box.y0;
       home->y1 = w->box.y1;
       home->base = Base(w);
+      home->size = w->font_size;
     }
   }
   for (Cluster& c : clusters) {

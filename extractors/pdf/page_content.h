@@ -25,6 +25,7 @@ struct Word {
   bool bold = false;
   bool space_after = false;    // a space glyph followed this word in the content
   int rot = 0;                 // 0..3, quarter turns of the text on the page
+  bool unmapped_font = false;  // its font has no usable Unicode mapping (ocr_pages.h)
 };
 
 // A horizontal (y0 == y1) or vertical (x0 == x1) ruling segment.
@@ -78,6 +79,8 @@ struct PageItem {
   // the right margin (it may go on on the next page).
   bool open_start = false;
   bool open_end = false;
+  double end_room = 0;  // paragraphs: right margin − end of the last line
+  double end_em = 0;    // font size of the last line
 };
 
 // A page after the layout pass: body lines (outside tables) in reading order
@@ -101,6 +104,13 @@ struct PageContent {
 // True for code points of CJK ideographs, kana, hangul and CJK / full-width
 // punctuation: text between such characters is joined without spaces.
 bool IsCjk(char32_t c);
+// A Kangxi radical (U+2F00–U+2FD5), CJK radical supplement form or CJK
+// compatibility ideograph as the unified ideograph it stands for (its NFKC
+// form): fonts that share one glyph between both code points make cairo and
+// others write the radical in the ToUnicode map (`项⽬` for `项目`). Any other
+// code point is returned as is.
+char32_t UnifyIdeograph(char32_t c);
+
 // First / last code point of a UTF-8 string (0 when empty).
 char32_t FirstCodePoint(const std::string& s);
 char32_t LastCodePoint(const std::string& s);

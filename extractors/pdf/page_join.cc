@@ -1,10 +1,13 @@
 // Pass 7, across pages: page furniture (running headers/footers, page
 // numbers) is removed from the body lines; then the pages' items become the
 // document's blocks, with a paragraph cut by a page break joined, a table
-// continued on the next page (same column edges) joined and its repeated
-// header row dropped, and headings recognised from numbering labels and font
-// size/weight. Covered by pdf_test.cc (HeaderFooterRemoved,
-// TableAcrossPages, ParagraphAcrossPages, Headings).
+// continued on the next page (column edges unified) joined and its repeated
+// header rows dropped, a row or merged cell the break cut joined to what it
+// continues (JoinAcrossBreak), and headings recognised from numbering labels
+// and font size/weight. Covered by pdf_test.cc (HeaderFooterRemoved,
+// TableAcrossPages, ParagraphAcrossPages, Headings), pdf_producer_test.cc
+// (rows left open, wraps at the page foot) and the corpus/producers PDFs in
+// pdf_accuracy_test.cc.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -128,36 +131,54 @@ const PageCell* GeometryCell(const PageTable& table, int row, int col) {
 // True when the last line of `up` (a cell at the foot of a page) left no room
 // for the first unit of `low`'s first line: the text was cut by the page
 // break, not ended, whatever the cell's alignment.
-bool CutByBreak(const PageCell& up, const PageCell& low, double padding, double row_text_bottom) {
+// 0: no; 1: a single full line (weak: a one-line label filling its narrow
+// cell, `质量指标`, looks the same); 2: wrapped text cut.
+int CutByBreak(const PageCell& up, const PageCell& low, double padding, double row_text_bottom) {
   // The last line sits at the foot of the cell and as low as the row's
   // lowest text: text ending above it (a label centred in a taller row,
   // `时效指标`) was not cut.
-  if (up.lines.empty() || low.lines.empty()) return false;
+  if (up.lines.empty() || low.lines.empty()) return 0;
   const Line& last = up.lines.back();
-  if (EndsSentence(last.text)) return false;
+  if (EndsSentence(last.text)) return 0;
   double line_h = last.box.y1 - last.box.y0;
-  if (up.box.y1 - last.box.y1 > 0.8 * line_h + 2 * padding + 2.0) return false;
-  if (last.box.y1 < row_text_bottom - 0.3 * line_h) return false;
+  if (up.box.y1 - last.box.y1 > 0.8 * line_h + 2 * padding + 2.0) return 0;
+  if (last.box.y1 < row_text_bottom - 0.3 * line_h) return 0;
   std::string rest;
-  if (SplitNumberingLabel(low.lines.front().text, &rest).style != LabelStyle::kNone) return false;
+  if (SplitNumberingLabel(low.lines.front().text, &rest).style != LabelStyle::kNone) return 0;
   double inner = (up.box.x1 - up.box.x0) - 2 * padding;
   double em = std::max(1.0, last.font_size);
-  return (last.box.x1 - last.box.x0) + FirstUnitWidth(low.lines.front()) > inner - 0.5 * em;
+  if ((last.box.x1 - last.box.x0) + FirstUnitWidth(low.lines.front()) <= inner - 0.5 * em) return 0;
+  return up.lines.size() >= 2 ? 2 : 1;
+}
+
+// The cell's text sits at its foot (`at_foot`) or at its top, or at least
+// clearly off its middle towards that edge: the part of a merged cell whose
+// centred text the page break cut (text centred in its own cell is not).
+bool TextAtEdge(const PageCell& c, bool at_foot, double padding) {
+  if (c.lines.empty()) return false;
+  const Line& l = at_foot ? c.lines.back() : c.lines.front();
+  double line_h = l.box.y1 - l.box.y0;
+  double top = c.lines.front().box.y0 - c.box.y0, foot = c.box.y1 - c.lines.back().box.y1;
+  double gap = at_foot ? foot : top, other = at_foot ? top : foot;
+  return gap <= 0.8 * line_h + 2 * padding + 2.0 || gap < 0.7 * other;
 }
 
 // The first row of the lower part of a table split by a page break (header
 // rows repeated on the new page already dropped: `lower_skip` rows of
-// `lower_geometry`) continues the upper part's last row when the page break
-// cut it: in some column the upper text was cut (CutByBreak), and the lower
-// row has no column that starts afresh next to a full upper cell more often
-// than columns that were cut; or the lower row is mostly empty (its first
-// column empty, fewer filled cells than half of the upper row's, none filled
-// under an empty one) — the rest of a row whose taller cells ran over. Then
-// the rows are merged (the paragraphs at the cut joined) and true is
-// returned. A table drawn open at the break (PageTable::open_bottom,
-// open_top) is joined so without further evidence. Otherwise a cell merged vertically on the upper page (rowspan > 1)
-// whose lower counterpart is empty, or that is empty above its lower
-// counterpart, goes on: it is extended over the lower cell.
+// `lower_geometry`) continues the upper part's last row when
+//  - the table was drawn open at the break (PageTable::open_bottom, or
+//    open_top with no header repeated), or
+//  - some column was cut (CutByBreak; single full lines count only when
+//    another column ended above the break) and no more columns start afresh
+//    next to a full upper cell than were cut, or
+//  - the lower row is mostly empty: its first column empty, fewer filled
+//    cells than half of the upper row's, none filled under an empty one (the
+//    rest of a row whose taller cells ran over; LibreOffice may carry only a
+//    row's bottom padding over).
+// Then the rows are merged (the paragraphs at the cut joined) and true is
+// returned. Otherwise a cell merged vertically on either page (rowspan > 1)
+// whose other part is empty, or whose text the break cut (TextAtEdge), goes
+// on: it is extended over the lower cell.
 bool JoinAcrossBreak(const PageTable& upper_geometry, const PageTable& lower_geometry,
                      int lower_skip, Table* upper, Table* lower) {
   if (upper->rows < 1 || lower->rows < 1) return false;
@@ -169,7 +190,8 @@ bool JoinAcrossBreak(const PageTable& upper_geometry, const PageTable& lower_geo
     if (pc.row + pc.rowspan - 1 == geo_last && !pc.lines.empty())
       row_text_bottom = std::max(row_text_bottom, pc.lines.back().box.y1);
   std::vector<std::pair<Cell*, Cell*>> pairs;
-  int cut = 0, fresh = 0, ended_above = 0, started_below = 0, up_filled = 0, low_filled = 0;
+  int strong = 0, weak = 0, fresh = 0, ended_above = 0, ended_single = 0, started_below = 0;
+  int up_filled = 0, low_filled = 0;
   bool first_col_empty = true;
   for (Cell& low : lower->cells) {
     if (low.row != 0) continue;
@@ -183,13 +205,20 @@ bool JoinAcrossBreak(const PageTable& upper_geometry, const PageTable& lower_geo
     low_filled += !le;
     if (low.col == 0) first_col_empty = le;
     if (!ue && le) ++ended_above;
+    // A merged cell's emptiness below says nothing about the row.
+    if (!ue && le && up->rowspan == 1) ++ended_single;
     if (ue && !le) ++started_below;
     if (ue || le) continue;
     const PageCell* gu = GeometryCell(upper_geometry, geo_last, low.col);
     const PageCell* gl = GeometryCell(lower_geometry, lower_skip, low.col);
-    if (gu && gl && CutByBreak(*gu, *gl, up_pad, row_text_bottom)) ++cut;
+    int c = gu && gl ? CutByBreak(*gu, *gl, up_pad, row_text_bottom) : 0;
+    if (c == 2) ++strong;
+    else if (c == 1) ++weak;
     else ++fresh;
   }
+  // Single full lines count as cut where the row also has a column that
+  // ended above the break: the values ended, the labels ran on.
+  int cut = strong + (ended_single > 0 ? weak : 0);
   bool at_foot = upper_geometry.page_height > 0 &&
                  upper_geometry.box.y1 >= 0.75 * upper_geometry.page_height;
   // A table left open at the foot of the page (or open at the top of the
@@ -197,8 +226,7 @@ bool JoinAcrossBreak(const PageTable& upper_geometry, const PageTable& lower_geo
   bool open = upper_geometry.open_bottom || (lower_skip == 0 && lower_geometry.open_top);
   bool split = at_foot && (open || ended_above > 0) &&
                (open || (cut > 0 && fresh <= cut) ||
-                (first_col_empty && started_below == 0 && low_filled > 0 &&
-                 2 * low_filled < up_filled));
+                (first_col_empty && started_below == 0 && 2 * low_filled < up_filled));
   if (split) {
     for (auto& [up, low] : pairs) {
       if (Empty(*low)) {
@@ -220,8 +248,25 @@ bool JoinAcrossBreak(const PageTable& upper_geometry, const PageTable& lower_geo
   std::vector<Cell> kept;
   std::vector<std::pair<Cell*, int>> extend;
   for (auto& [up, low] : pairs) {
-    if (up->rowspan < 2 || (!Empty(*low) && !Empty(*up))) continue;
-    if (Empty(*up)) up->paragraphs = low->paragraphs;
+    bool both = !Empty(*low) && !Empty(*up);
+    if (both) {
+      // Text on both sides: the same merged cell when its text was cut by
+      // the break (at the foot above, at the top below) and one part spans
+      // several rows.
+      const PageCell* gu = GeometryCell(upper_geometry, geo_last, low->col);
+      const PageCell* gl = GeometryCell(lower_geometry, lower_skip, low->col);
+      if (!gu || !gl || (gu->rowspan < 2 && gl->rowspan < 2) || !TextAtEdge(*gu, true, up_pad) ||
+          !TextAtEdge(*gl, false, up_pad) || EndsSentence(up->paragraphs.back()))
+        continue;
+      std::string& tail = up->paragraphs.back();
+      tail += JoinSeparator(tail, low->paragraphs.front(), false, true);
+      tail += low->paragraphs.front();
+      up->paragraphs.insert(up->paragraphs.end(), low->paragraphs.begin() + 1, low->paragraphs.end());
+    } else if (up->rowspan < 2 && low->rowspan < 2) {
+      continue;  // one part merged over several rows: the merge goes on
+    } else if (Empty(*up)) {
+      up->paragraphs = low->paragraphs;
+    }
     extend.push_back({up, low->rowspan});
     low->colspan = 0;  // marked for removal
   }
@@ -353,6 +398,7 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
   };
   int table_index = 0;
   bool last_open_end = false;   // last block is a paragraph that may go on
+  double last_end_room = 1e300, last_end_em = 0;  // its PageItem::end_room, end_em
   bool last_was_table = false;  // last block is a table that may go on
   PageTable last_table;         // its geometry on its last page
   std::vector<Line> last_lines; // lines of the last paragraph (for joining)
@@ -442,7 +488,12 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
         last_table = it.table;
         continue;
       }
-      if (first_on_page && last_open_end && it.open_start && !doc->blocks.empty() &&
+      // The last line reached the margin, or ended short only because what
+      // starts the next page would not have fitted (`…满意度为` / `95%。`).
+      bool goes_on = last_open_end ||
+                     (!last_lines.empty() && !it.lines.empty() &&
+                      last_end_room < FirstUnitWidth(it.lines[0]) + 0.5 * last_end_em);
+      if (first_on_page && goes_on && it.open_start && !doc->blocks.empty() &&
           doc->blocks.back().kind != BlockKind::kTable && !last_lines.empty() &&
           !EndsSentence(last_lines.back().text) &&
           std::fabs(it.lines[0].font_size - last_lines.back().font_size) <= 0.15 * std::max(1.0, last_lines.back().font_size)) {
@@ -454,12 +505,16 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
         emit_paragraph(joined, old.prov.page, *old.prov.box);
         last_lines = std::move(joined);
         last_open_end = it.open_end;
+        last_end_room = it.end_room;
+        last_end_em = it.end_em;
         last_was_table = false;
         continue;
       }
       emit_paragraph(it.lines, page, it.box);
       last_lines = it.lines;
       last_open_end = it.open_end;
+      last_end_room = it.end_room;
+      last_end_em = it.end_em;
       last_was_table = false;
     }
   }

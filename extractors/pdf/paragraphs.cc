@@ -1,11 +1,13 @@
 // Pass 6, paragraphs: body lines of one page, in reading order, are grouped
 // into paragraphs. A new paragraph starts after a vertical gap clearly wider
 // than the usual line gap, on a change of font size or weight, on a first-line
-// indent, after a line that ends short of the right margin, and on a line that
-// starts with a numbering label (SplitNumberingLabel). Tables are placed among
+// indent, after a line that ends short of the right margin (unless it ends
+// inside a sentence where the next line's first unit would not have fitted),
+// and on a line that starts with a numbering label (SplitNumberingLabel); a
+// centred title wrapped onto two lines stays one. Tables are placed among
 // the paragraphs by position. Cell paragraphs use the same cues inside the
-// cell. Covered by pdf_test.cc (Paragraphs, CellParagraphs) and
-// pdf_accuracy_test.cc.
+// cell. Covered by pdf_test.cc (Paragraphs, CellParagraphs),
+// pdf_producer_test.cc (wraps, titles) and pdf_accuracy_test.cc.
 #include <algorithm>
 #include <cmath>
 #include <tuple>
@@ -241,6 +243,8 @@ std::vector<PageItem> BuildPageItems(const PageLayout& layout) {
     const Line& last = item.lines.back();
     item.open_start = first.box.x0 <= frame.left + 0.8 * Em(first) && !StartsWithLabel(first.text);
     item.open_end = last.box.x1 >= frame.right - 1.5 * Em(last);
+    item.end_room = frame.right - last.box.x1;
+    item.end_em = Em(last);
     items.push_back(std::move(item));
   };
   for (const Key& k : order) {

@@ -10,12 +10,14 @@
 #include <poppler/PDFDoc.h>
 #include <poppler/goo/GooString.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <mutex>
 #include <new>
 
 #include "extractors/pdf/layout.h"
+#include "extractors/pdf/ocr_pages.h"
 #include "extractors/pdf/text_collect.h"
 #include "pipeline/model/source_info.h"
 
@@ -99,9 +101,11 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
   pdf::PageCollector collector;
   std::vector<pdf::PageLayout> layouts;
   layouts.reserve(last);
-  size_t words = 0, chars = 0, unmapped = 0;
-  std::vector<int> empty_pages;
+  size_t chars = 0, unmapped = 0;
   bool truncated = false, timed_out = false;
+  // Pages that may need OCR wait here until the whole text layer is read.
+  std::vector<pdf::PageContent> pending;
+  std::vector<size_t> pending_slot;
   for (int p = 1; p <= last; ++p) {
     if (limits.deadline > 0 && pdf::NowSeconds() > limits.deadline) {
       timed_out = true;
@@ -113,18 +117,15 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
       timed_out = true;
       break;
     }
-    words += page.words.size();
-    if (page.words.empty()) empty_pages.push_back(p);
-    for (const pdf::Word& w : page.words) {
-      size_t pos = 0;
-      for (int len : w.char_bytes) {
-        char32_t c = pdf::FirstCodePoint(w.text.substr(pos, len));
-        unmapped += c == 0xFFFD || (c >= 0xE000 && c <= 0xF8FF) || (c < 0x20 && c != '\t');
-        ++chars;
-        pos += len;
-      }
-    }
+    const pdf::PageText text = pdf::CountText(page);
+    chars += text.glyphs;
+    unmapped += text.garbled;
     layouts.emplace_back();
+    if (pdf::MayNeedOcr(page, opts)) {
+      pending.push_back(std::move(page));
+      pending_slot.push_back(layouts.size() - 1);
+      continue;
+    }
     pdf::LayoutPage(page, &layouts.back());
   }
   if (sink.count > 0)
@@ -134,19 +135,36 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
   if (truncated)
     doc->AddDiagnostic(Diagnostic::Severity::kWarning, "pdf_page_limit",
                        "a page held more words or lines than the safety bound; the rest was dropped");
-  if (words == 0 && !timed_out)
+
+  // OCR of the pages that need it; the others stay as their text layer.
+  pdf::OcrOutcome ocr = pdf::ReadPendingPages(path, opts, limits.deadline, &pending, doc);
+  for (size_t i = 0; i < pending.size(); ++i) pdf::LayoutPage(pending[i], &layouts[pending_slot[i]]);
+  size_t words = 0;
+  std::vector<int> empty_pages;
+  for (const pdf::PageLayout& l : layouts) {
+    words += l.lines.size() + l.tables.size();
+    if (l.lines.empty() && l.tables.empty()) empty_pages.push_back(l.number);
+  }
+  if (ocr.timed_out) timed_out = true;
+  pending.clear();
+
+  if (words == 0 && !timed_out) {
+    if (!ocr.unavailable.empty()) {
+      Fail(doc, Status::Unsupported(ocr.reason));
+      doc->status = DocumentStatus::kSkipped;
+      return Status::Unsupported(ocr.reason);
+    }
+    if (chars > 0 && !ocr.unreadable.empty())
+      return Fail(doc, Status::Unsupported("no usable text layer (" + ocr.reason + "): needs OCR"));
     return Fail(doc, Status::Unsupported("no text layer (scanned PDF): needs OCR"));
+  }
   if (words > 0 && !empty_pages.empty()) {
     // A mixed document: some pages (attachments, often) may be scans.
-    std::string list;
-    for (size_t i = 0; i < empty_pages.size() && i < 20; ++i)
-      list += (i ? ", " : "") + std::to_string(empty_pages[i]);
-    if (empty_pages.size() > 20) list += ", ...";
     doc->AddDiagnostic(Diagnostic::Severity::kWarning, "pdf_pages_without_text",
                        std::to_string(empty_pages.size()) +
-                           " page(s) have no text layer (blank or scanned): " + list);
+                           " page(s) have no text layer (blank or scanned): " + pdf::PageList(empty_pages));
   }
-  if (chars > 0 && unmapped * 10 > chars)
+  if (chars > 0 && unmapped * 10 > chars && ocr.unreadable.empty() && ocr.read.empty())
     doc->AddDiagnostic(Diagnostic::Severity::kWarning, "pdf_text_unmapped",
                        std::to_string(unmapped * 100 / chars) +
                            "% of the characters have no Unicode mapping (font without ToUnicode); "
@@ -160,6 +178,18 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
     l = pdf::PageLayout();
   }
   pdf::AppendPages(std::move(items), doc);
+  pdf::MarkOcr(ocr.words, doc);
+  if (doc->blocks.empty() && !timed_out) {
+    // Every line was page furniture: a scanner app's stamp over page images
+    // is not a report that has nothing to check.
+    if (!ocr.unavailable.empty()) {
+      Fail(doc, Status::Unsupported(ocr.reason));
+      doc->status = DocumentStatus::kSkipped;
+      return Status::Unsupported(ocr.reason);
+    }
+    return Fail(doc, Status::Unsupported(
+                         "no text besides page furniture (headers, footers, stamps): needs OCR"));
+  }
 
   if (timed_out) {
     doc->status = DocumentStatus::kPartial;
@@ -167,13 +197,24 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
     std::snprintf(secs, sizeof secs, "%g", opts.time_limit_seconds);
     const std::string read = layouts.size() > 1 ? "pages 1-" + std::to_string(layouts.size())
                                                 : "page " + std::to_string(layouts.size());
-    doc->status_reason = std::string("time limit of ") + secs + " s reached at page " +
-                         std::to_string(layouts.size() + 1) + " of " + std::to_string(pages) + ": " +
-                         (layouts.empty() ? "no text read" : "text of " + read + " only");
+    if (ocr.timed_out)
+      doc->status_reason = std::string("time limit of ") + secs + " s reached during OCR: page(s) " +
+                           pdf::PageList(ocr.unreadable) + " not read";
+    else
+      doc->status_reason = std::string("time limit of ") + secs + " s reached at page " +
+                           std::to_string(layouts.size() + 1) + " of " + std::to_string(pages) + ": " +
+                           (layouts.empty() ? "no text read" : "text of " + read + " only");
     return Status::Timeout(doc->status_reason);
   }
   doc->status = (last < pages || truncated) ? DocumentStatus::kPartial : DocumentStatus::kOk;
   if (doc->status == DocumentStatus::kPartial) doc->status_reason = "some pages or content skipped";
+  if (!ocr.unreadable.empty()) {
+    // Text that could not be read (scanned pages without OCR, garbled glyphs
+    // OCR could not replace) was left out: the document is screened on the
+    // rest, and the checks that need the whole document are skipped.
+    doc->status = DocumentStatus::kPartial;
+    doc->status_reason = "page(s) " + pdf::PageList(ocr.unreadable) + " not read: " + ocr.reason;
+  }
   return Status::Ok();
 }
 

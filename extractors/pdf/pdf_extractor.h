@@ -1,7 +1,9 @@
 // PDF back-end: reads the text layer of a PDF (as exported by Word, WPS or
 // LibreOffice) into the document model: paragraphs and headings in reading
 // order, ruled tables as cell grids with spans, each with page + box
-// provenance. Scans (no text layer) are refused, not returned empty.
+// provenance. Pages without a usable text layer (scans, fonts without a
+// Unicode mapping) are read by OCR (ocr_pages.h, extractors/ocr) under
+// opts.ocr; what cannot be read is never returned as if empty.
 //
 // Provenance boxes are in points, origin at the top-left of the page as
 // displayed (its /Rotate applied); a page whose text mostly runs sideways is
@@ -11,7 +13,8 @@
 // table rebuilt), pdf_encrypted (owner password only, read anyway),
 // pdf_syntax_errors, pdf_max_pages, pdf_pages_without_text (blank or scanned
 // pages in a document that otherwise has text), pdf_page_limit (a page held more than the
-// safety bound), pdf_text_unmapped (fonts without Unicode mapping),
+// safety bound), pdf_text_unmapped (fonts without Unicode mapping), pdf_ocr
+// (info: pages read by OCR), pdf_needs_ocr (pages that needed OCR and were not read),
 // pdf_page_furniture_removed (info: headers/footers/page numbers dropped).
 //
 // Thread safety: ExtractPdf may be called from several threads at once on
@@ -35,7 +38,9 @@ namespace jixiao {
 //   IoError       the file cannot be opened or read
 //   InvalidInput  not a PDF or damaged beyond repair; no pages
 //   Unsupported   "PDF is password-protected" (a user password is needed);
-//                 "no text layer (scanned PDF): needs OCR"
+//                 "no text layer (scanned PDF): needs OCR" (opts.ocr off);
+//                 "需要OCR：请安装 tesseract-ocr-chi-sim" (doc->status skipped);
+//                 "no text besides page furniture ...: needs OCR"
 //   Timeout       opts.time_limit_seconds ran out (blocks read so far are kept
 //                 and doc->status is partial)
 Status ExtractPdf(const std::string& path, const ExtractOptions& opts, Document* doc);

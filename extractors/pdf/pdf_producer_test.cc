@@ -78,6 +78,18 @@ TEST(PdfProducers, LineWrappedBeforeALatinUnitIsNoParagraphEnd) {
   EXPECT_EQ(Extract("wrap-unit-control.pdf", {p}).blocks.size(), 2u);
 }
 
+TEST(PdfProducers, LineWrappedBeforeALatinUnitAtThePageFoot) {
+  // The same wrap with the figure at the top of the next page.
+  std::vector<TestPage> pages(2);
+  pages[0].content = TextAt(72, 700, 10, kFull, "F2") +
+                     TextAt(72, 686, 10, "and the share of the targets met over the whole of the year came to a", "F2");
+  pages[1].content = TextAt(72, 780, 10, "95.125%.", "F2") +
+                     TextAt(72, 750, 10, "Another paragraph after a gap.", "F2");
+  Document doc = Extract("wrap-unit-break.pdf", pages);
+  ASSERT_EQ(doc.blocks.size(), 2u) << DocumentToText(doc);
+  EXPECT_NE(doc.blocks[0].text.find("year came to a 95.125%."), std::string::npos);
+}
+
 TEST(PdfProducers, TitleWrappedOntoTwoLinesIsOneHeading) {
   // Courier 16: 9.6 pt a character. A centred title of 46 + 20 characters.
   std::string l1 = "Performance self-evaluation report of the unit";

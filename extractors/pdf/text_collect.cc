@@ -2,9 +2,11 @@
 // poppler builds its words, also records every horizontal or vertical segment
 // of stroked paths and every thin filled rectangle (table borders). Words are
 // taken in content-stream order (rawOrder): reading order is decided by the
-// later passes. Covered by pdf_test.cc (all tests go through it).
+// later passes. What the clip hides is left out. Covered by pdf_test.cc (all
+// tests go through it) and pdf_producer_test.cc (TextHiddenByTheClip…).
 #include "extractors/pdf/text_collect.h"
 
+#include <poppler/GfxFont.h>
 #include <poppler/GfxState.h>
 #include <poppler/PDFDoc.h>
 #include <poppler/TextOutputDev.h>
@@ -105,6 +107,7 @@ class PageCollector::Dev : public TextOutputDev {
     // on each page it spans and clips it to the page's part.
     if (!Visible(state, x, y, dx, dy)) return;
     TextOutputDev::drawChar(state, x, y, dx, dy, originX, originY, c, nBytes, u, uLen);
+    NoteFont(state->getFont().get());
     if (spaces && uLen == 1 && u && (u[0] == 0x20 || u[0] == 0xA0 || u[0] == 0x3000) &&
         spaces->size() < max_segments) {
       double x0, y0, x1, y1;
@@ -114,6 +117,17 @@ class PageCollector::Dev : public TextOutputDev {
     }
   }
 
+  // Names of the page's fonts whose Unicode values cannot be trusted: no
+  // /ToUnicode, and either a CID font in Identity order (the codes are glyph
+  // ids) or a symbolic simple font without /Encoding (the codes are whatever
+  // the subsetter chose: LibreOffice's CJK subsets give 0x01, 0x02, ...,
+  // which poppler passes on as "!\"#$%..."). Read by ocr_pages.cc.
+  std::vector<std::string> unmapped_fonts;
+  void ForgetFonts() {
+    unmapped_fonts.clear();
+    last_font_ = nullptr;
+  }
+
   std::vector<Segment>* segments = nullptr;
   std::vector<Segment>* spaces = nullptr;  // space glyphs: x range at the baseline
   size_t max_segments = 0;
@@ -121,6 +135,25 @@ class PageCollector::Dev : public TextOutputDev {
   double clip_x0 = 0, clip_y0 = 0, clip_x1 = 0, clip_y1 = 0;  // of the path being added
 
  private:
+  void NoteFont(const GfxFont* font) {
+    if (!font || font == last_font_) return;
+    last_font_ = font;
+    if (font->hasToUnicodeCMap() || !font->getName()) return;
+    bool unmapped;
+    if (font->isCIDFont()) {
+      const GooString* collection = static_cast<const GfxCIDFont*>(font)->getCollection();
+      unmapped = !collection || collection->toStr() == "Adobe-Identity";
+    } else {
+      unmapped = font->getType() != fontType3 && font->isSymbolic() &&
+                 !static_cast<const Gfx8BitFont*>(font)->getHasEncoding();
+    }
+    if (!unmapped) return;
+    const std::string& name = *font->getName();
+    if (std::find(unmapped_fonts.begin(), unmapped_fonts.end(), name) == unmapped_fonts.end())
+      unmapped_fonts.push_back(name);
+  }
+  const GfxFont* last_font_ = nullptr;
+
   // The glyph's box (advance × font size, device space) meets the clip's
   // bounding box.
   static bool Visible(GfxState* state, double x, double y, double dx, double dy) {
@@ -261,6 +294,7 @@ bool PageCollector::CollectRotated(PDFDoc* doc, int number, int extra_rotation,
   dev_->spaces = &spaces;
   dev_->max_segments = limits.max_segments;
   dev_->segments_truncated = false;
+  dev_->ForgetFonts();
   double deadline = limits.deadline;
   doc->displayPage(dev_.get(), number, 72, 72, extra_rotation, /*useMediaBox=*/true, /*crop=*/false,
                    /*printing=*/false, AbortCheck, &deadline);
@@ -286,7 +320,7 @@ bool PageCollector::CollectRotated(PDFDoc* doc, int number, int extra_rotation,
       for (int k = 0; k < len; ++k) {
         size_t before = word.text.size();
         const Unicode* u = tw->getChar(k);
-        char32_t c = u ? *u : 0xFFFD;
+        char32_t c = u ? UnifyIdeograph(*u) : 0xFFFD;
         if (c == 0 || c == 0xA0 || c == 0x3000) c = ' ';
         AppendUtf8(c, &word.text);
         word.char_bytes.push_back(static_cast<int>(word.text.size() - before));
@@ -305,6 +339,12 @@ bool PageCollector::CollectRotated(PDFDoc* doc, int number, int extra_rotation,
       if (word.rot == 0 && Sane(tw->getBaseline())) word.base = tw->getBaseline();
       word.bold = LooksBold(tw);
       word.space_after = tw->getSpaceAfter();
+      if (!dev_->unmapped_fonts.empty()) {
+        const TextFontInfo* fi = tw->getFontInfo(0);
+        const GooString* name = fi ? fi->getFontName() : nullptr;
+        word.unmapped_font = name && std::find(dev_->unmapped_fonts.begin(), dev_->unmapped_fonts.end(),
+                                               name->toStr()) != dev_->unmapped_fonts.end();
+      }
       page->words.push_back(std::move(word));
     }
   }

@@ -173,6 +173,22 @@ TEST_F(ArchiveTest, FindsTwoCharacterWordsPhrasesAndLatinWords) {
   EXPECT_EQ(Files("效益较好预算"), (std::vector<std::string>{}));
 }
 
+TEST_F(ArchiveTest, SimplifiedAndTraditionalFindEachOther) {
+  Document d = MakeDoc("t.docx", {"本單位項目支出決算數12萬元，預算執行率100%。"}, {"決算數", "12"});
+  Json r = MakeReport("t.docx", "tttt", "某某縣文化館", 2024, "");
+  ASSERT_TRUE(archive_->Add({{&d, &r}}).ok());
+  EXPECT_EQ(Files("项目支出"), (std::vector<std::string>{"t.docx"}));
+  EXPECT_EQ(Files("决算数"), (std::vector<std::string>{"t.docx"}));
+  EXPECT_EQ(Files("預算"), (std::vector<std::string>{"a.docx", "b.docx", "c.docx", "t.docx"}));
+  EXPECT_EQ(Files("预算执行率"), (std::vector<std::string>{"c.docx", "t.docx"}));
+  // The snippet quotes the text as written.
+  SearchResult result;
+  ASSERT_TRUE(Search(archive_.get(), "项目支出", {}, &result).ok());
+  ASSERT_EQ(result.hits.size(), 1u);
+  ASSERT_FALSE(result.hits[0].places.empty());
+  EXPECT_NE(result.hits[0].places[0].snippet.find("【項目支出】"), std::string::npos) << result.hits[0].places[0].snippet;
+}
+
 TEST_F(ArchiveTest, FindsSingleCharactersThatEndAWord) {
   // 金 ends the run "预算资金" in a: no index token holds it alone.
   SearchResult r;

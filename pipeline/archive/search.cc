@@ -2,6 +2,8 @@
 // Covered by pipeline/archive/archive_test.cc and tests/e2e/search_e2e_test.cc.
 #include "pipeline/archive/search.h"
 
+#include "pipeline/model/text_util.h"
+
 #include <algorithm>
 #include <map>
 #include <memory>
@@ -85,7 +87,8 @@ bool MatchUnit(const std::string& text, const std::vector<std::string>& terms, b
                std::vector<bool>* found, SearchPlace* place) {
   std::string n = normalise ? Nfkc(text) : text;
   std::vector<size_t> offsets;
-  std::string compact = CompactForMatch(n, &offsets);
+  // Compared as simplified (same byte offsets), shown as written.
+  std::string compact = CompactForMatch(normalise ? ToSimplified(n) : n, &offsets);
   bool any = false;
   for (size_t t = 0; t < terms.size(); ++t) {
     const std::string& term = terms[t];

@@ -83,7 +83,7 @@ std::string Nfkc(const std::string& text) {
 
 std::string SegmentForIndex(const std::string& text) {
   std::vector<bool> is_cjk;
-  auto runs = CjkRunsAndWords(Nfkc(text), &is_cjk);
+  auto runs = CjkRunsAndWords(ToSimplified(Nfkc(text)), &is_cjk);
   std::string out;
   out.reserve(text.size() * 2);
   for (size_t r = 0; r < runs.size(); ++r) {
@@ -112,7 +112,7 @@ std::string BuildMatchExpression(const std::string& query, bool* scan) {
     while (j < query.size() && query[j] != ' ' && query[j] != '\t') ++j;
     if (j == i) break;
     std::vector<bool> is_cjk;
-    auto runs = CjkRunsAndWords(Nfkc(query.substr(i, j - i)), &is_cjk);
+    auto runs = CjkRunsAndWords(ToSimplified(Nfkc(query.substr(i, j - i))), &is_cjk);
     i = j;
     std::vector<std::string> tokens;
     bool prefix = false;
@@ -174,7 +174,7 @@ std::vector<std::string> QueryTerms(const std::string& query) {
     size_t j = i;
     while (j < query.size() && query[j] != ' ' && query[j] != '\t') ++j;
     if (j > i) {
-      std::string t = CompactForMatch(Nfkc(query.substr(i, j - i)), nullptr);
+      std::string t = CompactForMatch(ToSimplified(Nfkc(query.substr(i, j - i))), nullptr);
       if (!t.empty()) terms.push_back(t);
     }
     i = j;
@@ -246,7 +246,7 @@ std::string AmountToken(const std::string& yuan) {
 }
 
 bool QueryAsAmount(const std::string& query, std::string* yuan) {
-  std::string q = CompactForMatch(Nfkc(query), nullptr);
+  std::string q = CompactForMatch(ToSimplified(Nfkc(query)), nullptr);
   size_t j = 0;
   while (j < q.size() && ((q[j] >= '0' && q[j] <= '9') || q[j] == '.' || q[j] == ',')) ++j;
   if (j == 0) return false;

@@ -17,7 +17,9 @@
 // term starting with one is narrowed by the rest of the term). Search
 // therefore confirms every hit in the stored text before it counts
 // (search.cc); the index only has to miss nothing.
-// Everything is NFKC-normalised first (full-width digits and letters).
+// Everything is NFKC-normalised first (full-width digits and letters) and
+// read as simplified (ToSimplified, OpenCC 繁→简, same byte offsets), so a
+// simplified query finds text written in traditional characters and back.
 //
 // Amounts ("24万元", "240000元", "0.0024亿元", "２４万元") are normalised to
 // a canonical decimal number of 元 so that a figure query finds every way of

@@ -6,7 +6,9 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <set>
 #include <thread>
 
@@ -25,6 +27,14 @@ std::string Lower(std::string s) {
   return s;
 }
 
+// The 8-byte signature of an OLE2 compound file (.doc, .wps).
+bool Ole2(const fs::path& path) {
+  std::ifstream f(path, std::ios::binary);
+  char head[8] = {};
+  f.read(head, 8);
+  return f.gcount() == 8 && std::memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0;
+}
+
 void Classify(const fs::path& path, Input* in) {
   std::string name = path.filename().string();
   std::string ext = Lower(path.extension().string());
@@ -34,8 +44,14 @@ void Classify(const fs::path& path, Input* in) {
     in->format = "pdf";
   } else if (ext == ".docx") {
     in->format = "docx";
+  } else if (ext == ".ofd") {
+    in->format = "ofd";
+  } else if ((ext == ".doc" || ext == ".wps") && Ole2(path)) {
+    // Converted by LibreOffice when it is installed; otherwise the extractor
+    // skips it with the reason (extractors/convert).
+    in->format = ext.substr(1);
   } else if (ext == ".doc" || ext == ".wps") {
-    in->skip_reason = "不支持旧版 Word/WPS 格式（" + ext + "），请另存为 .docx";
+    in->skip_reason = "不是有效的旧版 Word/WPS 文件（" + ext + "），请另存为 .docx";
   } else {
     in->skip_reason = "不支持的文件类型（" + (ext.empty() ? std::string("无扩展名") : ext) + "），只处理 .pdf 和 .docx";
   }

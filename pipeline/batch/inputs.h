@@ -18,7 +18,7 @@ struct Input {
   std::string name;          // path as valid UTF-8 for reports (DisplayPath: GBK names converted)
   uint64_t size = 0;
   std::string sha256;        // lower-case hex; empty when unreadable
-  std::string format;        // "docx" | "pdf" | "" (not screened)
+  std::string format;        // "docx" | "pdf" | "doc" | "wps" | "ofd" | "" (not screened)
   std::string skip_reason;   // why it is not screened (Chinese, for reviewers); empty when screened
   std::string read_error;    // when the file cannot be read (then format is kept, sha256 empty)
   bool special = false;      // not a regular file (dangling link, FIFO, folder loop...): never opened

@@ -22,6 +22,11 @@ std::vector<Finding> RunChecks(const Document& doc, const FactSet& facts, const 
 // The parts of RunChecks, exposed for tests.
 // SUM_MISMATCH, FIGURE_CONFLICT, RATE_MISMATCH, RATE_ZERO_BASE, UNIT_SUSPECT.
 void CheckFigures(const Document& doc, const FactSet& facts, const Rules& rules, std::vector<Finding>* out);
+// Changes, differences and completion rates stated in the narrative:
+// this − last = change (SUM_MISMATCH), change ÷ last = growth, 决算 − 预算 =
+// difference (SUM_MISMATCH), 完成率 = 决算 ÷ 预算 (RATE_MISMATCH), and 完成
+// 100% beside a difference that cannot be 0 (RATE_MISMATCH).
+void CheckRelations(const Document& doc, const FactSet& facts, std::vector<Finding>* out);
 // SCORE_TOTAL_MISMATCH, SCORE_OVER_WEIGHT, WEIGHT_MISMATCH, GRADE_MISMATCH,
 // TARGET_NOT_MET, DEVIATION_UNEXPLAINED.
 void CheckScores(const Document& doc, const FactSet& facts, const Rules& rules, std::vector<Finding>* out);

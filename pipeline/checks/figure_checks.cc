@@ -10,9 +10,10 @@
 #include <set>
 
 #include "pipeline/checks/check.h"
+#include "pipeline/checks/figure_internal.h"
 
 namespace jixiao {
-namespace {
+namespace figure_internal {
 
 using numbers::Decimal;
 using numbers::Interval;
@@ -40,13 +41,11 @@ bool PeriodsComparable(const std::string& a, const std::string& b) {
   return false;
 }
 
-// Sum of intervals; unbounded when any part is.
-Interval SumIntervals(const std::vector<const Fact*>& parts) {
+Interval SumIntervals(const std::vector<Interval>& parts) {
   Interval sum;
   sum.lo = Decimal();
   sum.hi = Decimal();
-  for (const Fact* p : parts) {
-    const Interval& i = p->q.interval;
+  for (const Interval& i : parts) {
     if (sum.lo && i.lo) sum.lo = *sum.lo + *i.lo; else sum.lo.reset();
     if (sum.hi && i.hi) sum.hi = *sum.hi + *i.hi; else sum.hi.reset();
     sum.lo_open = sum.lo_open || i.lo_open;
@@ -89,10 +88,20 @@ void AddSumFinding(const Document& doc, const Fact& total, const std::vector<con
 // Total against parts: equal when the parts are the whole partition, not
 // below their sum otherwise.
 void CheckPartition(const Document& doc, const Fact& total, const std::vector<const Fact*>& parts, bool complete,
-                    const std::string& name, std::vector<Finding>* out) {
-  if (parts.size() < 2 && !(complete && parts.size() == 1)) return;
-  Interval sum = SumIntervals(parts);
-  const Interval& t = total.q.interval;
+                    const std::string& name, std::vector<Finding>* out, bool as_list) {
+  if (parts.size() < 2 && !(complete && parts.size() == 1) && !as_list) return;
+  std::vector<const Quantity*> figures = {&total.q};
+  for (const Fact* p : parts) figures.push_back(&p->q);
+  std::vector<Interval> intervals;
+  if (as_list) {
+    // A breakdown adds its parts as written; only the total may be rounded.
+    intervals = numbers::ListIntervals(figures);
+    for (size_t k = 1; k < figures.size(); ++k) intervals[k] = numbers::WrittenValue(*figures[k]);
+  } else {
+    for (const Quantity* q : figures) intervals.push_back(q->interval);
+  }
+  const Interval t = intervals[0];
+  const Interval sum = SumIntervals(std::vector<Interval>(intervals.begin() + 1, intervals.end()));
   bool bad;
   if (complete) {
     bad = !sum.Intersects(t);
@@ -102,10 +111,39 @@ void CheckPartition(const Document& doc, const Fact& total, const std::vector<co
   if (bad) AddSumFinding(doc, total, parts, complete, name, out);
 }
 
+// The partition that holds a concept, or nullptr.
+const RulePartition* PartitionOf(const Rules& rules, const std::string& concept_id) {
+  for (const RulePartition& p : rules.partitions)
+    if (std::find(p.parts.begin(), p.parts.end(), concept_id) != p.parts.end()) return &p;
+  return nullptr;
+}
+
 void CheckNarrativeSums(const Document& doc, const FactSet& set, const Rules& rules, std::vector<Finding>* out) {
+  // Lists of parts (其中 / 包括 / 分别用于 …, or in brackets): a closed list of
+  // two parts or more adds up to its head, an open one ("…等") or a single
+  // part does not exceed it; read to the finest unit of the list. A list
+  // whose named parts belong to two partitions ("（基本支出…，一般公共预算…）")
+  // breaks its head down twice: each partition is checked below instead.
+  std::map<int, std::vector<const Fact*>> lists;
+  for (const Fact& f : set.facts)
+    if (f.list >= 0 && f.parent >= 0 && f.q.kind == QuantityKind::kAmount && f.source == FactSource::kNarrative)
+      lists[f.list].push_back(&f);
+  std::set<const Fact*> handled;
+  for (const auto& [id, parts] : lists) {
+    std::set<const RulePartition*> partitions;
+    bool open = false;
+    for (const Fact* p : parts) {
+      if (!p->concept_id.empty()) partitions.insert(PartitionOf(rules, p->concept_id));
+      open = open || p->list_open;
+    }
+    if (partitions.size() > 1) continue;
+    for (const Fact* p : parts) handled.insert(p);
+    const bool complete = !open && parts.size() >= 2;
+    CheckPartition(doc, set.facts[parts[0]->parent], parts, complete, "所列", out, /*as_list=*/true);
+  }
   std::map<int, std::vector<const Fact*>> children;
   for (const Fact& f : set.facts)
-    if (f.parent >= 0 && f.q.kind == QuantityKind::kAmount) children[f.parent].push_back(&f);
+    if (f.parent >= 0 && f.q.kind == QuantityKind::kAmount && !handled.count(&f)) children[f.parent].push_back(&f);
   for (const auto& [parent, kids] : children) {
     const Fact& total = set.facts[parent];
     for (const RulePartition& p : rules.partitions) {
@@ -171,7 +209,7 @@ void CheckConflicts(const Document& doc, const FactSet& set, std::vector<Finding
   std::map<std::tuple<std::string, std::string, int>, std::vector<int>> groups;
   for (int i = 0; i < static_cast<int>(set.facts.size()); ++i) {
     const Fact& f = set.facts[i];
-    if (f.concept_id.empty() || f.concept_id == "grade" || f.concept_id == "relative_rate") continue;
+    if (f.concept_id.empty() || f.concept_id == "grade" || f.concept_id == "relative_rate" || !f.relation.empty()) continue;
     groups[{f.concept_id, f.subject, f.year}].push_back(i);
   }
   auto compatible = [&](int a, int b) { return numbers::Compatible(set.facts[a].q, set.facts[b].q); };
@@ -265,7 +303,7 @@ std::optional<Interval> RatioPercent(const Interval& num, const Interval& den) {
 
 void CheckRate(const Document& doc, const Fact* rate, const Cell* rate_cell, int rate_block,
                const numbers::Decimal* rate_value, const Fact& num, const Fact& den, const std::string& name,
-               std::vector<Finding>* out) {
+               std::vector<Finding>* out, bool as_written) {
   std::vector<Evidence> evidence;
   if (rate) evidence.push_back(FactEvidence(doc, *rate));
   else evidence.push_back(CellFigureEvidence(doc, rate_block, rate_cell));
@@ -290,7 +328,9 @@ void CheckRate(const Document& doc, const Fact* rate, const Cell* rate_cell, int
     stated_interval.lo = *rate_value - half;
     stated_interval.hi = *rate_value + half;
   }
-  std::optional<Interval> computed = RatioPercent(num.q.interval, den.q.interval);
+  std::optional<Interval> computed =
+      as_written ? RatioPercent(numbers::WrittenValue(num.q), numbers::WrittenValue(den.q))
+                 : RatioPercent(num.q.interval, den.q.interval);
   if (!computed || computed->Intersects(stated_interval)) return;
   Finding f;
   f.code = "RATE_MISMATCH";
@@ -383,7 +423,9 @@ void CheckSuspectUnits(const Document& doc, const FactSet& set, std::vector<Find
   }
 }
 
-}  // namespace
+}  // namespace figure_internal
+
+using namespace figure_internal;
 
 Evidence FactEvidence(const Document& doc, const Fact& fact) {
   Evidence e;
@@ -425,6 +467,7 @@ Evidence CellFigureEvidence(const Document& doc, int block, const Cell* cell) {
 
 void CheckFigures(const Document& doc, const FactSet& facts, const Rules& rules, std::vector<Finding>* out) {
   CheckNarrativeSums(doc, facts, rules, out);
+  CheckRelations(doc, facts, out);
   CheckTableSums(doc, facts, rules, out);
   CheckConflicts(doc, facts, out);
   CheckRates(doc, facts, out);

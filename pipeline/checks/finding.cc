@@ -2,6 +2,8 @@
 // checks_test.cc.
 #include "pipeline/checks/finding.h"
 
+#include <cmath>
+
 #include "pipeline/model/place_name.h"
 
 namespace jixiao {
@@ -36,6 +38,10 @@ nlohmann::ordered_json FindingToJson(const Finding& f) {
     if (e.prov.row >= 0) where["row"] = e.prov.row;
     if (e.prov.col >= 0) where["col"] = e.prov.col;
     if (e.span_begin >= 0) where["span"] = {e.span_begin, e.span_end};
+    if (e.prov.ocr) {
+      where["ocr"] = true;
+      where["confidence"] = std::round(e.prov.ocr_confidence * 1000) / 1000;
+    }
     je["where"] = std::move(where);
     je["place"] = e.place;
     ev.push_back(std::move(je));

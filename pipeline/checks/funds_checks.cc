@@ -4,6 +4,7 @@
 // execution score follows the rule in force (EXECUTION_SCORE_MISMATCH).
 // Tolerance: each written figure stands for ±½ of its last digit. Covered by
 // funds_checks_test.cc and the templates corpus.
+#include <algorithm>
 #include <map>
 
 #include "pipeline/checks/check.h"
@@ -28,6 +29,21 @@ std::string ColumnName(const Document& doc, const FundsBlock& fb, int k) {
   return kDefault[k];
 }
 
+// Half a unit of the last digit, at least as fine as the block's: when
+// the amounts of a block are written to 0.1 or 0.01, a whole number among
+// them ("2" beside "2.5") is exact to that precision too.
+Decimal Half(const Decimal& v, int block_decimals) {
+  return Decimal::FromUnscaled(5, std::max(v.decimals(), block_decimals) + 1);
+}
+
+int AmountDecimals(const FundsBlock& fb) {
+  int d = 0;
+  for (const FundsRow& r : fb.rows)
+    for (int k : {kFundsInitial, kFundsFull, kFundsExecuted})
+      if (r.values[k].value) d = std::max(d, r.values[k].value->decimals());
+  return d;
+}
+
 Finding Make(const char* code, FindingSeverity severity, std::string message, std::string arithmetic) {
   Finding f;
   f.code = code;
@@ -40,6 +56,7 @@ Finding Make(const char* code, FindingSeverity severity, std::string message, st
 void CheckSums(const Document& doc, const FundsBlock& fb, std::vector<Finding>* out) {
   const FundsRow* total = fb.Total();
   if (!total) return;
+  const int decimals = AmountDecimals(fb);
   std::map<std::string, std::vector<const FundsRow*>> partitions;
   for (size_t i = 1; i < fb.rows.size(); ++i) partitions[fb.rows[i].partition].push_back(&fb.rows[i]);
   for (const auto& [partition, rows] : partitions) {
@@ -49,17 +66,23 @@ void CheckSums(const Document& doc, const FundsBlock& fb, std::vector<Finding>* 
     for (int k : {kFundsInitial, kFundsFull, kFundsExecuted}) {
       const FundsValue& tv = total->values[k];
       if (!tv.stated()) continue;
-      Decimal sum, tolerance = tv.value->HalfUnitOfLastDigit();
+      Decimal sum, tolerance = Half(*tv.value, decimals);
       std::vector<const FundsRow*> stated;
       bool unknown = false;  // a part not stated (blank, "——", "/"): it may hold the difference
       for (const FundsRow* r : rows) {
+        // A row the vocabulary does not name may be nested under another
+        // (其中：中央补助 under 财政拨款): left out of the sum, it may hold the difference.
+        if (r->concept_id.empty()) {
+          unknown = true;
+          continue;
+        }
         if (!r->values[k].stated()) {
           // A row in use (it states another amount) but silent here may hold the difference.
           for (int o : {kFundsInitial, kFundsFull, kFundsExecuted}) unknown = unknown || r->values[o].stated();
           continue;
         }
         sum = sum + *r->values[k].value;
-        tolerance = tolerance + r->values[k].value->HalfUnitOfLastDigit();
+        tolerance = tolerance + Half(*r->values[k].value, decimals);
         stated.push_back(r);
       }
       if (stated.empty()) continue;
@@ -98,8 +121,8 @@ void CheckSums(const Document& doc, const FundsBlock& fb, std::vector<Finding>* 
 }
 
 // Bounds of E ÷ F × 100 given that each stands for ±½ of its last digit.
-bool RateFits(const Decimal& rate, const Decimal& executed, const Decimal& full) {
-  const Decimal hr = rate.HalfUnitOfLastDigit(), he = executed.HalfUnitOfLastDigit(), hf = full.HalfUnitOfLastDigit();
+bool RateFits(const Decimal& rate, const Decimal& executed, const Decimal& full, int decimals) {
+  const Decimal hr = rate.HalfUnitOfLastDigit(), he = Half(executed, decimals), hf = Half(full, decimals);
   const Decimal lo_f = full - hf, hi_f = full + hf;
   const Decimal hundred = Decimal::FromInt(100);
   const Decimal lo = (executed - he).Divide(hi_f, 8) * hundred;
@@ -110,12 +133,16 @@ bool RateFits(const Decimal& rate, const Decimal& executed, const Decimal& full)
 }
 
 void CheckRates(const Document& doc, const FundsBlock& fb, std::vector<Finding>* out) {
+  const int decimals = AmountDecimals(fb);
   for (const FundsRow& row : fb.rows) {
     const FundsValue& rv = row.values[kFundsRate];
     const FundsValue& ev = row.values[kFundsExecuted];
     const FundsValue& fv = row.values[kFundsFull];
     if (!rv.stated() || !ev.stated() || !fv.stated() || fv.value->is_zero()) continue;
-    if (RateFits(*rv.value, *ev.value, *fv.value)) continue;
+    if (RateFits(*rv.value, *ev.value, *fv.value, decimals)) continue;
+    // Some regions divide by 年初预算数: a rate that fits it is not flagged.
+    const FundsValue& iv = row.values[kFundsInitial];
+    if (iv.stated() && !iv.value->is_zero() && RateFits(*rv.value, *ev.value, *iv.value, decimals)) continue;
     const Decimal computed = ev.value->Divide(*fv.value, 6) * Decimal::FromInt(100);
     Finding f = Make("RATE_MISMATCH", FindingSeverity::kError,
                      "“" + row.label + "”的执行率写为" + S(*rv.value) + "%，按" + ColumnName(doc, fb, kFundsExecuted) + "÷" +

@@ -103,6 +103,18 @@ TEST(FundsChecksTest, PlantedDefects) {
   }
 }
 
+TEST(FundsChecksTest, NestedUnknownRowIsNotAddedTwice) {
+  const Rows rows = {
+      {"项目资金（万元）", "全年预算数", "全年执行数", "执行率"},
+      {"年度资金总额", "100", "100", "100%"},
+      {"其中：财政拨款", "80", "80", "100%"},
+      {"其中：中央补助资金", "30", "30", "100%"},
+      {"其他资金", "20", "20", "100%"},
+  };
+  std::string messages;
+  EXPECT_TRUE(FundsCodes(TableDoc(rows), &messages).empty()) << messages;
+}
+
 TEST(FundsChecksTest, TotalRowLeftAtZero) {
   const Rows rows = {
       {"项目资金（万元）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"},

@@ -96,17 +96,17 @@ void CheckSections(const Document& doc, const Rules& rules, const std::string& t
                    std::vector<Finding>* out) {
   bool applies = rules.template_applies_when_title_contains.empty();
   for (const std::string& key : rules.template_applies_when_title_contains)
-    if (title.find(key) != std::string::npos) applies = true;
+    if (ToSimplified(title).find(key) != std::string::npos) applies = true;
   // A table on its own (部门整体支出绩效自评表) has no narrative sections.
   for (const std::string& key : rules.template_skipped_when_title_contains)
-    if (title.find(key) != std::string::npos) applies = false;
+    if (ToSimplified(title).find(key) != std::string::npos) applies = false;
   if (!applies) return;
   const int end = NarrativeEnd(doc);
   for (const RuleSection& section : rules.sections) {
     bool found = false;
     for (int i = 0; i < end && !found; ++i) {
       const Block& b = doc.blocks[i];
-      const std::string text = TrimSpaces(b.FullText());
+      const std::string text = ToSimplified(TrimSpaces(b.FullText()));  // 部門概況 is 部门概况
       if (text.size() > 3 * 40 && b.kind != BlockKind::kHeading) continue;  // headings are short
       for (const std::string& syn : section.synonyms)
         if (text.find(syn) != std::string::npos) found = true;

@@ -60,6 +60,7 @@ Runner AddCheckCommand(CLI::App& app) {
     std::string format = "text";
     std::string rules;
     double time_limit = 60;
+    ExtractOptions::Ocr ocr = ExtractOptions::Ocr::kAuto;
   };
   auto args = std::make_shared<Args>();
   app.add_option("FILE", args->files, "Reports (.docx, .pdf)")->required()->check(CLI::ExistingFile);
@@ -71,6 +72,7 @@ Runner AddCheckCommand(CLI::App& app) {
   app.add_option("--time-limit", args->time_limit, "Seconds allowed for one document (0: none)")
       ->check(SecondsCheck())
       ->capture_default_str();
+  AddOcrOption(app, &args->ocr);
   return [args]() {
     std::unique_ptr<Screener> screener;
     Status st = Screener::Create(args->rules, &screener);
@@ -80,6 +82,7 @@ Runner AddCheckCommand(CLI::App& app) {
     }
     ExtractOptions extract;
     extract.time_limit_seconds = args->time_limit;
+    extract.ocr = args->ocr;
     int exit_code = kExitClean;
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
     for (const std::string& file : args->files) {

@@ -3,6 +3,7 @@
 // text/markdown with a "==> FILE <==" line before each). Covered by
 // tests/cli_test.cc.
 #include <iostream>
+#include <map>
 
 #include "extractors/detect/extract_file.h"
 #include "pipeline/cli/commands.h"
@@ -15,6 +16,7 @@ Runner AddExtractCommand(CLI::App& app) {
     std::vector<std::string> files;
     std::string format = "json";
     double time_limit = 60;
+    ExtractOptions::Ocr ocr = ExtractOptions::Ocr::kAuto;
   };
   auto args = std::make_shared<Args>();
   app.add_option("FILE", args->files, "Reports (.docx, .pdf)")->required()->check(CLI::ExistingFile);
@@ -24,10 +26,12 @@ Runner AddExtractCommand(CLI::App& app) {
   app.add_option("--time-limit", args->time_limit, "Seconds allowed for one document (0: none)")
       ->check(SecondsCheck())
       ->capture_default_str();
+  AddOcrOption(app, &args->ocr);
 
   return [args]() {
     ExtractOptions options;
     options.time_limit_seconds = args->time_limit;
+    options.ocr = args->ocr;
     const bool several = args->files.size() > 1;
     int exit_code = kExitClean;
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
@@ -53,6 +57,16 @@ Runner AddExtractCommand(CLI::App& app) {
     if (args->format == "json" && !all.empty()) std::cout << (several ? all : all[0]).dump(1) << "\n";
     return exit_code;
   };
+}
+
+void AddOcrOption(CLI::App& app, ExtractOptions::Ocr* mode) {
+  static const std::map<std::string, ExtractOptions::Ocr> kModes = {
+      {"auto", ExtractOptions::Ocr::kAuto}, {"off", ExtractOptions::Ocr::kOff}, {"force", ExtractOptions::Ocr::kForce}};
+  app.add_option("--ocr", *mode,
+                 "PDF pages without a usable text layer: auto (OCR scanned pages and garbled fonts), "
+                 "off, or force (OCR every page)")
+      ->transform(CLI::CheckedTransformer(kModes, CLI::ignore_case))
+      ->default_str("auto");
 }
 
 }  // namespace jixiao::cli

@@ -29,6 +29,7 @@ Runner AddRunCommand(CLI::App& app) {
     std::string progress = "auto";
     std::string rules;
     bool verbose = false;
+    ExtractOptions::Ocr ocr = ExtractOptions::Ocr::kAuto;
   };
   auto args = std::make_shared<Args>();
   app.add_option("PATH", args->paths, "Reports (.pdf, .docx) or folders searched recursively")
@@ -51,6 +52,7 @@ Runner AddRunCommand(CLI::App& app) {
       ->capture_default_str();
   app.add_option("--rules", args->rules, "Rules file (schemas/rules/*.json); default: national rules");
   app.add_flag("--log-debug", args->verbose, "Debug detail in DIR/jixiao.log");
+  AddOcrOption(app, &args->ocr);
 
   return [args]() {
     batch::RunOptions o;
@@ -63,6 +65,10 @@ Runner AddRunCommand(CLI::App& app) {
       return kExitError;
     }
     o.screen.extract.time_limit_seconds = args->time_limit;
+    o.screen.extract.ocr = args->ocr;
+    // Pages of one scan are read --jobs at a time: a long scan alone in the
+    // queue still uses every worker.
+    o.screen.extract.ocr_threads = args->jobs;
     o.screen.rules_path = args->rules;
     o.watchdog_seconds = args->watchdog;
     o.retry_failed = args->retry_failed;

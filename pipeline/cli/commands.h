@@ -35,6 +35,9 @@ inline CLI::Validator SecondsCheck() {
       "SECONDS");
 }
 
+// `--ocr auto|off|force` on a command; the value lands in *mode.
+void AddOcrOption(CLI::App& app, ExtractOptions::Ocr* mode);
+
 Runner AddExtractCommand(CLI::App& app);
 Runner AddFactsCommand(CLI::App& app);   // cmd_check.cc: the facts of one report
 Runner AddCheckCommand(CLI::App& app);   // cmd_check.cc: cross-checks with evidence

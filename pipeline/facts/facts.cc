@@ -57,6 +57,21 @@ nlohmann::ordered_json FactToJson(const Fact& f) {
   j["where"] = std::move(where);
   j["quote"] = f.quote;
   if (f.parent >= 0) j["parent"] = f.parent;
+  if (f.list >= 0) {
+    j["list"] = f.list;
+    if (f.list_open) j["list_open"] = true;
+  }
+  if (!f.relation.empty()) {
+    nlohmann::ordered_json r;
+    r["kind"] = f.relation;
+    r["of"] = f.of_concept;
+    if (f.sign) r["sign"] = f.sign;
+    if (f.relation_base >= 0) r["level"] = f.relation_base;
+    if (f.base_year) r["base_year"] = f.base_year;
+    if (!f.base_period.empty()) r["base_period"] = f.base_period;
+    if (f.relation_change >= 0) r["change"] = f.relation_change;
+    j["relation"] = std::move(r);
+  }
   return j;
 }
 
@@ -78,6 +93,9 @@ nlohmann::ordered_json FactSetToJson(const FactSet& set) {
     ji["weight"] = r.weight ? nlohmann::ordered_json(r.weight->ToString()) : nlohmann::ordered_json();
     ji["score"] = r.score ? nlohmann::ordered_json(r.score->ToString()) : nlohmann::ordered_json();
     ji["note"] = r.note;
+    if (!r.direction.empty()) ji["direction"] = r.direction;
+    if (!r.unit.empty()) ji["unit"] = r.unit;
+    ji["group"] = r.group;
     ji["where"] = {{"block", r.block}, {"row", r.row}};
     indicators.push_back(std::move(ji));
   }
@@ -90,6 +108,29 @@ nlohmann::ordered_json FactSetToJson(const FactSet& set) {
     if (l->score) jl["score"] = l->score->ToString();
     return jl;
   };
+  nlohmann::ordered_json funds = nlohmann::ordered_json::array();
+  for (size_t i = 0; i < set.funds.size(); ++i) {
+    const FundsBlock& fb = set.funds[i];
+    nlohmann::ordered_json jb;
+    jb["block"] = fb.block;
+    jb["group"] = i < set.funds_groups.size() ? set.funds_groups[i] : -1;
+    jb["unit"] = fb.unit;
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    static const char* kNames[] = {"initial", "full", "executed", "weight", "rate", "score"};
+    for (const FundsRow& r : fb.rows) {
+      nlohmann::ordered_json jr;
+      jr["label"] = r.label;
+      jr["concept"] = r.concept_id;
+      if (!r.partition.empty()) jr["partition"] = r.partition;
+      for (int k = 0; k < kFundsColumns; ++k)
+        if (r.values[k].value) jr[kNames[k]] = r.values[k].value->ToString();
+      jr["row"] = r.row;
+      rows.push_back(std::move(jr));
+    }
+    jb["rows"] = std::move(rows);
+    funds.push_back(std::move(jb));
+  }
+  j["funds"] = std::move(funds);
   j["execution"] = line(set.execution);
   j["total"] = line(set.total);
   return j;

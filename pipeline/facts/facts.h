@@ -44,6 +44,27 @@ struct Fact {
   // A rate stated relative to another figure ("为年初预算的100%"): the
   // numerator and denominator facts, else -1.
   int rate_numerator = -1, rate_denominator = -1;
+  // A closed or open list of parts ("其中：14万元用于…，6.5万元用于…";
+  // "包括A项目12.5万元、B项目8万元等"): the parts share `list` (an id unique
+  // in the FactSet) and have `parent` = the head figure. A part whose name
+  // is not in the vocabulary has concept_id "" and its item name as label.
+  int list = -1;
+  bool list_open = false;  // "…等": the parts may not exceed the head
+  // Relations ("比上年增加4万元", "增长20%", "决算数大于预算数2万元",
+  // "完成年初预算的103%"): relation is "change", "growth_rate",
+  // "difference" or "completion_rate" (and concept_id the same), else "".
+  // of_concept is the concept of the level they are about, relation_base
+  // the fact of that level (this year's, or the executed figure), else -1;
+  // sign +1 for 增加/增长/大于, -1 for 减少/下降/小于. A change is from
+  // base_year (last year), a difference or completion from base_period.
+  std::string relation;
+  std::string of_concept;
+  int relation_base = -1;
+  int sign = 0;
+  int base_year = 0;
+  std::string base_period;
+  // growth_rate: the change or difference it is the rate of, else -1.
+  int relation_change = -1;
 };
 
 // One row of the indicator table (绩效指标).
@@ -108,6 +129,7 @@ struct FactSet {
   std::vector<int> group_blocks;
   // Figures whose measure word is a known typo (≥50各), anywhere.
   std::vector<Fact> suspect_units;
+  int next_list = 0;  // next free list id
 };
 
 // Reads every fact of the document. `year` is the report's year (0 if unknown).

@@ -147,13 +147,16 @@ std::vector<FundsBlock> FindFundsBlocks(const Table& t, int block, const Vocabul
     int amounts = 0;
     std::string unit;
     bool percent_header = false;
-    for (const Cell* c : it->second) {
-      if (c->row != it->first) continue;
+    // By grid position, so that a header merged down from the row above
+    // (全年执行数 over a two-row header whose 预算数 splits into 年初/全年) counts.
+    for (int gc = 0; gc < t.cols; ++gc) {
+      const Cell* c = grid.At(it->first, gc);
+      if (!c || c->col + c->colspan - 1 != gc) continue;
       const std::string text = c->Text();
       const int col = HeaderColumn(text, v);
       if (unit.empty()) unit = HeaderUnit(text);
       if (col < 0) continue;
-      const int grid_col = c->col + c->colspan - 1;
+      const int grid_col = gc;
       if (col == kFundsColumns) { fb.seq_col = grid_col; continue; }
       if (fb.cols[col] >= 0) continue;
       fb.cols[col] = grid_col;

@@ -113,6 +113,33 @@ TEST(FundsBlockTest, ShapesOfTheBlock) {
   }
 }
 
+// 预算数 over 年初预算数 / 全年预算数, the other headers merged over both rows.
+TEST(FundsBlockTest, TwoRowHeader) {
+  Block b = TableBlock({
+      {"项目资金（万元）", "预算数", "", "全年执行数", "分值", "执行率", "得分"},
+      {"", "年初预算数", "全年预算数", "", "", "", ""},
+      {"年度资金总额", "50", "52.5", "50.4", "10", "96%", "9.6"},
+      {"其中：当年财政拨款", "50", "50", "48.4", "—", "96.8%", "—"},
+  });
+  // Merge: 预算数 spans two columns; the others span both header rows.
+  std::vector<Cell> cells;
+  for (Cell c : b.table.cells) {
+    if (c.row == 0 && c.col == 2) continue;
+    if (c.row == 1 && c.col != 1 && c.col != 2) continue;
+    if (c.row == 0 && c.col == 1) c.colspan = 2;
+    if (c.row == 0 && c.col != 1) c.rowspan = 2;
+    cells.push_back(c);
+  }
+  b.table.cells = cells;
+  std::vector<FundsBlock> blocks = FindFundsBlocks(b.table, 0, Vocab());
+  ASSERT_EQ(blocks.size(), 1u);
+  ASSERT_EQ(blocks[0].rows.size(), 2u);
+  EXPECT_EQ(Value(blocks[0].rows[0].values[kFundsInitial]), "50");
+  EXPECT_EQ(Value(blocks[0].rows[0].values[kFundsFull]), "52.5");
+  EXPECT_EQ(Value(blocks[0].rows[0].values[kFundsExecuted]), "50.4");
+  EXPECT_EQ(Value(blocks[0].rows[0].values[kFundsScore]), "9.6");
+}
+
 TEST(FundsBlockTest, StripsDecorations) {
   EXPECT_EQ(StripHeaderDecorations("全年预算数（A）"), "全年预算数");
   EXPECT_EQ(StripHeaderDecorations("执行率(B/A)"), "执行率");
@@ -144,6 +171,8 @@ TEST(FundsBlockTest, ScoreAndRateColumnsAreNeverAmounts) {
   EXPECT_EQ(set.execution->weight->ToString(), "10");
   EXPECT_EQ(set.execution->rate->ToString(), "100");
 }
+
+using Rows = std::vector<std::vector<std::string>>;
 
 std::vector<std::vector<std::string>> IndicatorRows(const std::vector<std::vector<std::string>>& items,
                                                    const std::string& total_weight, const std::string& total_score) {
@@ -185,6 +214,16 @@ TEST(IndicatorTableTest, TableWithoutTotalIsIncomplete) {
   ASSERT_EQ(set.indicator_tables.size(), 1u);
   EXPECT_FALSE(set.indicator_tables[0].has_total);
   EXPECT_EQ(set.indicator_tables[0].last_label, "维修里程");
+}
+
+TEST(IndicatorTableTest, TotalWrittenInOneCell) {
+  Rows rows = IndicatorRows({{"产出指标", "数量指标", "维修里程", "正向", "≥12", "公里", "12.5", "90", "90", "无偏差"}}, "", "");
+  rows.push_back({"自评结论", "总分：90分"});
+  const FactSet set = Extract({TableBlock(rows)});
+  ASSERT_EQ(set.totals.size(), 1u);
+  ASSERT_TRUE(set.totals[0].score);
+  EXPECT_EQ(set.totals[0].score->ToString(), "90");
+  EXPECT_TRUE(set.indicator_tables[0].has_total);
 }
 
 // A project's table starts a group; a second project's table another one.

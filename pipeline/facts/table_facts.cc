@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <map>
+#include <memory>
 #include <set>
 
 #include "pipeline/facts/facts.h"
@@ -117,12 +118,22 @@ std::optional<numbers::Decimal> CellNumber(const Cell* cell) {
   return q->value;
 }
 
-bool IsPlaceholder(const std::string& squeezed, const IndicatorVocabulary& v) {
-  if (squeezed.empty()) return true;
-  for (const std::string& p : v.placeholders)
-    if (RE2::FullMatch(squeezed, RE2(p))) return true;
-  return false;
-}
+// The placeholder patterns compiled once per table (a long table has many rows).
+class Placeholders {
+ public:
+  explicit Placeholders(const IndicatorVocabulary& v) {
+    for (const std::string& p : v.placeholders) patterns_.push_back(std::make_unique<RE2>(p, RE2::Quiet));
+  }
+  bool Match(const std::string& squeezed) const {
+    if (squeezed.empty()) return true;
+    for (const auto& p : patterns_)
+      if (p->ok() && RE2::FullMatch(squeezed, *p)) return true;
+    return false;
+  }
+
+ private:
+  std::vector<std::unique_ptr<RE2>> patterns_;
+};
 
 // A bare figure ("95") with the unit of the 计量单位 column ("%") appended.
 std::vector<Quantity> WithUnit(const std::string& text, const std::string& unit) {
@@ -137,6 +148,7 @@ void ReadIndicators(const Document& doc, int bi, const Table& t, const CellIndex
                     const Vocabulary& vocabulary, int group, FactSet* out) {
   static const RE2 kHeadingWeight(R"([（(]\s*(\d+(?:\.\d+)?)\s*分?\s*[)）])");
   const IndicatorVocabulary& iv = vocabulary.indicators();
+  const Placeholders placeholders(iv);
   IndicatorTable table;
   table.group = group;
   table.block = bi;
@@ -153,6 +165,31 @@ void ReadIndicators(const Document& doc, int bi, const Table& t, const CellIndex
       if (x && x->row == r && !RemoveSpaces(x->Text()).empty()) first = x;
     }
     const std::string first_text = first ? StripHeaderDecorations(first->Text()) : "";
+    // "总分：98分" written in one cell (a 自评结论 row): the score of the table.
+    const Cell* inline_total = nullptr;
+    std::string inline_score;
+    for (int c = 0; c < t.cols && !inline_total; ++c) {
+      const Cell* x = grid.At(r, c);
+      if (!x || x->row != r) continue;
+      std::string label, number;
+      if (RE2::FullMatch(RemoveSpaces(x->Text()), R"((.{2,18}?)[：:](\d+(?:\.\d+)?)分?)", &label, &number) &&
+          std::find(iv.total_rows.begin(), iv.total_rows.end(), label) != iv.total_rows.end()) {
+        inline_total = x;
+        inline_score = number;
+      }
+    }
+    if (inline_total) {
+      ScoreLine total;
+      total.block = bi;
+      total.group = group;
+      total.score_cell = inline_total;
+      total.score = numbers::Decimal::Parse(inline_score);
+      if (!out->total) out->total = total;
+      out->totals.push_back(total);
+      table.has_total = true;
+      table.total_filled = total.score.has_value();
+      break;
+    }
     if (first && std::find(iv.total_rows.begin(), iv.total_rows.end(), first_text) != iv.total_rows.end()) {
       // "总分 | 100 | 98": the weight and score columns, or the figures in order.
       ScoreLine total;
@@ -238,7 +275,7 @@ void ReadIndicators(const Document& doc, int bi, const Table& t, const CellIndex
     rec.score = CellNumber(rec.score_cell);
     rec.note = rec.note_cell ? rec.note_cell->Text() : "";
     // Unfilled template rows (指标1, ……, /, a label alone) carry no weight.
-    if (!rec.weight && IsPlaceholder(rec.level3, iv)) continue;
+    if (!rec.weight && placeholders.Match(rec.level3)) continue;
     if (rec.level3.empty() && !rec.weight) continue;
     for (const Cell* c : {rec.target_cell, rec.actual_cell}) {
       if (!c) continue;

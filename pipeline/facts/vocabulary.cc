@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/embedded/embedded.h"
+#include "pipeline/model/text_util.h"
 
 namespace jixiao {
 
@@ -28,7 +29,8 @@ Status Vocabulary::Load(const std::string& path, Vocabulary* out) {
     Vocabulary v;
     std::map<std::string, Phrase> phrases;
     for (const auto& c : j.at("concepts")) {
-      Concept entry{c.at("id").get<std::string>(), c.value("label", ""), c.value("kind", "amount")};
+      Concept entry{c.at("id").get<std::string>(), c.value("label", ""), c.value("kind", "amount"),
+                    c.value("group", "")};
       for (const auto& s : c.at("synonyms")) {
         Phrase& p = phrases[s.get<std::string>()];
         p.text = s.get<std::string>();
@@ -73,6 +75,27 @@ Status Vocabulary::Load(const std::string& path, Vocabulary* out) {
       for (const auto& s : id.at("department")) v.identity_.department.push_back(s.get<std::string>());
     }
     for (auto& [key, phrase] : phrases) v.phrases_.push_back(std::move(phrase));
+    const nlohmann::json narrative = j.value("narrative", nlohmann::json::object());
+    auto list = [&](const char* key, std::vector<std::string>* to) {
+      for (const auto& s : narrative.value(key, nlohmann::json::array())) to->push_back(s.get<std::string>());
+      std::stable_sort(to->begin(), to->end(), [](const std::string& a, const std::string& b) { return a.size() > b.size(); });
+    };
+    NarrativePhrases& n = v.narrative_;
+    list("list_markers", &n.list_markers);
+    list("open_list_markers", &n.open_list_markers);
+    list("prior_year_bases", &n.prior_year_bases);
+    list("prior_year_levels", &n.prior_year_levels);
+    list("period_base_prefixes", &n.period_base_prefixes);
+    list("period_base_suffixes", &n.period_base_suffixes);
+    list("up_words", &n.up_words);
+    list("down_words", &n.down_words);
+    list("more_comparators", &n.more_comparators);
+    list("less_comparators", &n.less_comparators);
+    list("rate_suffixes", &n.rate_suffixes);
+    list("completion_words", &n.completion_words);
+    list("completion_rates", &n.completion_rates);
+    list("total_neutral_words", &n.total_neutral_words);
+    list("whole_concepts", &n.whole_concepts);
     std::stable_sort(v.phrases_.begin(), v.phrases_.end(),
                      [](const Phrase& a, const Phrase& b) { return a.text.size() > b.text.size(); });
     *out = std::move(v);
@@ -82,7 +105,9 @@ Status Vocabulary::Load(const std::string& path, Vocabulary* out) {
   return Status::Ok();
 }
 
-std::vector<KeywordHit> Vocabulary::Match(std::string_view text) const {
+std::vector<KeywordHit> Vocabulary::Match(std::string_view original) const {
+  const std::string simplified = ToSimplified(original);
+  const std::string_view text(simplified);
   std::vector<KeywordHit> hits;
   std::vector<bool> taken(text.size(), false);
   for (const Phrase& p : phrases_) {
@@ -138,7 +163,8 @@ std::string Vocabulary::IdentityLabel(const std::string& squeezed) const {
   return "";
 }
 
-std::string Vocabulary::GradeOf(std::string_view word) const {
+std::string Vocabulary::GradeOf(std::string_view original) const {
+  const std::string word = ToSimplified(original);
   for (const auto& [synonym, grade] : grades_)
     if (word == synonym) return grade;
   return "";

@@ -15,6 +15,27 @@ struct Concept {
   std::string id;     // "basic"
   std::string label;  // "基本支出"
   std::string kind;   // "amount" | "count" | "rate" | "score"
+  // Family: "income" (收入: never the spending total), "spending",
+  // "functional" (功能分类 classes, parts of spending), or "".
+  std::string group;
+};
+
+// Phrases the narrative reader needs beyond concepts and periods
+// (concepts.json "narrative"): list markers, the words of changes,
+// differences and completion rates. Each list is longest first.
+struct NarrativePhrases {
+  std::vector<std::string> list_markers;       // 其中 包括 分别用于 …: a closed list follows
+  std::vector<std::string> open_list_markers;  // 等: the list is open
+  std::vector<std::string> prior_year_bases;   // 比上年 与上年相比 同比 …
+  std::vector<std::string> prior_year_levels;  // 上年为 上年同期 …: last year's level
+  std::vector<std::string> period_base_prefixes, period_base_suffixes;  // 较 + 年初预算 + 相比
+  std::vector<std::string> up_words, down_words;                        // 增加 / 减少 …
+  std::vector<std::string> more_comparators, less_comparators;          // 大于 / 小于 …
+  std::vector<std::string> rate_suffixes;      // 增幅 降幅 增长率
+  std::vector<std::string> completion_words;   // 完成 (年初预算的X%)
+  std::vector<std::string> completion_rates;   // 预算完成率
+  std::vector<std::string> total_neutral_words;  // 全年 实际 本单位 …: may stand before 支出 naming the total
+  std::vector<std::string> whole_concepts;       // total, income_total: never a part of a list
 };
 
 // A phrase found in a text: a concept, a period, or both (预算资金 names the
@@ -63,7 +84,8 @@ class Vocabulary {
   static Status Load(const std::string& path, Vocabulary* out);
 
   // Non-overlapping phrases of text, longest first where they overlap, in
-  // text order.
+  // text order. Traditional characters are read as simplified (項目支出 is
+  // 项目支出); offsets are those of `text`.
   std::vector<KeywordHit> Match(std::string_view text) const;
 
   // The concept of a short label ("1、公务用车购置和维护经费", "其中：基本支出"),
@@ -75,6 +97,7 @@ class Vocabulary {
   const Concept* Find(const std::string& id) const;
   // The grade word ("优") a phrase names ("优秀"), or "".
   std::string GradeOf(std::string_view word) const;
+  const NarrativePhrases& narrative() const { return narrative_; }
 
   const FundsVocabulary& funds() const { return funds_; }
   const IndicatorVocabulary& indicators() const { return indicators_; }
@@ -96,6 +119,7 @@ class Vocabulary {
   FundsVocabulary funds_;
   IndicatorVocabulary indicators_;
   IdentityVocabulary identity_;
+  NarrativePhrases narrative_;
 };
 
 }  // namespace jixiao

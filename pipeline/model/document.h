@@ -34,6 +34,10 @@ struct Provenance {
   // PDF: 1-based page number and the box on that page.
   int page = -1;
   std::optional<Box> box;
+  // Read by OCR from an image of the page (extractors/ocr), with the mean
+  // word confidence (0..1) of the recognised text inside the box.
+  bool ocr = false;
+  double ocr_confidence = 0;
 
   bool operator==(const Provenance&) const = default;
 };

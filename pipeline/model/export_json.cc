@@ -3,6 +3,8 @@
 // tests/schema_test (validation of real extractions).
 #include "pipeline/model/export.h"
 
+#include <cmath>
+
 namespace jixiao {
 namespace {
 
@@ -17,6 +19,10 @@ ojson ProvenanceToJson(const Provenance& p) {
   if (p.paragraph >= 0) j["paragraph"] = p.paragraph;
   if (p.page >= 0) j["page"] = p.page;
   if (p.box) j["box"] = {p.box->x0, p.box->y0, p.box->x1, p.box->y1};
+  if (p.ocr) {
+    j["ocr"] = true;
+    j["confidence"] = std::round(p.ocr_confidence * 1000) / 1000;
+  }
   return j;
 }
 
@@ -32,6 +38,8 @@ Provenance ProvenanceFromJson(const nlohmann::json& j) {
     const auto& b = j["box"];
     p.box = Box{b[0].get<double>(), b[1].get<double>(), b[2].get<double>(), b[3].get<double>()};
   }
+  p.ocr = j.value("ocr", false);
+  if (p.ocr) p.ocr_confidence = j.value("confidence", 0.0);
   return p;
 }
 

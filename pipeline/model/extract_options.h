@@ -22,6 +22,13 @@ struct ExtractOptions {
   double time_limit_seconds = 60.0;
   // PDF: pages beyond this are not read (a diagnostic says so). 0: all.
   int max_pages = 0;
+  // PDF pages without a usable text layer: read by OCR (auto: scanned pages,
+  // pages whose only text is a stamp over an image, garbled fonts), never
+  // (off), or every page whatever its text layer (force).
+  enum class Ocr { kAuto, kOff, kForce };
+  Ocr ocr = Ocr::kAuto;
+  // Pages OCR'd at once for one document (0: the number of CPUs).
+  int ocr_threads = 0;
 };
 
 }  // namespace jixiao

@@ -214,5 +214,25 @@ TEST(PlaceName, NamesTablesParagraphsAndPages) {
   EXPECT_FALSE(HasVisibleText(" \t\u3000"));
 }
 
+TEST(SimplifiedTest, TraditionalReadsAsSimplifiedWithTheSameOffsets) {
+  struct Case { std::string in, out; };
+  const Case cases[] = {
+      {"預算執行率100%", "预算执行率100%"},
+      {"項目支出決算數24萬元", "项目支出决算数24万元"},
+      {"本單位2024年度基本支出（工資福利支出）", "本单位2024年度基本支出（工资福利支出）"},
+      {"预算资金24万元，其中基本支出24万元", "预算资金24万元，其中基本支出24万元"},  // simplified stays
+      {"ASCII, ; : ( ) 1,234.5 ％ é", "ASCII, ; : ( ) 1,234.5 ％ é"},
+      {"", ""},
+  };
+  for (const Case& c : cases) {
+    const std::string got = ToSimplified(c.in);
+    EXPECT_EQ(got, c.out) << c.in;
+    EXPECT_EQ(got.size(), c.in.size()) << c.in;
+  }
+  // Ill-formed UTF-8 passes through byte for byte.
+  const std::string bad = "\xe9\xa0\x90\xff\xe7";
+  EXPECT_EQ(ToSimplified(bad).size(), bad.size());
+}
+
 }  // namespace
 }  // namespace jixiao

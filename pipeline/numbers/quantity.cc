@@ -191,3 +191,42 @@ std::string DebugString(const Quantity& q) {
 }
 
 }  // namespace jixiao::numbers
+
+namespace jixiao::numbers {
+
+Interval WrittenValue(const Quantity& q) {
+  if (q.comparator != Comparator::kNone || q.approx != Approx::kNone || q.value_hi) return q.interval;
+  Interval i;
+  i.lo = i.hi = q.canonical;
+  return i;
+}
+
+std::vector<Interval> ListIntervals(const std::vector<const Quantity*>& figures) {
+  // Half the unit of the last written digit of a bare figure, in its
+  // canonical unit; none for qualified figures.
+  auto half_unit = [](const Quantity& q) -> std::optional<Decimal> {
+    if (q.comparator != Comparator::kNone || q.approx != Approx::kNone || q.value_hi) return std::nullopt;
+    if (!q.interval.lo || !q.interval.hi) return std::nullopt;
+    const Decimal width = *q.interval.hi - *q.interval.lo;
+    if (!width.ok() || width.sign() <= 0) return std::nullopt;
+    return width.Divide(Decimal::FromInt(2), width.scale() + 1);
+  };
+  std::optional<Decimal> finest;
+  for (const Quantity* q : figures) {
+    std::optional<Decimal> h = half_unit(*q);
+    if (h && (!finest || *h < *finest)) finest = h;
+  }
+  std::vector<Interval> out;
+  for (const Quantity* q : figures) {
+    Interval i = q->interval;
+    std::optional<Decimal> h = half_unit(*q);
+    if (h && finest && *finest < *h) {  // coarser than the finest: exact
+      i.lo = i.hi = q->canonical;
+      i.lo_open = i.hi_open = false;
+    }
+    out.push_back(i);
+  }
+  return out;
+}
+
+}  // namespace jixiao::numbers

@@ -161,6 +161,20 @@ bool MeetsTarget(const Quantity& actual, const Quantity& target);
 // "\t　≥4期". nullopt when the text holds no figure, several, or other words.
 std::optional<Quantity> ParseQuantity(std::string_view utf8_text);
 
+// The intervals of figures read together as one list — a total and its
+// parts, or a level, last year's level and the change — in their order.
+// When one of them is written to a finer unit than another (29.99万元 beside
+// 30万元), the coarser bare figures are read to that unit too: a report that
+// writes one part to 0.01万 wrote 30 for 30.00, so 30 + 30 + 29.99 = 89.99 and
+// not "anything in [89.49, 90.49)". Figures with a qualifier (约, 余, ≥ …) or
+// a range keep their own interval.
+std::vector<Interval> ListIntervals(const std::vector<const Quantity*>& figures);
+
+// The figure as written, exactly ([v, v]) when it is bare; its interval when
+// a qualifier or a range makes it one (约30万元, 20余万元, ≥80次). The parts
+// of a breakdown are added this way: the writer adds what they print.
+Interval WrittenValue(const Quantity& q);
+
 // Stable lower-case names, for JSON and messages: "amount", "percent",
 // "percentage_points", "count", "measure", "score", "date", "year", "number".
 const char* KindName(QuantityKind kind);

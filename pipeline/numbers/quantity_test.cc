@@ -236,5 +236,41 @@ TEST(LexiconTest, Qualifiers) {
   EXPECT_EQ(MatchSuffixQualifier("前完成", true)->comparator, Comparator::kBefore);
 }
 
+// Calc 1.1 intervals read as a list: a part to 0.01 makes the whole-number
+// parts exact; qualified figures keep their own interval.
+TEST(ListIntervalsTest, FinestUnitOfTheList) {
+  struct Case {
+    std::vector<std::string> figures;
+    std::vector<std::string> intervals;
+  };
+  const Case cases[] = {
+      {{"89.97万元", "30万元", "30万元", "29.99万元"},
+       {"[899650, 899750)", "[300000, 300000]", "[300000, 300000]", "[299850, 299950)"}},
+      {{"6.47万元", "3万元", "2万元", "1.49万元"},
+       {"[64650, 64750)", "[30000, 30000]", "[20000, 20000]", "[14850, 14950)"}},
+      // All whole numbers: each keeps its Calc 1.1 interval.
+      {{"24万元", "14万元", "10万元"}, {"[235000, 245000)", "[135000, 145000)", "[95000, 105000)"}},
+      // A part in 元 under a total in 万元: the 元 figure sets the unit.
+      {{"2万元", "15000元", "5000元"}, {"[20000, 20000]", "[14999.5, 15000.5)", "[4999.5, 5000.5)"}},
+      // 约 and 余 keep theirs.
+      {{"约30万元", "10.5万元", "20余万元"}, {"[270000, 330000]", "[104500, 105500)", "(200000, 300000)"}},
+      // A qualified figure does not make the others exact.
+      {{"约30.25万元", "10万元"}, {"[272250, 332750]", "[95000, 105000)"}},
+  };
+  for (const Case& c : cases) {
+    std::vector<Quantity> qs;
+    for (const std::string& f : c.figures) {
+      std::vector<Quantity> found = FindQuantities(f);
+      ASSERT_EQ(found.size(), 1u) << f;
+      qs.push_back(found[0]);
+    }
+    std::vector<const Quantity*> ptrs;
+    for (const Quantity& q : qs) ptrs.push_back(&q);
+    std::vector<std::string> got;
+    for (const Interval& i : ListIntervals(ptrs)) got.push_back(i.ToString());
+    EXPECT_EQ(got, c.intervals) << c.figures[0];
+  }
+}
+
 }  // namespace
 }  // namespace jixiao::numbers

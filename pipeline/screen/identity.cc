@@ -58,9 +58,9 @@ ReportIdentity IdentifyReport(const Document& doc, const Vocabulary* vocabulary)
     const std::string text = TrimSpaces(b.FullText());
     if (text.empty()) continue;
     lines.push_back(text);
-    if (lines.size() >= 8) break;
+    if (lines.size() >= 24) break;
   }
-  for (size_t i = 0; i < lines.size() && id.title.empty(); ++i) {
+  for (size_t i = 0; i < lines.size() && i < 8 && id.title.empty(); ++i) {
     if (!Has(lines[i], "报告") && !Has(lines[i], "自评") && !Has(lines[i], "评价表") && !Has(lines[i], "决算")) continue;
     if (lines[i].size() > 3 * 60) continue;
     id.title = lines[i];
@@ -97,12 +97,24 @@ ReportIdentity IdentifyReport(const Document& doc, const Vocabulary* vocabulary)
     }
   }
   if (projects > 1) id.project.clear();  // a bundle of several projects is about none of them
-  if (id.unit.empty()) id.unit = !cell_department.empty() ? cell_department : cell_unit;
 
   // The cover letter of a bundle: "现将…报告如下", signed by the unit.
   bool cover = false;
   for (const std::string& l : lines)
     if (Has(l, "现将") && (Has(l, "如下") || Has(l, "报送"))) cover = true;
+  // Its signature: a short line naming the unit just above the date.
+  if (cover && id.unit.empty()) {
+    static const RE2 kDate(R"(^20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$)");
+    for (size_t i = 1; i < lines.size(); ++i) {
+      const std::string prev = RemoveSpaces(lines[i - 1]);
+      if (RE2::FullMatch(RemoveSpaces(lines[i]), kDate) && prev.size() <= 3 * 20 && prev.size() >= 3 * 3 &&
+          !RE2::PartialMatch(prev, R"([，。：:；、0-9])")) {
+        id.unit = prev;
+        break;
+      }
+    }
+  }
+  if (id.unit.empty()) id.unit = !cell_department.empty() ? cell_department : cell_unit;
   // Year from the first table's header or a dated paragraph, as a last resort.
   if (!id.year) {
     for (const Block& b : doc.blocks) {

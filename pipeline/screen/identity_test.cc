@@ -61,6 +61,9 @@ TEST(IdentifyReportTest, TitlesCellsAndFamilies) {
         Para("现将我局2023年度项目支出绩效自评情况报告如下。"), Identity({{"项目名称", "甲"}}), Identity({{"项目名称", "乙"}})},
        "清河县民政局", 2023, "", "bundle"},
       {{Para("清河县档案馆2023年度部门决算公开说明")}, "清河县档案馆", 2023, "", "final_accounts"},
+      {{Para("关于报送2023年度项目支出绩效自评情况的报告"), Para("县财政局："), Para("现将我局自评情况报告如下。"),
+        Para("清河县民政局"), Para("2024年3月15日"), Identity({{"项目名称", "甲"}, {"主管部门", "清河县交通运输局"}})},
+       "清河县民政局", 2023, "甲", "bundle"},
   };
   for (const Case& c : cases) {
     Document doc;

@@ -45,6 +45,24 @@ ojson Figures(const FactSet& facts) {
   return j;
 }
 
+// A finding that rests on text read by OCR says so: a misread digit would
+// make a false finding, so the reviewer checks the figures on the page image.
+void MarkOcrFindings(const Document& doc, std::vector<Finding>* findings) {
+  const int n = static_cast<int>(doc.blocks.size());
+  for (Finding& f : *findings) {
+    bool ocr = false;
+    for (Evidence& e : f.evidence) {
+      if (!e.prov.ocr && e.block >= 0 && e.block < n && doc.blocks[e.block].prov.ocr &&
+          doc.blocks[e.block].kind != BlockKind::kTable) {
+        e.prov.ocr = true;
+        e.prov.ocr_confidence = doc.blocks[e.block].prov.ocr_confidence;
+      }
+      ocr |= e.prov.ocr;
+    }
+    if (ocr) f.message += "（所依据的文字由OCR从页面图像识别，请对照原件核实数字）";
+  }
+}
+
 }  // namespace
 
 const char* JixiaoVersion() {
@@ -124,6 +142,7 @@ Screener::Result Screener::ScreenExtracted(const std::string& path, Document ext
       doc.status_reason = status.message();
     } else {
       result.findings = RunChecks(doc, result.facts, rules_, id.title, /*read_in_full=*/!cut_short);
+      MarkOcrFindings(doc, &result.findings);
     }
   }
   result.finding_count = static_cast<int>(result.findings.size());

@@ -22,6 +22,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   jixiao::ExtractOptions opts;
   opts.time_limit_seconds = 5;
   opts.max_pages = 50;
+  // OCR renders and reads images for seconds a page: the fuzzer is for the
+  // parser and the layout passes (the OCR code is covered by its tests).
+  opts.ocr = jixiao::ExtractOptions::Ocr::kOff;
   jixiao::Document doc;
   jixiao::Status s = jixiao::ExtractPdf(path, opts, &doc);
   (void)s;

@@ -1,0 +1,151 @@
+#!/usr/bin/python3
+"""OCR of scanned reports: accuracy, time, memory, throughput.
+
+usage: bench/ocr_bench.py [build/jixiao] [--scans DIR] [--keep]
+
+Makes colour scans of the seed and of the clean variant at 200 and 300 dpi
+(corpus/scans/make_scans.py --bench: a red seal over the text, a slight skew,
+JPEG), then for each scan:
+  - characters: the OCR'd text (`extract --format text`) against the DOCX's
+    text (`extract` of the DOCX), white space aside: matched characters of the
+    DOCX text / its length (difflib's matching blocks: a lower bound of the
+    longest common subsequence);
+  - table cells exact: non-empty cells of the DOCX's tables found with the
+    same text (white space aside) among the scan's cells, by table;
+  - time per page and peak RSS of `check` (pages OCR'd two at a time on this
+    2-core machine);
+  - findings: the codes `check` gives on the scan against those it gives on
+    the text PDF.
+Then `run --jobs 2` over the folder of scans: pages per second.
+Needs imagemagick and poppler-utils for the scans (not for jixiao).
+"""
+import collections
+import difflib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+args = [a for a in sys.argv[1:] if not a.startswith("--")]
+jixiao = args[0] if args else os.path.join(root, "build", "jixiao")
+scans_dir = None
+if "--scans" in sys.argv:
+    scans_dir = sys.argv[sys.argv.index("--scans") + 1]
+    args = [a for a in args if a != scans_dir]
+    jixiao = args[0] if args else os.path.join(root, "build", "jixiao")
+
+SOURCES = {"seed": "seed/junshan-gsl-2024", "clean": "variants/clean"}
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, capture_output=True, text=True, **kw)
+
+
+def timed(cmd):
+    """(seconds, peak RSS in MB, stdout)"""
+    t = time.time()
+    p = run(["/usr/bin/time", "-f", "%M"] + cmd)
+    secs = time.time() - t
+    rss = int(p.stderr.strip().splitlines()[-1]) / 1024.0
+    return secs, rss, p.stdout
+
+
+def strip(s):
+    return re.sub(r"\s", "", s)
+
+
+def read(path):
+    """(text, tables of cell texts) of one `extract` run."""
+    doc = json.loads(run([jixiao, "extract", path]).stdout)
+    text, tables = [], []
+    for b in doc["blocks"]:
+        if b["kind"] == "table":
+            cells = ["".join(c.get("paragraphs", [])) for c in b["table"]["cells"]]
+            text += cells
+            tables.append([strip(c) for c in cells])
+        else:
+            text.append(b.get("label", "") + b.get("text", ""))
+    return "\n".join(text), tables
+
+
+def char_accuracy(reference, ocr):
+    a, b = strip(reference), strip(ocr)
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return sum(m.size for m in sm.get_matching_blocks()) / max(1, len(a))
+
+
+def cell_accuracy(ref_tables, ocr_tables):
+    ok = total = 0
+    # All of the scan's cells, so that a table split or joined differently
+    # still counts its cells.
+    pool = collections.Counter(c for t in ocr_tables for c in t if c)
+    for t in ref_tables:
+        for c in t:
+            if not c:
+                continue
+            total += 1
+            if pool[c] > 0:
+                pool[c] -= 1
+                ok += 1
+    return ok, total
+
+
+def codes(path):
+    out = run([jixiao, "check", "--format", "json", path]).stdout
+    report = json.loads(out)
+    return collections.Counter(f["code"] for f in report.get("findings", [])), report.get("status")
+
+
+def pages_of(pdf):
+    out = run(["pdfinfo", pdf]).stdout
+    return int(re.search(r"Pages:\s+(\d+)", out).group(1))
+
+
+def main():
+    tmp = tempfile.mkdtemp(prefix="jixiao-ocr-bench-")
+    sdir = scans_dir or os.path.join(tmp, "scans")
+    if not scans_dir or not os.path.isdir(sdir) or not os.listdir(sdir):
+        subprocess.run(["/usr/bin/python3", os.path.join(root, "corpus", "scans", "make_scans.py"), "--bench", sdir],
+                       check=True, stdout=subprocess.DEVNULL)
+    total_pages = 0
+    print("%-18s %5s %8s %8s %10s %8s %8s  %s" % ("scan", "pages", "chars", "cells", "s/page", "RSS MB",
+                                                  "status", "findings (scan vs text PDF)"))
+    for name, rel in SOURCES.items():
+        docx = os.path.join(root, "corpus", rel + ".docx")
+        pdf = os.path.join(root, "corpus", rel + ".pdf")
+        ref_text, ref_cells = read(docx)
+        pdf_codes, _ = codes(pdf)
+        for dpi in (200, 300):
+            scan = os.path.join(sdir, "%s-%ddpi.pdf" % (name, dpi))
+            pages = pages_of(scan)
+            total_pages += pages
+            secs, rss, _ = timed([jixiao, "check", "--format", "json", scan])
+            scan_text, scan_cells = read(scan)
+            acc = char_accuracy(ref_text, scan_text)
+            ok, total = cell_accuracy(ref_cells, scan_cells)
+            scan_codes, status = codes(scan)
+            same = "same" if scan_codes == pdf_codes else "scan %s / pdf %s" % (
+                dict(sorted(scan_codes.items())), dict(sorted(pdf_codes.items())))
+            print("%-18s %5d %7.2f%% %7.2f%% %10.2f %8.0f %8s  %s" % (
+                os.path.basename(scan), pages, 100 * acc, 100 * ok / max(1, total), secs / pages, rss, status, same))
+            sys.stdout.flush()
+    out = os.path.join(tmp, "run")
+    t = time.time()
+    p = run(["/usr/bin/time", "-f", "%M", jixiao, "run", sdir, "--out", out, "--jobs", "2", "--progress", "lines"])
+    secs = time.time() - t
+    rss = int(p.stderr.strip().splitlines()[-1]) / 1024.0
+    print("run --jobs 2 over %d scanned pages: %.1f s, %.2f pages/s, peak RSS %.0f MB" % (
+        total_pages, secs, total_pages / secs, rss))
+    if "--keep" not in sys.argv:
+        shutil.rmtree(tmp)
+    else:
+        print("kept", tmp)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,522 @@
+// OCR of page images: rendering (poppler-cpp page_renderer), image work
+// (image_prep.cc), Tesseract with a per-process pool of engines, and the
+// words and rules in points. Covered by ocr_test.cc.
+#include "extractors/ocr/ocr.h"
+
+#include <leptonica/allheaders.h>
+#include <omp.h>
+#include <poppler/cpp/poppler-document.h>
+#include <poppler/cpp/poppler-image.h>
+#include <poppler/cpp/poppler-page-renderer.h>
+#include <poppler/cpp/poppler-page.h>
+#include <tesseract/baseapi.h>
+#include <tesseract/ocrclass.h>
+#include <tesseract/resultiterator.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <mutex>
+#include <thread>
+
+#include "extractors/ocr/image_prep.h"
+
+namespace jixiao::ocr {
+
+double NowSeconds() {
+  using namespace std::chrono;
+  return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+namespace {
+
+const char kInstallHint[] = "需要OCR：请安装 tesseract-ocr-chi-sim";
+
+// Tesseract engines, one per thread at a time, kept for the process: loading
+// chi_sim takes ~0.3 s and ~30 MB, so a batch of scans must not pay it per page.
+class EnginePool {
+ public:
+  static EnginePool& Get() {
+    static EnginePool* pool = new EnginePool();  // never destroyed: workers may outlive main
+    return *pool;
+  }
+
+  // An engine for settings, or null when the language cannot be loaded.
+  std::unique_ptr<tesseract::TessBaseAPI> Take(const Settings& s) {
+    const std::string key = s.tessdata_dir + "\n" + s.language;
+    {
+      std::lock_guard<std::mutex> lock(mu_);
+      for (size_t i = 0; i < free_.size(); ++i) {
+        if (free_[i].key == key) {
+          auto api = std::move(free_[i].api);
+          free_.erase(free_.begin() + i);
+          return api;
+        }
+      }
+    }
+    // Tesseract's LSTM asks OpenMP for 4 threads per line; our own threads
+    // already use the cores, and 4 more per engine only spin. Nested and
+    // top-level parallel regions then run on the calling thread.
+    static std::once_flag omp_once;
+    std::call_once(omp_once, [] { omp_set_max_active_levels(0); });
+    auto api = std::make_unique<tesseract::TessBaseAPI>();
+    // Tesseract's messages ("Error opening data file") would go to stderr.
+    std::vector<std::string> names = {"debug_file"}, values = {"/dev/null"};
+    const char* dir = s.tessdata_dir.empty() ? nullptr : s.tessdata_dir.c_str();
+    if (api->Init(dir, s.language.c_str(), tesseract::OEM_LSTM_ONLY, nullptr, 0, &names, &values,
+                  false) != 0)
+      return nullptr;
+    return api;
+  }
+
+  void Give(const Settings& s, std::unique_ptr<tesseract::TessBaseAPI> api) {
+    if (!api) return;
+    api->Clear();
+    std::lock_guard<std::mutex> lock(mu_);
+    if (free_.size() < 16) free_.push_back({s.tessdata_dir + "\n" + s.language, std::move(api)});
+  }
+
+ private:
+  struct Entry {
+    std::string key;
+    std::unique_ptr<tesseract::TessBaseAPI> api;
+  };
+  std::mutex mu_;
+  std::vector<Entry> free_;
+};
+
+struct PixDeleter {
+  void operator()(Pix* p) const { pixDestroy(&p); }
+};
+using PixPtr = std::unique_ptr<Pix, PixDeleter>;
+
+bool IsCjkLike(char32_t c) {
+  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
+}
+
+void AppendUtf8Cp(char32_t c, std::string* out) {
+  if (c < 0x80) {
+    out->push_back(static_cast<char>(c));
+  } else if (c < 0x800) {
+    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else if (c < 0x10000) {
+    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  } else {
+    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
+    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
+  }
+}
+
+char32_t LastCp(const std::string& s) {
+  if (s.empty()) return 0;
+  size_t i = s.size() - 1;
+  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  const unsigned char c = s[i];
+  if (c < 0x80) return c;
+  int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+  char32_t v = c & (0x3F >> n);
+  for (int k = 1; k <= n && i + k < s.size(); ++k) v = (v << 6) | (s[i + k] & 0x3F);
+  return v;
+}
+
+char32_t FirstCp(const std::string& s) {
+  if (s.empty()) return 0;
+  const unsigned char c = s[0];
+  if (c < 0x80) return c;
+  int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
+  char32_t v = c & (0x3F >> n);
+  for (int i = 1; i <= n && i < static_cast<int>(s.size()); ++i) v = (v << 6) | (s[i] & 0x3F);
+  return v;
+}
+
+// Chinese text sets its punctuation full-width; Tesseract's chi_sim model
+// often returns the ASCII form ("(" for "（", ";" for "；"). A punctuation
+// mark next to a CJK character in the same line is given its full-width
+// form, so that quotes read as printed. Quotes become “ ” by side.
+void FullWidthPunctuation(std::vector<Word>* words, const std::vector<int>& line_of) {
+  struct Sym {
+    size_t word, index;
+    char32_t c;
+  };
+  auto decode = [](const std::string& s) { return FirstCp(s); };
+  size_t i = 0;
+  while (i < words->size()) {
+    size_t j = i;
+    while (j < words->size() && line_of[j] == line_of[i]) ++j;
+    std::vector<Sym> syms;
+    for (size_t w = i; w < j; ++w) {
+      size_t pos = 0;
+      const Word& word = (*words)[w];
+      for (size_t k = 0; k < word.char_bytes.size(); ++k) {
+        syms.push_back({w, k, decode(word.text.substr(pos, word.char_bytes[k]))});
+        pos += word.char_bytes[k];
+      }
+    }
+    std::vector<std::pair<size_t, std::pair<size_t, char32_t>>> changes;
+    for (size_t k = 0; k < syms.size(); ++k) {
+      const char32_t c = syms[k].c;
+      const bool cjk_before = k > 0 && IsCjkLike(syms[k - 1].c);
+      const bool cjk_after = k + 1 < syms.size() && IsCjkLike(syms[k + 1].c);
+      if (!cjk_before && !cjk_after) continue;
+      char32_t to = 0;
+      switch (c) {
+        case '(': to = 0xFF08; break;
+        case ')': to = 0xFF09; break;
+        case ',': to = 0xFF0C; break;
+        case ';': to = 0xFF1B; break;
+        case ':': to = 0xFF1A; break;
+        case '!': to = 0xFF01; break;
+        case '?': to = 0xFF1F; break;
+        case '"': to = cjk_after && !cjk_before ? 0x201C : 0x201D; break;
+        case '.':  // a full stop after Chinese text, not a decimal point
+          if (cjk_before && !(k + 1 < syms.size() && syms[k + 1].c >= '0' && syms[k + 1].c <= '9')) to = 0x3002;
+          break;
+        case 0x3008: to = 0xFF08; break;  // 〈 read for （
+        case 0x3009: to = 0xFF09; break;
+        default: break;
+      }
+      if (to) changes.push_back({syms[k].word, {syms[k].index, to}});
+    }
+    for (const auto& ch : changes) {
+      Word& word = (*words)[ch.first];
+      size_t pos = 0;
+      for (size_t k = 0; k < ch.second.first; ++k) pos += word.char_bytes[k];
+      std::string repl;
+      AppendUtf8Cp(ch.second.second, &repl);
+      word.text.replace(pos, word.char_bytes[ch.second.first], repl);
+      word.char_bytes[ch.second.first] = static_cast<int>(repl.size());
+    }
+    i = j;
+  }
+}
+
+struct Confidence {
+  double sum = 0;
+  size_t glyphs = 0;
+};
+
+// Reads the recognised words. Tesseract's LSTM gives usable word boxes but
+// glyph boxes that overlap and jump; a word's glyph edges are therefore
+// spread evenly over its box (CJK glyphs are all one width). Every word of
+// a line gets the line's vertical extent, so the layout passes see one
+// baseline.
+void CollectWords(tesseract::TessBaseAPI* api, double scale, std::vector<Word>* words, Confidence* total) {
+  std::vector<Word> found;
+  std::vector<int> line_of;
+  std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
+  if (!it || it->Empty(tesseract::RIL_WORD)) return;
+  it->Begin();
+  int line_top = 0, line_bottom = 0, line = -1;
+  do {
+    if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
+      int l, t, r, b;
+      it->BoundingBox(tesseract::RIL_TEXTLINE, &l, &t, &r, &b);
+      line_top = t;
+      line_bottom = b;
+      ++line;
+    }
+    std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
+    int l, t, r, b;
+    if (!text || text[0] == 0 || !it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b) || r <= l) continue;
+    Word w;
+    const std::string s = text.get();
+    for (size_t i = 0; i < s.size();) {
+      const unsigned char c = s[i];
+      const int n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+      if (c != ' ') {
+        w.text.append(s, i, n);
+        w.char_bytes.push_back(n);
+      }
+      i += n;
+    }
+    if (w.char_bytes.empty()) continue;
+    const int top = std::min(t, line_top), bottom = std::max(b, line_bottom);
+    w.box = {l * scale, top * scale, r * scale, bottom * scale};
+    const size_t n = w.char_bytes.size();
+    for (size_t k = 0; k <= n; ++k) w.edges.push_back(static_cast<float>((l + (r - l) * double(k) / n) * scale));
+    w.font_size = std::max(1, line_bottom - line_top) * scale;
+    w.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0, 0.0, 1.0);
+    // Tesseract separates Latin words by a space; CJK "words" are cuts of
+    // one run of text.
+    w.space_after = !IsCjkLike(FirstCp(w.text));
+    total->sum += w.confidence * n;
+    total->glyphs += n;
+    found.push_back(std::move(w));
+    line_of.push_back(line);
+  } while (it->Next(tesseract::RIL_WORD));
+  // A word box that runs into the next word of its line (the LSTM's boxes
+  // of CJK chunks often do) ends where the next begins, and its glyph edges
+  // are spread again; overlapping words would be taken as drawn twice.
+  for (size_t i = 0; i + 1 < found.size(); ++i) {
+    Word& a = found[i];
+    const Word& b = found[i + 1];
+    if (line_of[i] != line_of[i + 1] || b.box.x0 <= a.box.x0 || a.box.x1 <= b.box.x0) continue;
+    a.box.x1 = b.box.x0;
+    const size_t n = a.char_bytes.size();
+    for (size_t k = 0; k <= n; ++k)
+      a.edges[k] = static_cast<float>(a.box.x0 + (a.box.x1 - a.box.x0) * double(k) / n);
+  }
+  for (size_t i = 0; i < found.size(); ++i) {
+    Word& w = found[i];
+    // A space only between two Latin/digit words of one line.
+    w.space_after = i + 1 < found.size() && line_of[i] == line_of[i + 1] &&
+                    !IsCjkLike(LastCp(w.text)) && !IsCjkLike(FirstCp(found[i + 1].text));
+    // A word of digits in which the model saw a letter O (a lone "0" in a
+    // table cell is read "O" more often than not): in a report's figures it
+    // is a zero.
+    bool digits = false, letters_o_only = true;
+    for (char c : w.text) {
+      if (c >= '0' && c <= '9') digits = true;
+      else if (c != 'O' && c != 'o' && c != '.' && c != ',' && c != '%') letters_o_only = false;
+    }
+    if (letters_o_only && (digits || w.text == "O" || w.text == "o"))
+      for (char& c : w.text)
+        if (c == 'O' || c == 'o') c = '0';
+  }
+  FullWidthPunctuation(&found, line_of);
+  for (Word& w : found) words->push_back(std::move(w));
+}
+
+}  // namespace
+
+Status CheckAvailable(const Settings& settings) {
+  auto api = EnginePool::Get().Take(settings);
+  if (!api) return Status::Unsupported(kInstallHint);
+  EnginePool::Get().Give(settings, std::move(api));
+  return Status::Ok();
+}
+
+Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
+  const double start = NowSeconds();
+  if (!image || dpi <= 0) return Status::InvalidInput("no image to read");
+  const double scale = 72.0 / dpi;
+  out->width = pixGetWidth(image) * scale;
+  out->height = pixGetHeight(image) * scale;
+  out->words.clear();
+  out->rules.clear();
+
+  PixPtr grey(GreyWithoutSeal(image, &out->seal_pixels));
+  if (!grey) return Status::InvalidInput("image cannot be converted");
+  Pix* straight_raw = nullptr;
+  out->skew_degrees = Deskew(grey.get(), &straight_raw);
+  PixPtr straight(straight_raw);
+  grey.reset();
+  PixPtr binary(Binarize(straight.get()));
+  straight.reset();
+  if (!binary) return Status::InvalidInput("image cannot be binarised");
+  // Rules at least 0.4 inch long (longer than any character at body sizes),
+  // at most 1/30 inch thick (a rule, not a filled box).
+  Pix* text_raw = nullptr;
+  std::vector<Rule> rules = FindRules(binary.get(), std::max(8, dpi * 2 / 5), std::max(2, dpi / 30), &text_raw);
+  PixPtr text(text_raw);
+  binary.reset();
+  for (Rule& r : rules) out->rules.push_back({r.x0 * scale, r.y0 * scale, r.x1 * scale, r.y1 * scale});
+
+  // A page with next to no ink (a blank page, a page of rules only) is not
+  // worth Tesseract's layout analysis.
+  l_int32 ink = 0;
+  pixCountPixels(text.get(), &ink, nullptr);
+  if (ink < 50) {
+    out->seconds = NowSeconds() - start;
+    return Status::Ok();
+  }
+
+  if (const char* dir = std::getenv("JIXIAO_OCR_DEBUG_DIR")) {
+    // For tuning: the image Tesseract reads.
+    static std::atomic<int> n{0};
+    pixWrite((std::string(dir) + "/ocr-" + std::to_string(n++) + ".png").c_str(), text.get(), IFF_PNG);
+  }
+  auto api = EnginePool::Get().Take(settings);
+  if (!api) return Status::Unsupported(kInstallHint);
+  tesseract::ETEXT_DESC monitor;
+  if (settings.deadline > 0) {
+    const double left = settings.deadline - NowSeconds();
+    if (left <= 0) {
+      EnginePool::Get().Give(settings, std::move(api));
+      return Status::Timeout("time limit reached before OCR");
+    }
+    monitor.set_deadline_msecs(static_cast<int32_t>(std::min(left * 1000.0, 2e9)) + 1);
+  }
+  // Ruled tables are read cell by cell: Tesseract's page layout would run a
+  // cell's two lines into the neighbouring cell's one (a header row of
+  // 编制数 / 0 beside a centred label) and garble the row. The rest of the
+  // page, tables blanked out, is read as a page.
+  const int w = pixGetWidth(text.get()), h = pixGetHeight(text.get());
+  std::vector<PixelBox> tables;
+  const std::vector<PixelBox> cells = TableCells(rules, w, h, dpi / 2, dpi / 15, &tables);
+  PixPtr body(pixCopy(nullptr, text.get()));
+  for (const PixelBox& t : tables) pixRasterop(body.get(), t.x, t.y, t.w, t.h, PIX_CLR, nullptr, 0, 0);
+  Confidence conf;
+  Status st;
+  api->SetPageSegMode(tesseract::PSM_AUTO);
+  api->SetImage(body.get());
+  api->SetSourceResolution(dpi);
+  int rc = api->Recognize(&monitor);
+  if (monitor.deadline_exceeded()) st = Status::Timeout("time limit reached during OCR");
+  else if (rc != 0) st = Status::Internal("Tesseract could not read the page");
+  else CollectWords(api.get(), scale, &out->words, &conf);
+  if (st.ok() && !cells.empty()) {
+    api->SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+    api->SetImage(text.get());
+    api->SetSourceResolution(dpi);
+    for (const PixelBox& c : cells) {
+      // Inside the rules: 2 px in from each side.
+      const int x = c.x + 2, y = c.y + 2, cw = c.w - 4, ch = c.h - 4;
+      if (cw <= 4 || ch <= 4) continue;
+      BOX* b = boxCreate(x, y, cw, ch);
+      l_int32 cell_ink = 0;
+      pixCountPixelsInRect(text.get(), b, &cell_ink, nullptr);
+      boxDestroy(&b);
+      if (cell_ink < 20) continue;
+      api->SetRectangle(x, y, cw, ch);
+      rc = api->Recognize(&monitor);
+      if (monitor.deadline_exceeded()) {
+        st = Status::Timeout("time limit reached during OCR");
+        break;
+      }
+      if (rc == 0) CollectWords(api.get(), scale, &out->words, &conf);
+    }
+  }
+  out->confidence = conf.glyphs ? conf.sum / conf.glyphs : 0;
+  if (std::getenv("JIXIAO_OCR_DEBUG_DIR")) {
+    for (const Word& wd : out->words)
+      std::fprintf(stderr, "ocr word %s [%.1f %.1f %.1f %.1f] %zu glyphs %zu edges\n", wd.text.c_str(), wd.box.x0,
+                   wd.box.y0, wd.box.x1, wd.box.y1, wd.char_bytes.size(), wd.edges.size());
+  }
+  EnginePool::Get().Give(settings, std::move(api));
+  out->seconds = NowSeconds() - start;
+  return st;
+}
+
+namespace {
+
+// Renders page `number` of doc at dpi into a 32-bit Leptonica image. A page
+// too large for that (a 10^9-point page of a hostile file) is rendered at
+// less, down to 1/4 of dpi, within 60 million pixels; beyond, not at all.
+// *used gets the resolution used.
+PixPtr Render(poppler::document* doc, int number, int dpi, int* used = nullptr) {
+  std::unique_ptr<poppler::page> page(doc->create_page(number - 1));
+  if (!page) return nullptr;
+  const poppler::rectf rect = page->page_rect(poppler::crop_box);
+  const double w_in = std::fabs(rect.width()) / 72.0, h_in = std::fabs(rect.height()) / 72.0;
+  constexpr double kMaxPixels = 60e6;
+  double res = dpi;
+  if (!(w_in > 0 && h_in > 0 && std::isfinite(w_in * h_in))) return nullptr;
+  if (w_in * h_in * res * res > kMaxPixels) res = std::sqrt(kMaxPixels / (w_in * h_in));
+  if (res < dpi / 4.0) return nullptr;
+  dpi = static_cast<int>(res);
+  if (used) *used = dpi;
+  poppler::page_renderer renderer;
+  renderer.set_render_hint(poppler::page_renderer::antialiasing, true);
+  renderer.set_render_hint(poppler::page_renderer::text_antialiasing, true);
+  renderer.set_image_format(poppler::image::format_argb32);
+  renderer.set_paper_color(0xffffffff);
+  poppler::image img = renderer.render_page(page.get(), dpi, dpi);
+  if (!img.is_valid() || img.width() <= 0 || img.height() <= 0) return nullptr;
+  const int w = img.width(), h = img.height();
+  PixPtr pix(pixCreate(w, h, 32));
+  if (!pix) return nullptr;
+  pixSetResolution(pix.get(), dpi, dpi);
+  l_uint32* dst = pixGetData(pix.get());
+  const int wpl = pixGetWpl(pix.get());
+  const char* src = img.const_data();
+  for (int y = 0; y < h; ++y) {
+    const uint32_t* s = reinterpret_cast<const uint32_t*>(src + static_cast<size_t>(y) * img.bytes_per_row());
+    l_uint32* d = dst + static_cast<size_t>(y) * wpl;
+    for (int x = 0; x < w; ++x) d[x] = (s[x] << 8) | 0xff;  // 0xAARRGGBB -> 0xRRGGBBAA
+  }
+  return pix;
+}
+
+}  // namespace
+
+Status InkOutsideText(const std::string& path, const std::vector<int>& numbers,
+                      const std::vector<std::vector<Box>>& text_boxes, std::vector<double>* shares) {
+  shares->assign(numbers.size(), 0.0);
+  if (numbers.empty()) return Status::Ok();
+  std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
+  if (!doc || doc->is_locked()) return Status::InvalidInput("the PDF cannot be rendered");
+  constexpr int kDpi = 36;
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    int used = kDpi;
+    PixPtr pix = Render(doc.get(), numbers[i], kDpi, &used);
+    if (!pix) continue;
+    const double kScale = used / 72.0;
+    PixPtr grey(pixConvertRGBToLuminance(pix.get()));
+    if (!grey) continue;
+    PixPtr bin(pixThresholdToBinary(grey.get(), 200));
+    if (!bin) continue;
+    // Blank out the text layer's words (grown by 2 px at this resolution:
+    // anti-aliasing and glyphs overhanging their boxes).
+    for (const Box& b : i < text_boxes.size() ? text_boxes[i] : std::vector<Box>()) {
+      const int x0 = static_cast<int>(b.x0 * kScale) - 2, y0 = static_cast<int>(b.y0 * kScale) - 2;
+      const int x1 = static_cast<int>(b.x1 * kScale) + 3, y1 = static_cast<int>(b.y1 * kScale) + 3;
+      if (x1 > x0 && y1 > y0) pixRasterop(bin.get(), x0, y0, x1 - x0, y1 - y0, PIX_CLR, nullptr, 0, 0);
+    }
+    l_int32 ink = 0;
+    pixCountPixels(bin.get(), &ink, nullptr);
+    const double area = static_cast<double>(pixGetWidth(bin.get())) * pixGetHeight(bin.get());
+    (*shares)[i] = area > 0 ? ink / area : 0;
+  }
+  return Status::Ok();
+}
+
+Status ReadPdfPages(const std::string& path, const std::vector<int>& numbers,
+                    const Settings& settings, int threads, std::vector<Page>* out) {
+  out->clear();
+  if (numbers.empty()) return Status::Ok();
+  Status avail = CheckAvailable(settings);
+  if (!avail.ok()) return avail;
+  std::vector<Page> pages(numbers.size());
+  std::vector<Status> results(numbers.size());
+  std::atomic<size_t> next{0};
+  std::atomic<bool> stop{false};
+  auto worker = [&] {
+    // poppler-cpp documents are not shared between threads.
+    std::unique_ptr<poppler::document> doc(poppler::document::load_from_file(path));
+    for (;;) {
+      const size_t i = next.fetch_add(1);
+      if (i >= numbers.size() || stop.load()) return;
+      if (!doc || doc->is_locked()) {
+        results[i] = Status::InvalidInput("the PDF cannot be rendered for OCR");
+        stop = true;
+        return;
+      }
+      int dpi = settings.dpi > 0 ? settings.dpi : 300;
+      PixPtr pix = Render(doc.get(), numbers[i], dpi, &dpi);
+      if (!pix) {
+        results[i] = Status::InvalidInput("page " + std::to_string(numbers[i]) + " cannot be rendered");
+        continue;
+      }
+      pages[i].number = numbers[i];
+      results[i] = ReadImage(pix.get(), dpi, settings, &pages[i]);
+      if (results[i].code() == Status::Code::kTimeout) stop = true;
+    }
+  };
+  const int n = std::clamp(threads, 1, static_cast<int>(std::min<size_t>(numbers.size(), 16)));
+  std::vector<std::thread> pool;
+  for (int t = 1; t < n; ++t) pool.emplace_back(worker);
+  worker();
+  for (std::thread& t : pool) t.join();
+  // Pages in order up to the first that was not read; its status tells why.
+  for (size_t i = 0; i < numbers.size(); ++i) {
+    if (!results[i].ok()) return results[i];
+    if (pages[i].number == 0) break;  // not reached: another page stopped the work
+    out->push_back(std::move(pages[i]));
+  }
+  for (const Status& r : results)
+    if (!r.ok()) return r;
+  return Status::Ok();
+}
+
+}  // namespace jixiao::ocr

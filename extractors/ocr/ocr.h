@@ -1,0 +1,98 @@
+// OCR of page images: a PDF page without a usable text layer is rendered
+// with poppler-cpp's page_renderer, cleaned with Leptonica (a red seal
+// removed by colour, the skew measured and undone, table rules found by
+// morphology and taken out of the image) and read with Tesseract (chi_sim,
+// LSTM). The result is what the PDF back-end's layout passes read from a
+// text page: words with glyph edges and boxes in points, and ruling segments,
+// so lines, paragraphs and ruled tables are rebuilt by the same code
+// (extractors/pdf).
+//
+// Coordinates: points, origin top-left, y down, in the frame of the page
+// turned upright by the measured skew (a scan skewed by 0.8° is read as if it
+// had been straight; boxes move by at most skew × page size).
+//
+// Thread safety: every function may be called from several threads at once.
+// Tesseract instances are pooled per process (loading chi_sim costs ~0.3 s).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "pipeline/model/document.h"
+#include "pipeline/model/status.h"
+
+struct Pix;  // Leptonica's image
+
+namespace jixiao::ocr {
+
+struct Settings {
+  // Rendering resolution for OCR. 300 dpi reads 10.5 pt CJK reliably; a scan
+  // made at 200 dpi is resampled to it.
+  int dpi = 300;
+  // Tesseract language(s) and data folder (empty: TESSDATA_PREFIX or the
+  // compiled-in path, /usr/share/tesseract-ocr/5/tessdata on Debian).
+  std::string language = "chi_sim";
+  std::string tessdata_dir;
+  // Steady-clock deadline in seconds (as jixiao::ocr::NowSeconds()); 0: none.
+  double deadline = 0;
+};
+
+// One recognised word: a run of glyphs without a gap. `edges` holds the left
+// x of each glyph plus the right x of the last; `char_bytes` the UTF-8 length
+// of each glyph's text (the shape of the PDF back-end's words).
+struct Word {
+  std::string text;
+  Box box;
+  std::vector<float> edges;
+  std::vector<int> char_bytes;
+  double font_size = 0;     // points, from the text line's height
+  double confidence = 0;    // 0..1, Tesseract's word confidence
+  bool space_after = false; // Tesseract saw a space after it (Latin text)
+};
+
+// A table rule found in the image: horizontal (y0 == y1) or vertical (x0 == x1).
+struct Rule {
+  double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+};
+
+struct Page {
+  int number = 0;            // 1-based
+  double width = 0, height = 0;  // points
+  std::vector<Word> words;   // in Tesseract's reading order
+  std::vector<Rule> rules;
+  double skew_degrees = 0;   // measured and undone
+  int seal_pixels = 0;       // pixels removed as seal colour (at the OCR resolution)
+  double confidence = 0;     // mean word confidence weighted by glyphs, 0..1; 0 when no word
+  double seconds = 0;        // time spent on the page
+};
+
+// Seconds on a monotonic clock.
+double NowSeconds();
+
+// OK when Tesseract can load settings.language; otherwise Unsupported with
+// "需要OCR：请安装 tesseract-ocr-chi-sim" (the Debian package to install).
+// Cheap after the first call (the loaded instance is kept in the pool).
+Status CheckAvailable(const Settings& settings);
+
+// Renders pages `numbers` (1-based) of the PDF at `path` and reads them, with
+// up to `threads` pages at once. out->size() == numbers.size() on success, in
+// the order given. Returns Unsupported (as CheckAvailable) without the
+// language data, IoError/InvalidInput when the file cannot be rendered,
+// Timeout when settings.deadline passed (pages read so far are kept, in
+// order, so out may be shorter).
+Status ReadPdfPages(const std::string& path, const std::vector<int>& numbers,
+                    const Settings& settings, int threads, std::vector<Page>* out);
+
+// For each page numbers[i] (1-based) of the PDF at `path`: the share of the
+// page's area (0..1) that is ink outside text_boxes[i] (points, grown by a
+// little), from a 36 dpi rendering. A page whose text layer is a stamp line
+// over a scanned image has most of its ink outside the text. (*shares)[i] is
+// 0 for a page that cannot be rendered.
+Status InkOutsideText(const std::string& path, const std::vector<int>& numbers,
+                      const std::vector<std::vector<Box>>& text_boxes, std::vector<double>* shares);
+
+// Reads one page image (any depth Leptonica accepts; colour for seal removal)
+// made at `dpi`. The image is not modified. Used by ReadPdfPages and tests.
+Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out);
+
+}  // namespace jixiao::ocr

@@ -1,0 +1,178 @@
+// Tests of the OCR component: the image work on drawn images (seal colour,
+// rules, skew), and one page of a generated scan (corpus/scans, made by
+// make_scans.py from corpus/variants/rate-mismatch.pdf) read against the text it was
+// printed from.
+#include "extractors/ocr/ocr.h"
+
+#include <gtest/gtest.h>
+#include <leptonica/allheaders.h>
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <sstream>
+
+#include "extractors/ocr/image_prep.h"
+#include "pipeline/model/text_util.h"
+
+namespace jixiao::ocr {
+namespace {
+
+void Fill(Pix* pix, int x0, int y0, int x1, int y1, l_uint32 value) {
+  for (int y = y0; y < y1; ++y)
+    for (int x = x0; x < x1; ++x) pixSetPixel(pix, x, y, value);
+}
+
+l_uint32 Rgb(int r, int g, int b) {
+  l_uint32 v;
+  composeRGBPixel(r, g, b, &v);
+  return v;
+}
+
+TEST(ImagePrep, SealRedBecomesWhiteInkStays) {
+  Pix* page = pixCreate(120, 40, 32);
+  Fill(page, 0, 0, 120, 40, Rgb(250, 248, 240));  // paper
+  Fill(page, 0, 0, 40, 40, Rgb(214, 38, 46));     // seal ink
+  Fill(page, 40, 0, 80, 40, Rgb(20, 20, 20));     // text ink
+  Fill(page, 80, 0, 100, 40, Rgb(60, 10, 15));    // text under the seal: dark
+  Fill(page, 100, 0, 120, 40, Rgb(30, 40, 160));  // a blue signature
+  int removed = 0;
+  Pix* grey = GreyWithoutSeal(page, &removed);
+  ASSERT_NE(grey, nullptr);
+  EXPECT_EQ(removed, 40 * 40);
+  l_uint32 v;
+  pixGetPixel(grey, 10, 10, &v);
+  EXPECT_EQ(v, 255u);
+  pixGetPixel(grey, 50, 10, &v);
+  EXPECT_LT(v, 40u);
+  pixGetPixel(grey, 90, 10, &v);
+  EXPECT_LT(v, 60u);
+  pixGetPixel(grey, 110, 10, &v);
+  EXPECT_LT(v, 100u);
+  pixDestroy(&grey);
+  pixDestroy(&page);
+}
+
+TEST(ImagePrep, RulesOfAGridAreFoundAndTakenOut) {
+  // A 3 x 2 cell table ruled 3 px thick, with a glyph-like blob in each cell.
+  Pix* bin = pixCreate(900, 400, 1);
+  const int ys[] = {50, 150, 250, 350}, xs[] = {100, 500, 800};
+  for (int y : ys) pixRasterop(bin, 100, y, 701, 3, PIX_SET, nullptr, 0, 0);
+  for (int x : xs) pixRasterop(bin, x, 50, 3, 303, PIX_SET, nullptr, 0, 0);
+  for (int r = 0; r < 3; ++r)
+    for (int c = 0; c < 2; ++c) pixRasterop(bin, xs[c] + 40, ys[r] + 30, 30, 30, PIX_SET, nullptr, 0, 0);
+  Pix* text = nullptr;
+  std::vector<Rule> rules = FindRules(bin, 120, 10, &text);
+  int horizontal = 0, vertical = 0;
+  for (const Rule& r : rules) {
+    if (r.y0 == r.y1) {
+      ++horizontal;
+      EXPECT_NEAR(r.x1 - r.x0, 701, 3);
+    } else {
+      ++vertical;
+      EXPECT_NEAR(r.y1 - r.y0, 303, 3);
+    }
+  }
+  EXPECT_EQ(horizontal, 4);
+  EXPECT_EQ(vertical, 3);
+  ASSERT_NE(text, nullptr);
+  l_int32 ink = 0;
+  pixCountPixels(text, &ink, nullptr);
+  EXPECT_EQ(ink, 6 * 30 * 30);  // the blobs, nothing of the rules
+  pixDestroy(&text);
+  pixDestroy(&bin);
+}
+
+TEST(ImagePrep, SkewOfTextLinesIsMeasuredAndUndone) {
+  // Lines of "glyphs" (small boxes with gaps), then turned by 1.2 degrees.
+  Pix* page = pixCreate(1600, 1200, 8);
+  pixSetAll(page);  // white
+  for (int line = 0; line < 20; ++line)
+    for (int g = 0; g < 50; ++g)
+      pixRasterop(page, 100 + g * 28, 100 + line * 50, 22, 22, PIX_CLR, nullptr, 0, 0);
+  Pix* skewed = pixRotate(page, 1.2f * static_cast<float>(M_PI / 180), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
+  Pix* straight = nullptr;
+  double angle = Deskew(skewed, &straight);
+  EXPECT_NEAR(std::fabs(angle), 1.2, 0.15);
+  ASSERT_NE(straight, nullptr);
+  Pix* again = nullptr;
+  EXPECT_NEAR(Deskew(straight, &again), 0.0, 0.1);
+  pixDestroy(&again);
+  pixDestroy(&straight);
+  pixDestroy(&skewed);
+  pixDestroy(&page);
+}
+
+std::string ReadFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// Code points of s without white space.
+std::u32string Chars(const std::string& s) {
+  std::u32string out;
+  for (size_t i = 0; i < s.size();) {
+    const char32_t c = DecodeUtf8(s, &i);
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != 0x3000) out.push_back(c);
+  }
+  return out;
+}
+
+size_t Lcs(const std::u32string& a, const std::u32string& b) {
+  std::vector<size_t> prev(b.size() + 1, 0), cur(b.size() + 1, 0);
+  for (size_t i = 1; i <= a.size(); ++i) {
+    for (size_t j = 1; j <= b.size(); ++j)
+      cur[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : std::max(prev[j], cur[j - 1]);
+    std::swap(prev, cur);
+  }
+  return prev[b.size()];
+}
+
+TEST(OcrScan, PageWithSealAndSkewReadsAsPrinted) {
+  const std::string root = JIXIAO_SOURCE_DIR;
+  Settings settings;
+  ASSERT_TRUE(CheckAvailable(settings).ok()) << "tesseract-ocr-chi-sim is needed (scripts/setup.sh --test)";
+  std::vector<Page> pages;
+  Status st = ReadPdfPages(root + "/corpus/scans/rate-mismatch-p1-200dpi.pdf", {1}, settings, 1, &pages);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  ASSERT_EQ(pages.size(), 1u);
+  const Page& page = pages[0];
+  EXPECT_NEAR(page.width, 595, 3);  // A4 in points
+  EXPECT_GT(page.seal_pixels, 1000);
+  EXPECT_NEAR(std::fabs(page.skew_degrees), 0.7, 0.25);
+  EXPECT_GT(page.confidence, 0.8);
+  std::string text;
+  for (const Word& w : page.words) {
+    text += w.text;
+    EXPECT_EQ(w.char_bytes.size() + 1, w.edges.size());
+    EXPECT_GE(w.box.x0, 0);
+    EXPECT_LE(w.box.x1, page.width);
+  }
+  // The seal's own words are gone with its colour.
+  EXPECT_EQ(text.find("测试联合会"), std::string::npos) << text;
+  EXPECT_EQ(text.find("专用章"), std::string::npos) << text;
+  // Character accuracy against the text the page was printed from: the
+  // report's start up to the last paragraph that ends on page 1.
+  const std::string expected_all = ReadFile(root + "/corpus/variants/rate-mismatch.expected.txt");
+  const std::string end_marker = "预算执行率95%。";
+  const size_t end = expected_all.find(end_marker);
+  ASSERT_NE(end, std::string::npos);
+  const std::u32string expected = Chars(expected_all.substr(0, end + end_marker.size()));
+  const double accuracy = static_cast<double>(Lcs(expected, Chars(text))) / expected.size();
+  std::printf("OCR character accuracy, page 1 at 200 dpi: %.4f (%zu chars), %.2f s\n", accuracy,
+              expected.size(), page.seconds);
+  EXPECT_GE(accuracy, 0.97) << text;
+}
+
+TEST(OcrScan, MissingLanguageDataSaysWhatToInstall) {
+  Settings settings;
+  settings.tessdata_dir = "/nonexistent-tessdata";
+  Status st = CheckAvailable(settings);
+  EXPECT_EQ(st.code(), Status::Code::kUnsupported);
+  EXPECT_EQ(st.message(), "需要OCR：请安装 tesseract-ocr-chi-sim");
+}
+
+}  // namespace
+}  // namespace jixiao::ocr

@@ -1,0 +1,172 @@
+// OCR as a user meets it, through build/jixiao on the generated scans of
+// corpus/scans (make_scans.py): a scanned page with a planted defect gives
+// the finding and says it rests on OCR; a scanned table page comes out as a
+// table marked ocr; --ocr off and missing language data say what is needed;
+// a PDF whose fonts lack /ToUnicode and a scan whose only text is a stamp
+// are never screened as clean; an OFD and a .doc give the DOCX's finding.
+// Each OCR run is one page (a few seconds).
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <set>
+#include <fstream>
+#include <sstream>
+
+namespace {
+
+const std::string kRoot = JIXIAO_SOURCE_DIR;
+const std::string kBinary = JIXIAO_BINARY;
+const std::string kScans = kRoot + "/corpus/scans/";
+
+struct CliRun {
+  int exit_code;
+  std::string out;
+  std::string err;
+};
+
+CliRun Jixiao(const std::string& args, const std::string& env = "") {
+  static int calls = 0;
+  const std::string err_path = ::testing::TempDir() + "/jixiao_ocr_stderr." + std::to_string(getpid()) + "." +
+                               std::to_string(++calls) + ".txt";
+  const std::string command = env + " " + kBinary + " " + args + " 2>" + err_path;
+  FILE* pipe = popen(command.c_str(), "r");
+  std::string out;
+  char buffer[4096];
+  size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) out.append(buffer, n);
+  const int status = pclose(pipe);
+  std::stringstream err;
+  {
+    std::ifstream err_in(err_path);
+    err << err_in.rdbuf();
+  }
+  std::remove(err_path.c_str());
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out, err.str()};
+}
+
+nlohmann::json Json(const CliRun& run) {
+  nlohmann::json j = nlohmann::json::parse(run.out, nullptr, /*allow_exceptions=*/false);
+  EXPECT_FALSE(j.is_discarded()) << run.out << run.err;
+  return j;
+}
+
+std::vector<nlohmann::json> FindingsWithCode(const nlohmann::json& report, const std::string& code) {
+  std::vector<nlohmann::json> out;
+  for (const auto& f : report.value("findings", nlohmann::json::array()))
+    if (f.value("code", "") == code) out.push_back(f);
+  return out;
+}
+
+TEST(OcrCli, ScannedPageGivesTheFindingAndSaysItRestsOnOcr) {
+  // 预算执行率95% where 24 of 24 万元 were spent, printed, stamped, skewed, scanned.
+  CliRun run = Jixiao("check --format json " + kScans + "rate-mismatch-p1-200dpi.pdf");
+  EXPECT_EQ(run.exit_code, 1) << run.err;
+  nlohmann::json report = Json(run);
+  EXPECT_EQ(report.value("status", ""), "ok") << report.value("status_reason", "");
+  auto rate = FindingsWithCode(report, "RATE_MISMATCH");
+  ASSERT_EQ(rate.size(), 1u) << run.out;
+  EXPECT_NE(rate[0].value("message", "").find("OCR"), std::string::npos);
+  bool ocr_evidence = false;
+  for (const auto& e : rate[0]["evidence"]) ocr_evidence |= e["where"].value("ocr", false);
+  EXPECT_TRUE(ocr_evidence);
+  // The seal is not text.
+  EXPECT_EQ(run.out.find("专用章"), std::string::npos);
+}
+
+TEST(OcrCli, ScannedTablePageIsATableMarkedOcr) {
+  CliRun run = Jixiao("extract " + kScans + "clean-p6-200dpi.pdf");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  nlohmann::json doc = Json(run);
+  const nlohmann::json* table = nullptr;
+  for (const auto& b : doc["blocks"])
+    if (b.value("kind", "") == "table") table = &b;
+  ASSERT_NE(table, nullptr) << run.out;
+  EXPECT_TRUE((*table)["prov"].value("ocr", false));
+  const double conf = (*table)["prov"].value("confidence", 0.0);
+  EXPECT_GT(conf, 0.5);
+  EXPECT_LE(conf, 1.0);
+  // Cells from the ruled grid, filled with the words inside them: the
+  // header row and a row label are cells of their own, and the grid has the
+  // table's four columns of figures.
+  std::set<std::string> cells;
+  int max_col = 0;
+  for (const auto& c : (*table)["table"]["cells"]) {
+    std::string text;
+    for (const auto& p : c["paragraphs"]) text += p.get<std::string>();
+    cells.insert(text);
+    max_col = std::max(max_col, c.value("col", 0) + c.value("colspan", 1));
+  }
+  EXPECT_TRUE(cells.count("2024年预算数")) << run.out;
+  EXPECT_TRUE(cells.count("三公经费")) << run.out;
+  EXPECT_TRUE(cells.count("公用经费")) << run.out;
+  EXPECT_GE(max_col, 4);
+}
+
+TEST(OcrCli, OcrOffLeavesAScanUnreadWithTheReason) {
+  CliRun run = Jixiao("check --ocr off " + kScans + "rate-mismatch-p1-200dpi.pdf");
+  EXPECT_EQ(run.exit_code, 2);
+  EXPECT_NE(run.err.find("needs OCR"), std::string::npos) << run.err;
+}
+
+TEST(OcrCli, WithoutLanguageDataTheScanIsSkippedWithWhatToInstall) {
+  CliRun run = Jixiao("check --format json " + kScans + "rate-mismatch-p1-200dpi.pdf",
+                      "TESSDATA_PREFIX=/nonexistent-tessdata");
+  nlohmann::json report = Json(run);
+  EXPECT_EQ(report.value("status", ""), "skipped");
+  EXPECT_EQ(report.value("status_reason", ""), "需要OCR：请安装 tesseract-ocr-chi-sim");
+}
+
+TEST(OcrCli, FontsWithoutToUnicodeAreNeverScreenedAsClean) {
+  // The page's CJK subset fonts lost their /ToUnicode: the text layer reads
+  // "!\"#$%…". Without OCR nothing of it is used and the file is not clean.
+  const std::string file = kScans + "rate-mismatch-p1-no-tounicode.pdf";
+  CliRun off = Jixiao("check --ocr off --format json " + file);
+  EXPECT_EQ(off.exit_code, 2);
+  nlohmann::json off_report = Json(off);
+  EXPECT_NE(off_report.value("status", ""), "ok");
+  EXPECT_NE(off_report.value("status_reason", "").find("Unicode"), std::string::npos);
+  EXPECT_EQ(off.out.find("!\"#$"), std::string::npos);
+  // With OCR the page is read from its glyphs, and the planted rate found.
+  CliRun on = Jixiao("check --format json " + file);
+  nlohmann::json report = Json(on);
+  EXPECT_EQ(report.value("status", ""), "ok") << report.value("status_reason", "");
+  EXPECT_EQ(FindingsWithCode(report, "RATE_MISMATCH").size(), 1u) << on.out;
+}
+
+TEST(OcrCli, ScanWhoseOnlyTextIsAStampNeedsOcr) {
+  // Two scanned pages, each carrying the scanner app's one line of text:
+  // furniture, removed; what is left is nothing, which is not "clean".
+  const std::string file = kScans + "stamped-2p.pdf";
+  CliRun off = Jixiao("check --ocr off --format json " + file);
+  nlohmann::json report = Json(off);
+  EXPECT_NE(report.value("status", ""), "ok");
+  EXPECT_NE(report.value("status_reason", "").find("needs OCR"), std::string::npos);
+  EXPECT_EQ(off.exit_code, 2);
+  EXPECT_EQ(off.out.find("未发现问题"), std::string::npos);
+  // Under --ocr auto the pages are judged to need OCR (their ink lies
+  // outside the stamp); without the language data that is what it says.
+  CliRun auto_run = Jixiao("check --format json " + file, "TESSDATA_PREFIX=/nonexistent-tessdata");
+  nlohmann::json auto_report = Json(auto_run);
+  EXPECT_EQ(auto_report.value("status", ""), "skipped");
+  EXPECT_EQ(auto_report.value("status_reason", ""), "需要OCR：请安装 tesseract-ocr-chi-sim");
+}
+
+TEST(OcrCli, OfdAndDocAreScreenedLikeTheirDocx) {
+  // The planted rate of rate-mismatch, from an OFD typeset by
+  // corpus/ofd/make_ofd.py and from the .doc LibreOffice saved.
+  for (const std::string file : {kRoot + "/corpus/ofd/rate-mismatch.ofd", kRoot + "/corpus/legacy/rate-mismatch.doc"}) {
+    CliRun run = Jixiao("check --format json " + file);
+    EXPECT_EQ(run.exit_code, 1) << file << run.err;
+    nlohmann::json report = Json(run);
+    EXPECT_EQ(report.value("status", ""), "ok") << file << report.value("status_reason", "");
+    EXPECT_EQ(FindingsWithCode(report, "RATE_MISMATCH").size(), 1u) << file;
+    EXPECT_TRUE(FindingsWithCode(report, "SUM_MISMATCH").empty()) << file;
+  }
+}
+
+}  // namespace
