@@ -458,6 +458,21 @@ TEST(DocxBadInput, AnAbsurdTimeLimitCountsAsNone) {
   }
 }
 
+TEST(DocxBadInput, XmlErrorQuotingHalfACharacterStaysValidUtf8) {
+  // Found by fuzzing: libxml2 quotes the input around an error cut at a byte
+  // count, mid-character; the diagnostic made the JSON export throw.
+  std::string styles = "\n<!--jixiao-par<w:body><w:p><w:r><w:t>本单位2024年度预算资金36万元，其中基本支出30万元，"
+                       "项目支出6万元。</w:t></w:r></w:p></w:body></w:document>";
+  std::string path = TempPath("cut-error.docx");
+  WriteFile(path, RawZip({{"word/document.xml", Para("预算资金24万元")}, {"word/styles.xml", styles}}));
+  Outcome o = Extract(path);
+  ASSERT_TRUE(o.status.ok()) << o.status.ToString();
+  ASSERT_TRUE(docx_test::HasDiagnostic(o.doc, "docx_styles_unreadable"));
+  std::string json;
+  EXPECT_NO_THROW(json = DocumentToJson(o.doc).dump());
+  for (const Diagnostic& d : o.doc.diagnostics) EXPECT_EQ(d.message.find('\n'), std::string::npos) << d.message;
+}
+
 TEST(DocxBadInput, HugeDeclaredSizesGiveAClearMessage) {
   std::string path = TempPath("declares-4g.docx");
   WriteFile(path, RawZip({{"word/document.xml", Para("预算资金24万元"), false, 0xFFFFFFF0u}}));

@@ -4,6 +4,8 @@
 // DeepNesting, MalformedXml, TimeLimit) and by every feature test.
 #include "extractors/docx/xml_stream.h"
 
+#include "pipeline/model/text_util.h"
+
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
@@ -92,10 +94,17 @@ void XmlStream::Fail(Status s) {
 
 void XmlStream::OnError(int code, const char* message, int line) {
   if (!first_error_.empty()) return;
-  first_error_ = message ? message : "XML error";
-  while (!first_error_.empty() && (first_error_.back() == '\n' || first_error_.back() == ' ')) {
-    first_error_.pop_back();
+  // libxml2 quotes the input around the error, cut at a byte count (half a
+  // Chinese character, found by fuzzing) and over several lines: the message
+  // must stay valid UTF-8 (JSON, CSV, XLSX) and one line.
+  std::string raw = message ? message : "XML error";
+  first_error_.clear();
+  for (size_t i = 0; i < raw.size();) {
+    char32_t c = DecodeUtf8(raw, &i);
+    if (c == 0xFFFD) continue;  // a cut or invalid sequence: dropped
+    AppendUtf8(c == '\n' || c == '\r' || c == '\t' ? ' ' : c, &first_error_);
   }
+  while (!first_error_.empty() && first_error_.back() == ' ') first_error_.pop_back();
   first_error_ = "line " + std::to_string(line) + ": " + first_error_;
   first_error_code_ = code;
 }

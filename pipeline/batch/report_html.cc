@@ -5,8 +5,12 @@
 // severity selector hide the documents that do not match. Covered by
 // pipeline/batch/batch_test.cc and tests/e2e/run_e2e_test.cc.
 #include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <memory>
 #include <set>
 
+#include "pipeline/batch/csv.h"
 #include "pipeline/batch/report_writers.h"
 #include "pipeline/batch/reports.h"
 
@@ -130,10 +134,27 @@ void HtmlReport::Add(const ManifestRow& row, const Json& r) {
     h += "</ol>";
   }
   h += "</section>\n";
-  sections_.push_back({Rank(row), row.errors, row.warnings, row.file, std::move(h)});
+  if (!spill_) return;
+  long offset = std::ftell(spill_);
+  if (std::fwrite(h.data(), 1, h.size(), spill_) != h.size() && !write_errno_) write_errno_ = errno ? errno : EIO;
+  sections_.push_back({Rank(row), row.errors, row.warnings, row.file, offset, h.size()});
 }
 
-std::string HtmlReport::Page() const {
+HtmlReport::~HtmlReport() {
+  if (spill_) std::fclose(spill_);
+  if (!spill_path_.empty()) std::remove(spill_path_.c_str());
+}
+
+Status HtmlReport::Open(const std::string& spill_path) {
+  spill_path_ = spill_path;
+  spill_ = std::fopen(spill_path.c_str(), "w+b");
+  if (!spill_) return WriteError(spill_path, errno);
+  return Status::Ok();
+}
+
+Status HtmlReport::WritePage(const std::string& path) {
+  if (!spill_) return Status::IoError("report.html: not open");
+  if (write_errno_ || std::fflush(spill_) != 0) return WriteError(path, write_errno_ ? write_errno_ : errno);
   std::vector<const Section*> order;
   for (const Section& s : sections_) order.push_back(&s);
   std::stable_sort(order.begin(), order.end(), [](const Section* a, const Section* b) {
@@ -142,6 +163,8 @@ std::string HtmlReport::Page() const {
     if (a->warnings != b->warnings) return a->warnings > b->warnings;
     return a->file < b->file;
   });
+  std::unique_ptr<FILE, int (*)(FILE*)> out(std::fopen(path.c_str(), "wb"), &std::fclose);
+  if (!out) return WriteError(path, errno);
   std::string h;
   h += "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
        "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
@@ -158,11 +181,25 @@ std::string HtmlReport::Page() const {
        "<select id=\"sev\"><option value=\"\">全部</option><option value=\"error\">有错误</option>"
        "<option value=\"warning\">有警告</option><option value=\"failed\">处理失败</option>"
        "<option value=\"clean\">无问题</option></select> 显示 <span id=\"shown\"></span> 份</div>\n<main>\n";
-  for (const Section* s : order) h += s->html;
-  h += "</main>\n<script>";
+  int err = 0;
+  auto put = [&](const std::string& text) {
+    if (!err && std::fwrite(text.data(), 1, text.size(), out.get()) != text.size()) err = errno ? errno : EIO;
+  };
+  put(h);
+  std::string section;
+  for (const Section* s : order) {
+    section.resize(s->length);
+    if (std::fseek(spill_, s->offset, SEEK_SET) != 0 || std::fread(&section[0], 1, s->length, spill_) != s->length)
+      return Status::IoError("cannot read back " + spill_path_);
+    put(section);
+  }
+  h = "</main>\n<script>";
   h += kScript;
   h += "</script></body></html>\n";
-  return h;
+  put(h);
+  if (!err && std::fflush(out.get()) != 0) err = errno;
+  if (err) return WriteError(path, err);
+  return Status::Ok();
 }
 
 }  // namespace jixiao::batch

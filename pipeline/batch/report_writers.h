@@ -32,17 +32,29 @@ class XlsxReport {
 };
 
 // report.html: one section per document, sorted at the end (report_html.cc).
+// Memory does not grow with the batch: each section is appended to a spill
+// file as it comes and only its sort key and place are kept; the page is
+// then written section by section in severity order.
 class HtmlReport {
  public:
+  ~HtmlReport();
+  // Opens the spill file (removed by the destructor).
+  Status Open(const std::string& spill_path);
   void Add(const ManifestRow& row, const nlohmann::ordered_json& report);
-  std::string Page() const;
+  // Writes the whole page to path (not atomically: the caller renames it).
+  Status WritePage(const std::string& path);
 
  private:
   struct Section {
     int rank, errors, warnings;
-    std::string file, html;
+    std::string file;
+    long offset;
+    size_t length;
   };
   std::vector<Section> sections_;
+  std::string spill_path_;
+  FILE* spill_ = nullptr;
+  int write_errno_ = 0;
   int docs_ = 0, errors_ = 0, warnings_ = 0, infos_ = 0, failed_ = 0, with_findings_ = 0;
 };
 

@@ -31,7 +31,7 @@ void WriteValue(lxw_worksheet* ws, int row, int col, const std::string& text) {
 }  // namespace
 
 struct XlsxReport::State {
-  std::string tmp;
+  std::string tmp, tmpdir;
   lxw_workbook* wb = nullptr;
   lxw_worksheet* sum = nullptr;
   lxw_worksheet* fnd = nullptr;
@@ -54,9 +54,14 @@ XlsxReport::~XlsxReport() {
 Status XlsxReport::Open(const std::string& tmp_path) {
   s_ = new State;
   s_->tmp = tmp_path;
+  // Constant memory: each row goes to the sheet's temporary file as it is
+  // written (rows are written in order), so the workbook of 10,000 documents
+  // does not sit in memory. The temporaries go beside the report.
+  s_->tmpdir = tmp_path.substr(0, tmp_path.rfind('/') == std::string::npos ? 0 : tmp_path.rfind('/'));
+  if (s_->tmpdir.empty()) s_->tmpdir = ".";
   lxw_workbook_options options = {};
-  options.constant_memory = LXW_FALSE;
-  options.tmpdir = nullptr;
+  options.constant_memory = LXW_TRUE;
+  options.tmpdir = const_cast<char*>(s_->tmpdir.c_str());
   s_->wb = workbook_new_opt(tmp_path.c_str(), &options);
   if (!s_->wb) return Status::IoError("cannot create " + tmp_path);
   lxw_format* header = workbook_add_format(s_->wb);

@@ -164,6 +164,8 @@ Status ReportWriter::Open() {
   head = std::string(kUtf8Bom) +
          CsvRecord({"文件", "单位", "年度", "严重程度", "代码", "问题说明", "算式", "原文引用", "位置"}) + "\r\n";
   m.Put(head, m.findings);
+  Status hs = m.html.Open(m.Tmp("report.html") + ".sections");
+  if (!hs.ok()) return hs;
   return m.xlsx.Open(m.Tmp("report.xlsx") + ".xlsx");
 }
 
@@ -208,7 +210,7 @@ Status ReportWriter::Finish() {
   if (m.write_errno) return WriteError("reports in " + m.dir, m.write_errno);
   Status s = m.xlsx.Close();
   if (!s.ok()) return s;
-  s = WriteFileAtomically(m.Tmp("report.html"), m.html.Page());
+  s = m.html.WritePage(m.Tmp("report.html"));
   if (!s.ok()) return s;
   const std::pair<std::string, std::string> moves[] = {
       {m.Tmp("findings.jsonl"), "findings.jsonl"}, {m.Tmp("summary.csv"), "summary.csv"},

@@ -15,6 +15,9 @@ namespace jixiao {
 // The model as JSON. Stable key order (nlohmann::ordered_json) so golden files
 // diff cleanly.
 nlohmann::ordered_json DocumentToJson(const Document& doc);
+// Only the "diagnostics" array of DocumentToJson (without the blocks: the
+// model of a 300,000-row table as JSON is gigabytes).
+nlohmann::ordered_json DiagnosticsToJson(const Document& doc);
 
 // Reads back what DocumentToJson wrote. Returns InvalidInput on a shape error.
 Status DocumentFromJson(const nlohmann::json& j, Document* doc);

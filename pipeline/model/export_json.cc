@@ -124,6 +124,11 @@ nlohmann::ordered_json DocumentToJson(const Document& doc) {
     blocks.push_back(std::move(jb));
   }
   j["blocks"] = std::move(blocks);
+  j["diagnostics"] = DiagnosticsToJson(doc);
+  return j;
+}
+
+ojson DiagnosticsToJson(const Document& doc) {
   ojson diags = ojson::array();
   for (const Diagnostic& d : doc.diagnostics) {
     ojson jd;
@@ -134,8 +139,7 @@ nlohmann::ordered_json DocumentToJson(const Document& doc) {
     if (!prov.empty()) jd["prov"] = std::move(prov);
     diags.push_back(std::move(jd));
   }
-  j["diagnostics"] = std::move(diags);
-  return j;
+  return diags;
 }
 
 Status DocumentFromJson(const nlohmann::json& j, Document* doc) {

@@ -3,6 +3,8 @@
 // and `run`.
 #include "pipeline/screen/screen.h"
 
+#include <chrono>
+
 #include <re2/re2.h>
 
 #include <map>
@@ -81,20 +83,46 @@ Status Screener::Create(const std::string& rules_path, std::unique_ptr<Screener>
   return Status::Ok();
 }
 
+namespace {
+
+double SteadyNow() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+}  // namespace
+
 Screener::Result Screener::Screen(const std::string& path, const ExtractOptions& extract) const {
+  const double limit = extract.time_limit_seconds;
+  const double deadline = limit > 0 && limit <= kMaxTimeLimitSeconds ? SteadyNow() + limit : 0;
   Document doc;
   Status status = ExtractFile(path, extract, &doc);
-  return ScreenExtracted(path, std::move(doc), status);
+  return ScreenExtracted(path, std::move(doc), status, deadline);
 }
 
 Screener::Result Screener::ScreenExtracted(const std::string& path, Document extracted,
                                            const Status& status) const {
+  return ScreenExtracted(path, std::move(extracted), status, 0);
+}
+
+Screener::Result Screener::ScreenExtracted(const std::string& path, Document extracted, const Status& status_in,
+                                           double deadline) const {
+  Status status = status_in;
+  auto out_of_time = [&](const char* stage) {
+    if (deadline <= 0 || SteadyNow() <= deadline) return false;
+    status = Status::Timeout(std::string("time limit reached ") + stage + "（超时：未能在时限内完成检查）");
+    return true;
+  };
   Result result;
   result.doc = std::move(extracted);
   Document& doc = result.doc;
   // A long PDF cut short by the time limit still has the pages read before
   // it: checking those beats failing the whole document.
   const bool cut_short = status.code() == Status::Code::kTimeout && !doc.blocks.empty();
+  // Read in full but with no time left for facts and checks: failed (timeout).
+  if (status.ok() && out_of_time("after reading the document, before its facts")) {
+    doc.status = DocumentStatus::kFailed;
+    doc.status_reason = status.message();
+  }
   if (cut_short) {
     doc.status = DocumentStatus::kPartial;
     if (doc.status_reason.empty()) doc.status_reason = status.message();
@@ -106,8 +134,16 @@ Screener::Result Screener::ScreenExtracted(const std::string& path, Document ext
   const ReportIdentity id = IdentifyReport(doc, &vocabulary_);
   if (status.ok() || cut_short) {
     result.facts = ExtractFacts(doc, vocabulary_, id.year);
-    result.findings = RunChecks(doc, result.facts, rules_, id.title, /*read_in_full=*/!cut_short);
-    MarkOcrFindings(doc, &result.findings);
+    if (!cut_short && out_of_time("after the facts, before the checks")) {
+      // Failed, not partial: the checks were not run, and a report with no
+      // finding would read as clean.
+      result.facts = FactSet();
+      doc.status = DocumentStatus::kFailed;
+      doc.status_reason = status.message();
+    } else {
+      result.findings = RunChecks(doc, result.facts, rules_, id.title, /*read_in_full=*/!cut_short);
+      MarkOcrFindings(doc, &result.findings);
+    }
   }
   result.finding_count = static_cast<int>(result.findings.size());
 
@@ -137,7 +173,7 @@ Screener::Result Screener::ScreenExtracted(const std::string& path, Document ext
   }
   r["findings"] = std::move(findings);
   r["counts"] = {{"error", counts[0]}, {"warning", counts[1]}, {"info", counts[2]}};
-  r["diagnostics"] = DocumentToJson(doc)["diagnostics"];
+  r["diagnostics"] = DiagnosticsToJson(doc);  // not the whole model as JSON: gigabytes for a tall table
   return result;
 }
 

@@ -71,6 +71,11 @@ class Screener {
   // The same for a document already extracted: `status` is what ExtractFile
   // returned for it (tests use this to stand for a run out of time).
   Result ScreenExtracted(const std::string& path, Document doc, const Status& status) const;
+  // The same, with the time limit's deadline (seconds on the steady clock,
+  // 0: none): the limit is checked between the stages (after extraction,
+  // after the facts), and a document whose time ran out is failed with a
+  // timeout reason rather than checked past its limit or reported clean.
+  Result ScreenExtracted(const std::string& path, Document doc, const Status& status, double deadline) const;
 
   const Rules& rules() const { return rules_; }
   const Vocabulary& vocabulary() const { return vocabulary_; }

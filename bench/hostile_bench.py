@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Time and peak memory of jixiao on the large hostile cases of the reliability
+probe, each in its own process (GNU time's maximum resident set size):
+
+  - one budget sentence repeated 8,000 / 16,000 / 32,000 times (stored ZIP), `check`
+  - a table of 300,000 rows (about 2 MB as DOCX), `check`
+  - the same table with --time-limit 2 (the limit must stop it)
+  - `run` over N small distinct reports (default 2,000; --batch N)
+
+    /usr/bin/python3 bench/hostile_bench.py [--batch N] [--jixiao build/jixiao]
+
+Inputs are generated in a temporary folder (nothing is committed); figures and
+names are invented.
+"""
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tests", "fuzz"))
+import make_hostile_seeds as h  # noqa: E402
+
+SENTENCE = "本单位2024年度预算资金36万元，其中基本支出30万元，项目支出6万元。"
+
+
+def measure(label, argv):
+    t0 = time.time()
+    proc = subprocess.run(["/usr/bin/time", "-f", "%M"] + argv, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                          text=True)
+    seconds = time.time() - t0
+    lines = proc.stderr.strip().splitlines()
+    peak_mb = int(lines[-1]) / 1024 if lines and lines[-1].isdigit() else float("nan")
+    print("%-44s %8.2f s %9.1f MB  exit %d" % (label, seconds, peak_mb, proc.returncode), flush=True)
+    return seconds, peak_mb
+
+
+def report_docx(i):
+    paras = ["%d年度第%d单位整体支出绩效自评报告" % (2024, i),
+             "本单位%d年度预算资金%d万元，全年实际支出%d万元，预算执行率100%%。" % (2024, 20 + i % 50, 20 + i % 50)]
+    return h.raw_zip([{"name": "word/document.xml", "data": h.doc_xml(paras), "deflate": True}])
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--jixiao", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "build", "jixiao"))
+    ap.add_argument("--batch", type=int, default=2000)
+    ap.add_argument("--rows", type=int, default=300000)
+    args = ap.parse_args()
+    j = os.path.abspath(args.jixiao)
+    tmp = tempfile.mkdtemp(prefix="jixiao_hostile_bench_")
+    try:
+        for n in (8000, 16000, 32000):
+            path = os.path.join(tmp, "repeated-%d.docx" % n)
+            with open(path, "wb") as f:
+                f.write(h.raw_zip([{"name": "word/document.xml", "data": h.doc_xml([SENTENCE] * n)}]))
+            measure("check, sentence x %d" % n, [j, "check", path])
+        path = os.path.join(tmp, "table-%d.docx" % args.rows)
+        rows = [["项目", "预算数（万元）", "执行数（万元）"]] + [["支出%d" % i, str(i % 97), str(i % 89)]
+                                                         for i in range(args.rows)]
+        with open(path, "wb") as f:
+            f.write(h.raw_zip([{"name": "word/document.xml", "data": h.table_xml(rows), "deflate": True}]))
+        print("(table DOCX: %.1f MB)" % (os.path.getsize(path) / 1e6))
+        measure("check, table of %d rows" % args.rows, [j, "check", path])
+        measure("check --time-limit 2, table of %d rows" % args.rows, [j, "check", "--time-limit", "2", path])
+        batch = os.path.join(tmp, "batch")
+        os.makedirs(batch)
+        for i in range(args.batch):
+            with open(os.path.join(batch, "r%05d.docx" % i), "wb") as f:
+                f.write(report_docx(i))
+        measure("run --jobs 2, %d documents" % args.batch,
+                [j, "run", batch, "--out", os.path.join(tmp, "out"), "--jobs", "2", "--progress", "lines"])
+        size = os.path.getsize(os.path.join(tmp, "out", "report.html")) / 1e6
+        print("(report.html: %.1f MB)" % size)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
