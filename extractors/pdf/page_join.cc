@@ -344,8 +344,13 @@ bool MergeColumns(PageTable* upper, Table* prev, PageTable* lower) {
 }  // namespace
 
 void RemovePageFurniture(std::vector<PageLayout>* pages, Document* doc) {
-  // Count on how many pages each (band, shape, rough y) occurs.
+  // Count on how many pages each (band, shape, rough y) occurs, and whether
+  // its text varies. A running header repeats its text (or carries a page
+  // counter, IsPageNumber); a label whose number varies and which stands on a
+  // few pages only (附件1, 附件2 at the top of the pages they open) is content.
   std::map<std::string, int> seen;
+  std::map<std::string, std::string> first_text;
+  std::map<std::string, bool> varies;
   auto key = [](const Line& l, bool top) {
     std::string k(top ? "T" : "B");
     k.append(std::to_string(static_cast<int>(l.box.y0 / 6)));
@@ -357,7 +362,11 @@ void RemovePageFurniture(std::vector<PageLayout>* pages, Document* doc) {
     std::map<std::string, bool> once;
     for (const Line& l : p.lines) {
       bool top;
-      if (InBand(l, p.height, &top)) once[key(l, top)] = true;
+      if (!InBand(l, p.height, &top)) continue;
+      const std::string k = key(l, top);
+      once[k] = true;
+      auto [it, fresh] = first_text.emplace(k, l.text);
+      if (!fresh && it->second != l.text) varies[k] = true;
     }
     for (const auto& kv : once) ++seen[kv.first];
   }
@@ -369,8 +378,10 @@ void RemovePageFurniture(std::vector<PageLayout>* pages, Document* doc) {
     for (Line& l : p.lines) {
       bool top;
       if (InBand(l, p.height, &top)) {
-        int count = seen[key(l, top)];
-        if (IsPageNumber(l.text) || (n >= 2 && count >= 2 && count * 2 >= n)) {
+        const std::string k = key(l, top);
+        const int count = seen[k];
+        const bool repeated = varies[k] ? n >= 3 && count >= n - 1 : n >= 2 && count >= 2 && count * 2 >= n;
+        if (IsPageNumber(l.text) || repeated) {
           ++removed;
           continue;
         }

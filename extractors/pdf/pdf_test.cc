@@ -370,6 +370,19 @@ TEST(PdfSynthetic, PageNumbersAndRunningHeaderRemoved) {
   EXPECT_EQ(text, "Body text of page 1.\nBody text of page 2.\nBody text of page 3.\n");
 }
 
+// A numbered label opening a page (附件1 on page 2, 附件2 on page 3) is content,
+// though its shape repeats in the header band of half the pages.
+TEST(PdfSynthetic, NumberedLabelsAtThePageTopAreKept) {
+  std::vector<TestPage> pages(4);
+  for (int i = 0; i < 4; ++i) {
+    std::string label = (i == 1 || i == 2) ? TextAt(72, 800, 12, "Annex " + std::to_string(i)) : "";
+    pages[i].content = label + TextAt(72, 700, 11, "Body text of page " + std::to_string(i + 1) + ".");
+  }
+  std::string text = DocumentToText(Extract(WriteTemp("labels.pdf", BuildPdf(pages))));
+  EXPECT_NE(text.find("Annex 1\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("Annex 2\n"), std::string::npos) << text;
+}
+
 TEST(PdfSynthetic, ParagraphAcrossPageBreakJoined) {
   std::vector<TestPage> pages(2);
   // Page 1 ends with a full-width line without a full stop; page 2 goes on
