@@ -43,6 +43,7 @@ for path in files:
 PY
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/scripts/lsan.supp}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 "$BUILD/extractors/docx/docx_fuzzer" \
   -max_total_time="$SECONDS_TO_RUN" -timeout=20 -rss_limit_mb=2560 -max_len=262144 \
