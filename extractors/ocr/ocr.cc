@@ -24,6 +24,7 @@
 #include <thread>
 
 #include "extractors/ocr/image_prep.h"
+#include "pipeline/model/text_util.h"
 
 // From libgomp, the OpenMP runtime Debian's libtesseract is built with
 // (declared here rather than through <omp.h>, which clang's fuzz builds may
@@ -104,24 +105,6 @@ bool IsCjkLike(char32_t c) {
   return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
 }
 
-void AppendUtf8Cp(char32_t c, std::string* out) {
-  if (c < 0x80) {
-    out->push_back(static_cast<char>(c));
-  } else if (c < 0x800) {
-    out->push_back(static_cast<char>(0xC0 | (c >> 6)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else if (c < 0x10000) {
-    out->push_back(static_cast<char>(0xE0 | (c >> 12)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  } else {
-    out->push_back(static_cast<char>(0xF0 | (c >> 18)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 12) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-    out->push_back(static_cast<char>(0x80 | (c & 0x3F)));
-  }
-}
-
 char32_t LastCp(const std::string& s) {
   if (s.empty()) return 0;
   size_t i = s.size() - 1;
@@ -197,7 +180,7 @@ void FullWidthPunctuation(std::vector<Word>* words, const std::vector<int>& line
       size_t pos = 0;
       for (size_t k = 0; k < ch.second.first; ++k) pos += word.char_bytes[k];
       std::string repl;
-      AppendUtf8Cp(ch.second.second, &repl);
+      AppendUtf8(ch.second.second, &repl);
       word.text.replace(pos, word.char_bytes[ch.second.first], repl);
       word.char_bytes[ch.second.first] = static_cast<int>(repl.size());
     }
