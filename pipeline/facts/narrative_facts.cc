@@ -11,9 +11,11 @@
 // executed figure. Figures in brackets after a figure, or after "其中", break
 // that figure down (parent).
 #include <algorithm>
+#include <initializer_list>
 #include <map>
 #include <optional>
 #include <set>
+#include <string_view>
 
 #include <re2/re2.h>
 
@@ -34,17 +36,16 @@ struct SentenceMap {
   }
 };
 
-SentenceMap SplitSentences(const std::string& text) {
+// Sentences of `text`, each ending after one of `ends`.
+SentenceMap SplitAt(const std::string& text, std::initializer_list<std::string_view> ends) {
   SentenceMap map;
   map.starts.push_back(0);
-  static const char* kEnds[] = {"。", "；", "！", "？", "\n", ";"};
   for (size_t i = 0; i < text.size();) {
     size_t advance = 1;
-    for (const char* e : kEnds) {
-      size_t n = std::string(e).size();
-      if (text.compare(i, n, e) == 0) {
-        advance = n;
-        if (i + n < text.size()) map.starts.push_back(i + n);
+    for (std::string_view e : ends) {
+      if (text.compare(i, e.size(), e) == 0) {
+        advance = e.size();
+        if (i + e.size() < text.size()) map.starts.push_back(i + e.size());
         break;
       }
     }
@@ -52,6 +53,8 @@ SentenceMap SplitSentences(const std::string& text) {
   }
   return map;
 }
+
+SentenceMap SplitSentences(const std::string& text) { return SplitAt(text, {"。", "；", "！", "？", "\n", ";"}); }
 
 // Bracket depth at each byte, and where the innermost open bracket is.
 struct Brackets {
@@ -110,24 +113,7 @@ bool IsSectionHeading(const Block& b) {
 }
 
 
-SentenceMap SplitHardSentences(const std::string& text) {
-  SentenceMap map;
-  map.starts.push_back(0);
-  static const char* kEnds[] = {"。", "！", "？", "\n", "!", "?"};
-  for (size_t i = 0; i < text.size();) {
-    size_t advance = 1;
-    for (const char* e : kEnds) {
-      size_t n = std::string(e).size();
-      if (text.compare(i, n, e) == 0) {
-        advance = n;
-        if (i + n < text.size()) map.starts.push_back(i + n);
-        break;
-      }
-    }
-    i += advance;
-  }
-  return map;
-}
+SentenceMap SplitHardSentences(const std::string& text) { return SplitAt(text, {"。", "！", "？", "\n", "!", "?"}); }
 
 // Only punctuation and white space in text[begin, end)?
 bool OnlyPunctuation(const std::string& text, size_t begin, size_t end) {
