@@ -7,27 +7,11 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/checks/check.h"
+#include "pipeline/checks/test_rules.h"
+#include "pipeline/facts/test_vocabulary.h"
 
 namespace jixiao {
 namespace {
-
-const Vocabulary& Vocab() {
-  static Vocabulary v = [] {
-    Vocabulary out;
-    EXPECT_TRUE(Vocabulary::Load("", &out).ok());
-    return out;
-  }();
-  return v;
-}
-
-const Rules& NationalRules() {
-  static Rules r = [] {
-    Rules out;
-    EXPECT_TRUE(LoadRules("", &out).ok());
-    return out;
-  }();
-  return r;
-}
 
 // One fact per entry: concept (or the item's name) / period = value, then
 // "<N" for the head it breaks down, "~kind" for a relation.
@@ -61,12 +45,12 @@ void RunCase(const Case& c) {
   }
   FactSet set;
   set.year = 2024;
-  ExtractNarrativeFacts(doc, Vocab(), static_cast<int>(doc.blocks.size()), &set);
+  ExtractNarrativeFacts(doc, TestVocabulary(), static_cast<int>(doc.blocks.size()), &set);
   std::vector<std::string> facts;
   for (const Fact& f : set.facts) facts.push_back(Summary(f));
   EXPECT_EQ(facts, c.facts) << c.text;
   std::vector<Finding> findings;
-  CheckFigures(doc, set, NationalRules(), &findings);
+  CheckFigures(doc, set, TestNationalRules(), &findings);
   std::vector<std::string> codes;
   std::string messages;
   for (const Finding& f : findings) {
@@ -346,9 +330,9 @@ void RunProseCase(const ProseCase& c) {
   doc.blocks.push_back(t);
   FactSet set;
   set.year = 2024;
-  ExtractProseCellFacts(doc, Vocab(), &set);
+  ExtractProseCellFacts(doc, TestVocabulary(), &set);
   std::vector<Finding> findings;
-  CheckFigures(doc, set, NationalRules(), &findings);
+  CheckFigures(doc, set, TestNationalRules(), &findings);
   std::vector<std::string> codes;
   std::string messages;
   for (const Finding& f : findings) {

@@ -7,27 +7,11 @@
 #include <set>
 
 #include "pipeline/checks/check.h"
+#include "pipeline/checks/test_rules.h"
+#include "pipeline/facts/test_vocabulary.h"
 
 namespace jixiao {
 namespace {
-
-const Vocabulary& Vocab() {
-  static Vocabulary v = [] {
-    Vocabulary out;
-    EXPECT_TRUE(Vocabulary::Load("", &out).ok());
-    return out;
-  }();
-  return v;
-}
-
-const Rules& National() {
-  static Rules r = [] {
-    Rules out;
-    EXPECT_TRUE(LoadRules("", &out).ok());
-    return out;
-  }();
-  return r;
-}
 
 using Rows = std::vector<std::vector<std::string>>;
 
@@ -54,9 +38,9 @@ Document TableDoc(const Rows& rows) {
 std::multiset<std::string> FundsCodes(const Document& doc, std::string* messages) {
   FactSet set;
   set.year = 2023;
-  ExtractTableFacts(doc, Vocab(), &set);
+  ExtractTableFacts(doc, TestVocabulary(), &set);
   std::vector<Finding> out;
-  CheckFunds(doc, set, National(), &out);
+  CheckFunds(doc, set, TestNationalRules(), &out);
   std::multiset<std::string> codes;
   for (const Finding& f : out) {
     codes.insert(f.code);
@@ -128,14 +112,14 @@ TEST(FundsChecksTest, TotalRowLeftAtZero) {
 }
 
 TEST(FundsChecksTest, BandsFromTheRulesFile) {
-  Rules bands = National();
+  Rules bands = TestNationalRules();
   bands.execution_score.method = "bands";
   bands.execution_score.bands = {{numbers::Decimal::FromInt(95), numbers::Decimal::FromInt(1)},
                                  {numbers::Decimal::FromInt(80), *numbers::Decimal::Parse("0.8")}};
   Rows rows = kClean;  // 96%: the top band gives 10, not 9.6
   const Document doc = TableDoc(rows);
   FactSet set;
-  ExtractTableFacts(doc, Vocab(), &set);
+  ExtractTableFacts(doc, TestVocabulary(), &set);
   std::vector<Finding> out;
   CheckFunds(doc, set, bands, &out);
   ASSERT_EQ(out.size(), 1u);
@@ -143,16 +127,16 @@ TEST(FundsChecksTest, BandsFromTheRulesFile) {
   rows[1][6] = "10";
   const Document doc10 = TableDoc(rows);
   FactSet set10;
-  ExtractTableFacts(doc10, Vocab(), &set10);
+  ExtractTableFacts(doc10, TestVocabulary(), &set10);
   out.clear();
   CheckFunds(doc10, set10, bands, &out);
   EXPECT_TRUE(out.empty());
 }
 
 std::multiset<std::string> AllCodes(const Document& doc) {
-  FactSet set = ExtractFacts(doc, Vocab(), 2023);
+  FactSet set = ExtractFacts(doc, TestVocabulary(), 2023);
   std::multiset<std::string> codes;
-  for (const Finding& f : RunChecks(doc, set, National(), "项目支出绩效自评表", true)) codes.insert(f.code);
+  for (const Finding& f : RunChecks(doc, set, TestNationalRules(), "项目支出绩效自评表", true)) codes.insert(f.code);
   return codes;
 }
 

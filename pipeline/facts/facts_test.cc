@@ -3,18 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/facts/facts.h"
+#include "pipeline/facts/test_vocabulary.h"
 
 namespace jixiao {
 namespace {
-
-const Vocabulary& Vocab() {
-  static Vocabulary v = [] {
-    Vocabulary out;
-    EXPECT_TRUE(Vocabulary::Load("", &out).ok());
-    return out;
-  }();
-  return v;
-}
 
 FactSet FromParagraphs(const std::vector<std::string>& lines) {
   Document doc;
@@ -25,7 +17,7 @@ FactSet FromParagraphs(const std::vector<std::string>& lines) {
   }
   FactSet set;
   set.year = 2024;
-  ExtractNarrativeFacts(doc, Vocab(), static_cast<int>(doc.blocks.size()), &set);
+  ExtractNarrativeFacts(doc, TestVocabulary(), static_cast<int>(doc.blocks.size()), &set);
   return set;
 }
 
@@ -107,7 +99,7 @@ TEST(TableFactsTest, CellsAddressedByRowAndColumnHeaders) {
   doc.blocks.push_back(b);
   FactSet set;
   set.year = 2024;
-  ExtractTableFacts(doc, Vocab(), &set);
+  ExtractTableFacts(doc, TestVocabulary(), &set);
   std::vector<std::string> got;
   for (const Fact& f : set.facts) {
     got.push_back(f.subject + " " + f.concept_id + "/" + f.period + "=" + f.q.canonical.ToString() + " r" +
@@ -139,7 +131,7 @@ TEST(TableFactsTest, ALongTableStaysLinear) {
   doc.blocks.push_back(b);
   FactSet set;
   set.year = 2024;
-  ExtractTableFacts(doc, Vocab(), &set);
+  ExtractTableFacts(doc, TestVocabulary(), &set);
   ASSERT_EQ(set.facts.size(), 2u * kRows);
   const Fact& last = set.facts.back();
   EXPECT_EQ(last.concept_id, "project");
@@ -149,17 +141,17 @@ TEST(TableFactsTest, ALongTableStaysLinear) {
 }
 
 TEST(VocabularyTest, LongestPhraseWins) {
-  const std::vector<KeywordHit> hits = Vocab().Match("一般公共预算财政拨款中“三公经费”年初预算");
+  const std::vector<KeywordHit> hits = TestVocabulary().Match("一般公共预算财政拨款中“三公经费”年初预算");
   ASSERT_EQ(hits.size(), 3u);
   EXPECT_EQ(hits[0].concept_id, "src_general");
   EXPECT_EQ(hits[0].period, "");
   EXPECT_EQ(hits[1].concept_id, "three_public");
   EXPECT_EQ(hits[2].period, "initial");
-  EXPECT_EQ(Vocab().ConceptOfLabel("1、公务用车购置和维护经费"), "vehicles");
-  EXPECT_EQ(Vocab().ConceptOfLabel("其中：公车购置"), "vehicle_purchase");
-  EXPECT_EQ(Vocab().ConceptOfLabel("部门基本支出预算调整"), "basic_adjustment");
-  EXPECT_EQ(Vocab().PeriodOf("2024年决算数"), "executed");
-  EXPECT_EQ(Vocab().GradeOf("优秀"), "优");
+  EXPECT_EQ(TestVocabulary().ConceptOfLabel("1、公务用车购置和维护经费"), "vehicles");
+  EXPECT_EQ(TestVocabulary().ConceptOfLabel("其中：公车购置"), "vehicle_purchase");
+  EXPECT_EQ(TestVocabulary().ConceptOfLabel("部门基本支出预算调整"), "basic_adjustment");
+  EXPECT_EQ(TestVocabulary().PeriodOf("2024年决算数"), "executed");
+  EXPECT_EQ(TestVocabulary().GradeOf("优秀"), "优");
 }
 
 }  // namespace

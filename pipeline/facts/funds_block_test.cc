@@ -5,18 +5,10 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/facts/facts.h"
+#include "pipeline/facts/test_vocabulary.h"
 
 namespace jixiao {
 namespace {
-
-const Vocabulary& Vocab() {
-  static Vocabulary v = [] {
-    Vocabulary out;
-    EXPECT_TRUE(Vocabulary::Load("", &out).ok());
-    return out;
-  }();
-  return v;
-}
 
 // A table of single cells; rows may be shorter than the widest (the last
 // cell then spans the rest).
@@ -101,7 +93,7 @@ TEST(FundsBlockTest, ShapesOfTheBlock) {
   };
   for (const FundsCase& c : cases) {
     const Block b = TableBlock(c.rows);
-    std::vector<FundsBlock> blocks = FindFundsBlocks(b.table, 0, Vocab());
+    std::vector<FundsBlock> blocks = FindFundsBlocks(b.table, 0, TestVocabulary());
     std::vector<std::string> got;
     for (const FundsBlock& fb : blocks)
       for (const FundsRow& r : fb.rows) {
@@ -131,7 +123,7 @@ TEST(FundsBlockTest, TwoRowHeader) {
     cells.push_back(c);
   }
   b.table.cells = cells;
-  std::vector<FundsBlock> blocks = FindFundsBlocks(b.table, 0, Vocab());
+  std::vector<FundsBlock> blocks = FindFundsBlocks(b.table, 0, TestVocabulary());
   ASSERT_EQ(blocks.size(), 1u);
   ASSERT_EQ(blocks[0].rows.size(), 2u);
   EXPECT_EQ(Value(blocks[0].rows[0].values[kFundsInitial]), "50");
@@ -152,7 +144,7 @@ FactSet Extract(const std::vector<Block>& blocks) {
   doc.blocks = blocks;
   FactSet set;
   set.year = 2023;
-  ExtractTableFacts(doc, Vocab(), &set);
+  ExtractTableFacts(doc, TestVocabulary(), &set);
   return set;
 }
 

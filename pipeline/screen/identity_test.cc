@@ -3,18 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/screen/screen.h"
+#include "pipeline/facts/test_vocabulary.h"
 
 namespace jixiao {
 namespace {
-
-const Vocabulary& Vocab() {
-  static Vocabulary v = [] {
-    Vocabulary out;
-    EXPECT_TRUE(Vocabulary::Load("", &out).ok());
-    return out;
-  }();
-  return v;
-}
 
 Block Para(const std::string& text) {
   Block b;
@@ -69,7 +61,7 @@ TEST(IdentifyReportTest, TitlesCellsAndFamilies) {
   for (const Case& c : cases) {
     Document doc;
     doc.blocks = c.blocks;
-    const ReportIdentity id = IdentifyReport(doc, &Vocab());
+    const ReportIdentity id = IdentifyReport(doc, &TestVocabulary());
     EXPECT_EQ(id.unit, c.unit) << id.title;
     EXPECT_EQ(id.year, c.year) << id.title;
     EXPECT_EQ(id.project, c.project) << id.title;
