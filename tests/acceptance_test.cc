@@ -88,7 +88,7 @@ TEST_P(SeedTest, ExpenditureContradictionQuotesAllPlaces) {
     if (f->message.find("“基本支出”") == 0) by_label["basic"] = f;
     if (f->message.find("“项目支出”") == 0) by_label["project"] = f;
   }
-  ASSERT_TRUE(by_label.count("basic") && by_label.count("project")) << r.report.dump(1);
+  ASSERT_TRUE(by_label.count("basic") && by_label.count("project")) << ToJson(r.report).dump(1);
   auto quotes = [](const Finding* f) {
     std::string all;
     for (const Evidence& e : f->evidence) all += e.quote + "|" + e.value + "|" + e.place + "\n";
@@ -151,10 +151,10 @@ TEST_P(SeedTest, WhatHoldsIsNotFlagged) {
   for (const char* code : {"SCORE_TOTAL_MISMATCH", "SCORE_OVER_WEIGHT", "WEIGHT_MISMATCH", "GRADE_MISMATCH",
                            "TARGET_NOT_MET", "DEVIATION_UNEXPLAINED", "RATE_MISMATCH", "SUM_MISMATCH", "SECTION_MISSING"})
     EXPECT_TRUE(WithCode(r, code).empty()) << code;
-  EXPECT_EQ(r.report["figures"]["self_score"], "98");
-  EXPECT_EQ(r.report["figures"]["grade"], "优");
-  EXPECT_EQ(r.report["unit"], "君山区工商业联合会");
-  EXPECT_EQ(r.report["year"], 2024);
+  EXPECT_EQ(r.report.figures.self_score, "98");
+  EXPECT_EQ(r.report.figures.grade, "优");
+  EXPECT_EQ(r.report.unit, "君山区工商业联合会");
+  EXPECT_EQ(r.report.year, 2024);
 }
 
 INSTANTIATE_TEST_SUITE_P(Corpus, SeedTest, ::testing::Values("docx", "pdf"));

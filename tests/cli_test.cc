@@ -59,6 +59,41 @@ TEST(CliTest, ExitCodesFollowTheFindings) {
   EXPECT_NE(seed.out.find("为年初预算的100%"), std::string::npos) << "findings quote the report";
 }
 
+TEST(CliTest, OneExitCodeRuleInCheckAndRun) {
+  // A document whose only findings are info: exit 0 in check as in run
+  // (errors and warnings count, info does not).
+  const std::string file = kRoot + "/corpus/templates/half-filled.docx";
+  CliRun check = Jixiao("check --format json " + file);
+  EXPECT_NE(check.out.find("\"severity\": \"info\""), std::string::npos) << check.out;
+  EXPECT_EQ(check.out.find("\"severity\": \"error\""), std::string::npos);
+  EXPECT_EQ(check.out.find("\"severity\": \"warning\""), std::string::npos);
+  EXPECT_EQ(check.exit_code, 0) << check.err;
+  const std::string dir = ::testing::TempDir() + "/jixiao_cli_exit_" + std::to_string(getpid());
+  ASSERT_EQ(std::system(("rm -rf " + dir).c_str()), 0);
+  CliRun run = Jixiao("run --progress lines " + file + " --out " + dir);
+  EXPECT_EQ(run.exit_code, check.exit_code) << run.out << run.err;
+  std::system(("rm -rf " + dir).c_str());
+}
+
+TEST(CliTest, AloneItPrintsTheHelp) {
+  CliRun r = Jixiao("");
+  EXPECT_EQ(r.exit_code, 2);  // a usage error, as documented
+  EXPECT_NE(r.out.find("Subcommands:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("check"), std::string::npos);
+  EXPECT_EQ(r.err.find("A subcommand is required"), std::string::npos) << r.err;
+}
+
+TEST(CliMessages, ReasonsAReviewerReadsAreChinese) {
+  const std::string text = Write("notes.docx", "this is plain text, not a Word file\n");
+  CliRun r = Jixiao("check --format json " + text);
+  EXPECT_NE(r.out.find("\"status_reason\": \"不是 DOCX 或 PDF 报告"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("looks like"), std::string::npos) << r.out;
+  CliRun missing = Jixiao("check /nonexistent/report.docx");
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("文件不存在：/nonexistent/report.docx"), std::string::npos) << missing.err;
+  EXPECT_EQ(missing.err.find("File does not exist"), std::string::npos) << missing.err;
+}
+
 TEST(CliTest, BadInputIsOneClearLineAndExitTwo) {
   const std::string not_zip = Write("not-a-report.docx", "this is plain text, not a Word file\n");
   CliRun r = Jixiao("check " + not_zip);
@@ -151,9 +186,9 @@ TEST(CliMessages, BadRulesFileSaysWhereAndWhat) {
 
 TEST(CliMessages, EmptyFileIsSkippedInCheckAsInRun) {
   CliRun r = Jixiao("check --format json " + Write("empty.docx", ""));
-  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.exit_code, 2);  // a report nobody screened, in check as in run
   EXPECT_NE(r.out.find("\"status\": \"skipped\""), std::string::npos) << r.out;
-  EXPECT_NE(r.err.find("empty file"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("空文件"), std::string::npos) << r.err;
 }
 
 TEST(CliMessages, SearchBoundsTheQueryAndOpensTheArchiveReadOnly) {

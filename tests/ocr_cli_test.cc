@@ -126,10 +126,11 @@ TEST(OcrCli, FontsWithoutToUnicodeAreNeverScreenedAsClean) {
   // "!\"#$%…". Without OCR nothing of it is used and the file is not clean.
   const std::string file = kScans + "rate-mismatch-p1-no-tounicode.pdf";
   CliRun off = Jixiao("check --ocr off --format json " + file);
-  EXPECT_EQ(off.exit_code, 2);
   nlohmann::json off_report = Json(off);
-  EXPECT_NE(off_report.value("status", ""), "ok");
-  EXPECT_NE(off_report.value("status_reason", "").find("Unicode"), std::string::npos);
+  EXPECT_EQ(off_report.value("status", ""), "skipped");
+  EXPECT_EQ(off.exit_code, 2);  // a report nobody screened; stderr says why
+  EXPECT_NE(off.err.find("需要OCR"), std::string::npos) << off.err;
+  EXPECT_NE(off_report.value("status_reason", "").find("需要OCR"), std::string::npos);
   EXPECT_EQ(off.out.find("!\"#$"), std::string::npos);
   // With OCR the page is read from its glyphs, and the planted rate found.
   CliRun on = Jixiao("check --format json " + file);
@@ -144,8 +145,8 @@ TEST(OcrCli, ScanWhoseOnlyTextIsAStampNeedsOcr) {
   const std::string file = kScans + "stamped-2p.pdf";
   CliRun off = Jixiao("check --ocr off --format json " + file);
   nlohmann::json report = Json(off);
-  EXPECT_NE(report.value("status", ""), "ok");
-  EXPECT_NE(report.value("status_reason", "").find("needs OCR"), std::string::npos);
+  EXPECT_EQ(report.value("status", ""), "skipped");
+  EXPECT_NE(report.value("status_reason", "").find("需要OCR"), std::string::npos);
   EXPECT_EQ(off.exit_code, 2);
   EXPECT_EQ(off.out.find("未发现问题"), std::string::npos);
   // Under --ocr auto the pages are judged to need OCR (their ink lies

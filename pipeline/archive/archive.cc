@@ -15,6 +15,7 @@
 
 #include "pipeline/archive/sqlite_util.h"
 #include "pipeline/archive/text_index.h"
+#include "pipeline/model/status.h"
 
 namespace jixiao::archive {
 namespace {
@@ -31,7 +32,8 @@ CREATE TABLE IF NOT EXISTS documents(
   id INTEGER PRIMARY KEY, sha256 TEXT NOT NULL UNIQUE, path TEXT, format TEXT, size INTEGER,
   pages INTEGER, status TEXT, status_reason TEXT, jixiao_version TEXT, title TEXT, unit TEXT,
   year INTEGER, total_budget TEXT, executed TEXT, execution_rate TEXT, self_score TEXT,
-  grade TEXT, n_error INTEGER, n_warning INTEGER, n_info INTEGER, top_code TEXT, screened_at TEXT);
+  grade TEXT, n_error INTEGER, n_warning INTEGER, n_info INTEGER, top_code TEXT, screened_at TEXT,
+  status_code TEXT, removed INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS reports(doc_id INTEGER PRIMARY KEY, report BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_unit ON documents(unit);
 CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
@@ -59,19 +61,6 @@ CREATE TABLE IF NOT EXISTS findings(
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS figures USING fts5(amounts, content='', tokenize='unicode61');
 )sql";
-
-std::string Str(const Json& j, const char* key) {
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return "";
-  if (it->is_string()) return it->get<std::string>();
-  return it->dump();
-}
-
-int64_t Int(const Json& j, const char* key, int64_t fallback) {
-  auto it = j.find(key);
-  if (it == j.end() || !it->is_number()) return fallback;
-  return it->get<int64_t>();
-}
 
 // The full report is kept zlib-compressed: facts and findings with their
 // evidence are most of an archive's size otherwise. Most of what does not
@@ -145,8 +134,6 @@ bool Uncompress(const std::string& in, std::string* out, GetDict get_dict) {
 
 int64_t FirstText(int64_t doc) { return doc << kSeqBits; }
 int64_t LastText(int64_t doc) { return (doc << kSeqBits) | ((int64_t{1} << kSeqBits) - 1); }
-
-int SeverityRank(const std::string& s) { return s == "error" ? 3 : s == "warning" ? 2 : s == "info" ? 1 : 0; }
 
 std::string NowUtc() {
   std::time_t t = std::time(nullptr);
@@ -288,20 +275,22 @@ Status Archive::Open(const std::string& path, std::unique_ptr<Archive>* out) {
 }
 
 Status Archive::LoadStored(std::map<std::string, StoredDoc>* out) {
-  Stmt q(db_, "SELECT id, sha256, jixiao_version, status, status_reason, n_error, n_warning, n_info, pages, path"
-              " FROM documents");
+  Stmt q(db_, "SELECT id, sha256, jixiao_version, status, status_reason, n_error, n_warning, n_info, pages, path,"
+              " status_code, removed FROM documents");
   if (!q.ok()) return q.status();
   while (q.Step()) {
     StoredDoc d;
     d.id = q.Int(0);
     d.jixiao_version = q.Text(2);
-    d.status = q.Text(3);
+    if (!OutcomeFromName(q.Text(3), &d.outcome)) d.outcome = Outcome::kFailed;
     d.status_reason = q.Text(4);
     d.n_error = static_cast<int>(q.Int(5));
     d.n_warning = static_cast<int>(q.Int(6));
     d.n_info = static_cast<int>(q.Int(7));
     d.pages = q.IsNull(8) ? -1 : static_cast<int>(q.Int(8));
     d.path = q.Text(9);
+    d.code = StatusCodeFromName(q.Text(10));
+    d.removed = q.Int(11) != 0;
     (*out)[q.Text(1)] = d;
   }
   return Status::Ok();
@@ -322,8 +311,8 @@ Status Archive::Add(const std::vector<Entry>& entries) {
   return s;
 }
 
-Status Archive::InsertOne(const Document* doc, const Json& report) {
-  std::string sha = Str(report, "sha256");
+Status Archive::InsertOne(const Document* doc, const ScreenReport& report) {
+  const std::string& sha = report.sha256;
   if (sha.empty()) return Status::InvalidInput("report without sha256");
   {
     Stmt find(db_, "SELECT id FROM documents WHERE sha256=?");
@@ -360,39 +349,29 @@ Status Archive::InsertOne(const Document* doc, const Json& report) {
   std::vector<std::string> unit_texts;
   for (const TextRow& r : texts) unit_texts.push_back(r.text);
 
-  const Json empty = Json::object();
-  const Json& figures = report.contains("figures") && report["figures"].is_object() ? report["figures"] : empty;
-  Json counts = report.value("counts", Json::object());
-  std::string top_code;
-  int top_rank = 0;
-  if (report.contains("findings") && report["findings"].is_array()) {
-    for (const Json& f : report["findings"]) {
-      int r = SeverityRank(Str(f, "severity"));
-      if (r > top_rank) {
-        top_rank = r;
-        top_code = Str(f, "code");
-      }
-    }
-  }
+  const Finding* top = report.MostSerious();
+  const FindingCounts counts = report.counts();
+  const HeadlineFigures& figures = report.figures;
   std::string stored =
-      Compress(report.dump(-1, ' ', false, Json::error_handler_t::replace), TextDictionary(unit_texts));
+      Compress(ToJson(report).dump(-1, ' ', false, Json::error_handler_t::replace), TextDictionary(unit_texts));
   if (stored.empty()) return Status::Internal("cannot compress the report");
-  int pages = doc ? doc->source.page_count : static_cast<int>(Int(report, "pages", -1));
+  int pages = doc ? doc->source.page_count : -1;
   Stmt ins(db_,
            "INSERT INTO documents(sha256, path, format, size, pages, status, status_reason, jixiao_version, title,"
            " unit, year, total_budget, executed, execution_rate, self_score, grade, n_error, n_warning, n_info,"
-           " top_code, screened_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+           " top_code, screened_at, status_code) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!ins.ok()) return ins.status();
-  ins.Bind(1, sha).Bind(2, Str(report, "file")).BindOptText(3, Str(report, "format"));
-  ins.BindOpt(4, Int(report, "size", -1)).BindOpt(5, pages);
-  ins.Bind(6, Str(report, "status")).BindOptText(7, Str(report, "status_reason"));
-  ins.Bind(8, Str(report, "jixiao_version")).BindOptText(9, Str(report, "title"));
-  ins.BindOptText(10, Str(report, "unit")).BindOpt(11, Int(report, "year", -1));
-  ins.BindOptText(12, Str(figures, "total_budget")).BindOptText(13, Str(figures, "executed"));
-  ins.BindOptText(14, Str(figures, "execution_rate")).BindOptText(15, Str(figures, "self_score"));
-  ins.BindOptText(16, Str(figures, "grade"));
-  ins.Bind(17, Int(counts, "error", 0)).Bind(18, Int(counts, "warning", 0)).Bind(19, Int(counts, "info", 0));
-  ins.BindOptText(20, top_code).Bind(21, NowUtc());
+  ins.Bind(1, sha).Bind(2, report.file).BindOptText(3, report.format);
+  ins.BindOpt(4, static_cast<int64_t>(report.size)).BindOpt(5, pages);
+  ins.Bind(6, OutcomeName(OutcomeOf(report))).BindOptText(7, OutcomeReason(report));
+  ins.Bind(8, report.jixiao_version).BindOptText(9, report.title);
+  ins.BindOptText(10, report.unit).BindOpt(11, report.year ? report.year : -1);
+  ins.BindOptText(12, figures.total_budget).BindOptText(13, figures.executed);
+  ins.BindOptText(14, figures.execution_rate).BindOptText(15, figures.self_score);
+  ins.BindOptText(16, figures.grade);
+  ins.Bind(17, counts.error).Bind(18, counts.warning).Bind(19, counts.info);
+  ins.BindOptText(20, top ? top->code : std::string()).Bind(21, NowUtc());
+  ins.BindOptText(22, report.code == Status::Code::kOk ? std::string() : Status::CodeName(report.code));
   Status s = ins.Exec();
   if (!s.ok()) return s;
   int64_t id = sqlite3_last_insert_rowid(db_);
@@ -401,7 +380,7 @@ Status Archive::InsertOne(const Document* doc, const Json& report) {
   sqlite3_bind_blob(rep.get(), 2, stored.data(), static_cast<int>(stored.size()), SQLITE_TRANSIENT);
   if (!(s = rep.Exec()).ok()) return s;
 
-  std::map<std::tuple<int, int, int>, int> cell_seq;  // (table, row, col) -> seq
+  std::map<std::tuple<int, int, int>, int> cell_seq;  // (block, row, col) -> seq: the first cell there
   std::map<int, int> block_seq;                       // paragraph block -> seq
   if (doc) {
     Stmt blk(db_, "INSERT INTO blocks VALUES(?,?,?,?,?,?,?,?,?)");
@@ -424,38 +403,35 @@ Status Archive::InsertOne(const Document* doc, const Json& report) {
       txt.BindOpt(5, r.col).BindOpt(6, r.rowspan).BindOpt(7, r.colspan).BindOpt(8, r.page);
       txt.Bind(9, r.text);
       if (!(s = txt.Exec()).ok()) return s;
-      if (r.table >= 0) cell_seq[{r.table, r.row, r.col}] = static_cast<int>(k);
+      if (r.table >= 0) cell_seq.emplace(std::make_tuple(r.block, r.row, r.col), static_cast<int>(k));
       else block_seq[r.block] = static_cast<int>(k);
     }
   }
 
-  // Facts, with the text unit each was read from; findings.
-  if (report.contains("facts") && report["facts"].is_array()) {
+  // Facts, with the text unit each was read from (the paragraph, or the cell
+  // of the table block); findings.
+  {
     Stmt fct(db_, "INSERT INTO facts VALUES(?,?,?,?,?,?,?)");
     int64_t k = 0;
-    for (const Json& f : report["facts"]) {
+    for (const ReportFact& f : report.facts) {
       int seq = -1;
-      if (f.contains("where") && f["where"].is_object()) {
-        const Json& w = f["where"];
-        int table = static_cast<int>(Int(w, "table_index", -1));
-        if (table >= 0) {
-          auto it = cell_seq.find({table, static_cast<int>(Int(w, "row", -1)), static_cast<int>(Int(w, "col", -1))});
-          if (it != cell_seq.end()) seq = it->second;
-        } else {
-          auto it = block_seq.find(static_cast<int>(Int(w, "block", -1)));
-          if (it != block_seq.end()) seq = it->second;
-        }
+      if (f.place.in_table()) {
+        auto it = cell_seq.find({f.place.block, f.place.row, f.place.col});
+        if (it != cell_seq.end()) seq = it->second;
+      } else {
+        auto it = block_seq.find(f.place.block);
+        if (it != block_seq.end()) seq = it->second;
       }
-      fct.Bind(1, id).Bind(2, k++).BindOptText(3, Str(f, "concept")).BindOptText(4, Str(f, "value"));
-      fct.BindOptText(5, Str(f, "unit")).BindOptText(6, Str(f, "raw")).BindOpt(7, seq);
+      fct.Bind(1, id).Bind(2, k++).BindOptText(3, f.concept_id).BindOptText(4, f.value);
+      fct.BindOptText(5, f.unit).BindOptText(6, f.raw).BindOpt(7, seq);
       if (!(s = fct.Exec()).ok()) return s;
     }
   }
-  if (report.contains("findings") && report["findings"].is_array()) {
+  {
     Stmt fnd(db_, "INSERT INTO findings VALUES(?,?,?,?,?)");
     int64_t k = 0;
-    for (const Json& f : report["findings"]) {
-      fnd.Bind(1, id).Bind(2, k++).Bind(3, Str(f, "code")).Bind(4, Str(f, "severity")).Bind(5, Str(f, "message"));
+    for (const Finding& f : report.findings) {
+      fnd.Bind(1, id).Bind(2, k++).Bind(3, f.code).Bind(4, FindingSeverityName(f.severity)).Bind(5, f.message);
       if (!(s = fnd.Exec()).ok()) return s;
     }
   }
@@ -539,7 +515,7 @@ Status Archive::DeleteDoc(int64_t id) {
   return d.Exec();
 }
 
-Status Archive::GetReport(const std::string& sha256, Json* report, bool* found) {
+Status Archive::GetReport(const std::string& sha256, ScreenReport* report, bool* found) {
   Stmt q(db_, "SELECT d.id, r.report FROM documents d JOIN reports r ON r.doc_id = d.id WHERE d.sha256=?");
   q.Bind(1, sha256);
   *found = false;
@@ -554,8 +530,10 @@ Status Archive::GetReport(const std::string& sha256, Json* report, bool* found) 
   };
   if (!Uncompress(q.Text(1), &json, dictionary))
     return Status::InvalidInput("stored report of " + sha256 + " is damaged");
-  *report = Json::parse(json, nullptr, false);
-  if (report->is_discarded()) return Status::InvalidInput("stored report of " + sha256 + " is not JSON");
+  Json parsed = Json::parse(json, nullptr, false);
+  if (parsed.is_discarded()) return Status::InvalidInput("stored report of " + sha256 + " is not JSON");
+  Status s = FromJson(parsed, report);
+  if (!s.ok()) return Status::InvalidInput("stored report of " + sha256 + ": " + s.message());
   *found = true;
   return Status::Ok();
 }
@@ -583,7 +561,8 @@ Status Archive::MergeFrom(const std::string& path, int* added) {
   }
   const char* kCols =
       "sha256, path, format, size, pages, status, status_reason, jixiao_version, title, unit, year, total_budget,"
-      " executed, execution_rate, self_score, grade, n_error, n_warning, n_info, top_code, screened_at";
+      " executed, execution_rate, self_score, grade, n_error, n_warning, n_info, top_code, screened_at,"
+      " status_code, removed";
   for (size_t i = 0; s.ok() && i < todo.size(); i += 100) {
     s = ExecSql(db_, "BEGIN IMMEDIATE");
     for (size_t k = i; s.ok() && k < std::min(todo.size(), i + 100); ++k) {
@@ -625,6 +604,46 @@ Status Archive::MergeFrom(const std::string& path, int* added) {
     if (!s.ok()) ExecSql(db_, "ROLLBACK");
   }
   ExecSql(db_, "DETACH DATABASE src");
+  return s;
+}
+
+Status Archive::SetPath(const std::string& sha256, const std::string& path) {
+  Stmt q(db_, "UPDATE documents SET path = ?, removed = 0 WHERE sha256 = ? AND (path IS NOT ? OR removed != 0)");
+  q.Bind(1, path).Bind(2, sha256).Bind(3, path);
+  return q.Exec();
+}
+
+Status Archive::MarkRemoved(const std::vector<std::string>& roots, const std::set<std::string>& present, int* marked) {
+  *marked = 0;
+  std::vector<std::pair<int64_t, std::string>> gone;
+  {
+    Stmt q(db_, "SELECT id, sha256, path FROM documents WHERE removed = 0");
+    if (!q.ok()) return q.status();
+    while (q.Step()) {
+      if (present.count(q.Text(1))) continue;
+      const std::string path = q.Text(2);
+      for (const std::string& root : roots)
+        if (path.size() > root.size() && path.compare(0, root.size(), root) == 0 && path[root.size()] == '/') {
+          gone.push_back({q.Int(0), path});
+          break;
+        }
+    }
+    if (!q.done_ok()) return Status::IoError(sqlite3_errmsg(db_));
+  }
+  if (gone.empty()) return Status::Ok();
+  Status s = ExecSql(db_, "BEGIN IMMEDIATE");
+  if (!s.ok()) return s;
+  Stmt u(db_, "UPDATE documents SET removed = 1 WHERE id = ?");
+  for (const auto& [id, path] : gone) {
+    u.Bind(1, id);
+    if (!(s = u.Exec()).ok()) {
+      ExecSql(db_, "ROLLBACK");
+      return s;
+    }
+  }
+  s = ExecSql(db_, "COMMIT");
+  if (!s.ok()) ExecSql(db_, "ROLLBACK");
+  else *marked = static_cast<int>(gone.size());
   return s;
 }
 

@@ -10,8 +10,13 @@
 //   documents(id, sha256 UNIQUE, path, format, size, pages, status,
 //             status_reason, jixiao_version, title, unit, year, total_budget,
 //             executed, execution_rate, self_score, grade, n_error, n_warning,
-//             n_info, top_code, screened_at)
-//   reports(doc_id, report)  -- the full report object (screen.h) as JSON:
+//             n_info, top_code, screened_at, status_code, removed)
+//             status: ok | findings | failed | skipped (screen/report.h
+//             Outcome, the manifest's words); status_reason as the manifest
+//             gives it; status_code: the Status::Code name behind a failure
+//             ("timeout"); removed: 1 when a later run no longer found the
+//             file in its input folder (kept, not searched unless asked)
+//   reports(doc_id, report)  -- the full report (screen/report.h ToJson):
 //             4-byte little-endian length, then a zlib stream whose preset
 //             dictionary is the document's text (its texts joined by "\n",
 //             the last 32 KiB) when the stream asks for one. Kept out of
@@ -35,6 +40,7 @@
 
 #include <map>
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -42,19 +48,22 @@
 
 #include "pipeline/model/document.h"
 #include "pipeline/model/status.h"
+#include "pipeline/screen/report.h"
 
 struct sqlite3;
 
 namespace jixiao::archive {
 
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 // What `run` needs to know to resume: a stored document's version and outcome.
 struct StoredDoc {
   int64_t id = 0;
   std::string jixiao_version;
-  std::string status;         // report status: ok, partial, failed, skipped
-  std::string status_reason;
+  Outcome outcome = Outcome::kOk;         // ok, findings, failed, skipped
+  Status::Code code = Status::Code::kOk;  // behind a failure (kTimeout ...)
+  std::string status_reason;              // as the manifest gives it
+  bool removed = false;
   int n_error = 0, n_warning = 0, n_info = 0;
   int pages = -1;
   std::string path;           // where it was screened from
@@ -79,14 +88,21 @@ class Archive {
 
   struct Entry {
     const Document* doc;                    // may be null (a failure with no document)
-    const nlohmann::ordered_json* report;   // the report object of screen.h
+    const ScreenReport* report;
   };
   // Stores the entries in one transaction, replacing documents with the same
-  // sha256 (report["sha256"]). On error nothing of the batch is stored.
+  // sha256 (report->sha256). On error nothing of the batch is stored.
   Status Add(const std::vector<Entry>& entries);
 
   // The stored report of a document, with its facts; *found false when absent.
-  Status GetReport(const std::string& sha256, nlohmann::ordered_json* report, bool* found);
+  Status GetReport(const std::string& sha256, ScreenReport* report, bool* found);
+  // A document found again: its path as this run names it, and no longer
+  // removed.
+  Status SetPath(const std::string& sha256, const std::string& path);
+  // Marks removed every document not removed yet whose path lies under one
+  // of roots ("corpus" for corpus/seed/a.docx) and whose sha256 is not in
+  // present. *marked counts them.
+  Status MarkRemoved(const std::vector<std::string>& roots, const std::set<std::string>& present, int* marked);
 
   // Copies in every document of the archive at path that is not here yet or
   // is here with another jixiao version. *added counts them.
@@ -99,7 +115,7 @@ class Archive {
 
  private:
   explicit Archive(sqlite3* db) : db_(db) {}
-  Status InsertOne(const Document* doc, const nlohmann::ordered_json& report);
+  Status InsertOne(const Document* doc, const ScreenReport& report);
   Status DeleteDoc(int64_t id);
   Status IndexDoc(int64_t id);  // adds the fts and figures rows, built from texts and facts
   // What IndexDoc indexes (and DeleteDoc must give back to the contentless

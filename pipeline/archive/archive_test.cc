@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 #include <sqlite3.h>
 
+#include "pipeline/archive/sqlite_util.h"
+
 #include <filesystem>
 #include <fstream>
 #include <iterator>
@@ -94,24 +96,27 @@ Document MakeDoc(const std::string& path, std::vector<std::string> paragraphs, s
   return d;
 }
 
-Json MakeReport(const std::string& path, const std::string& sha, const std::string& unit, int year,
-                const std::string& code) {
-  Json r;
-  r["file"] = path;
-  r["sha256"] = sha;
-  r["format"] = "docx";
-  r["status"] = "ok";
-  r["jixiao_version"] = "0.1.0";
-  r["unit"] = unit;
-  r["year"] = year;
-  r["figures"] = {{"total_budget", "24"}};
-  r["facts"] = Json::array({Json{{"concept", "budget.total"}, {"value", "24"}, {"unit", "万元"}, {"raw", "24"},
-                                 {"where", {{"table_index", 0}, {"row", 0}, {"col", 1}}}}});
-  r["findings"] = Json::array();
-  if (!code.empty())
-    r["findings"].push_back({{"code", code}, {"severity", "error"}, {"message", "基本支出前后矛盾"},
-                             {"evidence", Json::array()}});
-  r["counts"] = {{"error", code.empty() ? 0 : 1}, {"warning", 0}, {"info", 0}};
+// A report of a document made by MakeDoc: one table fact, in the cell of
+// the table block (the block after the paragraphs), row 0, column 1.
+ScreenReport MakeReport(const std::string& path, const std::string& sha, const std::string& unit, int year,
+                        const std::string& code, int table_block = 2) {
+  ScreenReport r;
+  r.file = path;
+  r.sha256 = sha;
+  r.format = "docx";
+  r.jixiao_version = "0.1.0";
+  r.unit = unit;
+  r.year = year;
+  r.figures.total_budget = "24";
+  Json fact = {{"concept", "budget.total"}, {"value", "24"}, {"unit", "万元"}, {"source", "table"}, {"raw", "24"},
+               {"where", {{"block", table_block}, {"row", 0}, {"col", 1}}}};
+  r.facts.push_back(ReportFactFromJson(fact));
+  if (!code.empty()) {
+    Finding f;
+    f.code = code;
+    f.message = "基本支出前后矛盾";
+    r.findings.push_back(f);
+  }
   return r;
 }
 
@@ -132,7 +137,7 @@ class ArchiveTest : public ::testing::Test {
     reports_.push_back(MakeReport("b.docx", "bbbb", "某某区财政局", 2023, ""));
     docs_.push_back(MakeDoc("c.docx", {"资金使用效益较好，预算执行率100%。"}, {"执行数", "7189.8"}));
     reports_.push_back(MakeReport("c.docx", "cccc", "某某县教育局", 2024, ""));
-    reports_[2]["facts"] = Json::array();
+    reports_[2].facts.clear();
     std::vector<Archive::Entry> entries;
     for (size_t i = 0; i < docs_.size(); ++i) entries.push_back({&docs_[i], &reports_[i]});
     ASSERT_TRUE(archive_->Add(entries).ok());
@@ -153,7 +158,7 @@ class ArchiveTest : public ::testing::Test {
   std::filesystem::path dir_;
   std::unique_ptr<Archive> archive_;
   std::vector<Document> docs_;
-  std::vector<Json> reports_;
+  std::vector<ScreenReport> reports_;
 };
 
 TEST_F(ArchiveTest, FindsTwoCharacterWordsPhrasesAndLatinWords) {
@@ -175,7 +180,7 @@ TEST_F(ArchiveTest, FindsTwoCharacterWordsPhrasesAndLatinWords) {
 
 TEST_F(ArchiveTest, SimplifiedAndTraditionalFindEachOther) {
   Document d = MakeDoc("t.docx", {"本單位項目支出決算數12萬元，預算執行率100%。"}, {"決算數", "12"});
-  Json r = MakeReport("t.docx", "tttt", "某某縣文化館", 2024, "");
+  ScreenReport r = MakeReport("t.docx", "tttt", "某某縣文化館", 2024, "", 1);
   ASSERT_TRUE(archive_->Add({{&d, &r}}).ok());
   EXPECT_EQ(Files("项目支出"), (std::vector<std::string>{"t.docx"}));
   EXPECT_EQ(Files("决算数"), (std::vector<std::string>{"t.docx"}));
@@ -245,13 +250,14 @@ TEST_F(ArchiveTest, Filters) {
 }
 
 TEST_F(ArchiveTest, ReportsComeBackWithFactsAndReplacesBySha) {
-  Json r;
+  ScreenReport r;
   bool found = false;
   ASSERT_TRUE(archive_->GetReport("aaaa", &r, &found).ok());
   ASSERT_TRUE(found);
-  EXPECT_EQ(r["facts"].size(), 1u);
-  EXPECT_EQ(r["facts"][0]["value"], "24");
-  EXPECT_EQ(r["findings"][0]["code"], "FIGURE_CONFLICT");
+  ASSERT_EQ(r.facts.size(), 1u);
+  EXPECT_EQ(r.facts[0].value, "24");
+  ASSERT_EQ(r.findings.size(), 1u);
+  EXPECT_EQ(r.findings[0].code, "FIGURE_CONFLICT");
   std::map<std::string, StoredDoc> stored;
   ASSERT_TRUE(archive_->LoadStored(&stored).ok());
   EXPECT_EQ(stored.size(), 3u);
@@ -259,8 +265,8 @@ TEST_F(ArchiveTest, ReportsComeBackWithFactsAndReplacesBySha) {
 
   // The same sha256 again replaces the document and its index entries.
   Document d = MakeDoc("a2.docx", {"新的文字内容"}, {"x"});
-  Json rep = MakeReport("a2.docx", "aaaa", "新单位", 2025, "");
-  rep["jixiao_version"] = "0.2.0";
+  ScreenReport rep = MakeReport("a2.docx", "aaaa", "新单位", 2025, "", 1);
+  rep.jixiao_version = "0.2.0";
   ASSERT_TRUE(archive_->Add({{&d, &rep}}).ok());
   EXPECT_EQ(Files("走访"), (std::vector<std::string>{}));
   EXPECT_EQ(Files("文字"), (std::vector<std::string>{"a2.docx"}));
@@ -274,7 +280,7 @@ TEST_F(ArchiveTest, MergesAnotherArchive) {
   std::unique_ptr<Archive> other;
   ASSERT_TRUE(Archive::Open((dir_ / "b.sqlite").string(), &other).ok());
   Document d = MakeDoc("d.docx", {"另一个分片的报告，走访企业"}, {"预算", "24"});
-  Json rep = MakeReport("d.docx", "dddd", "某某镇人民政府", 2024, "RATE_ZERO_BASE");
+  ScreenReport rep = MakeReport("d.docx", "dddd", "某某镇人民政府", 2024, "RATE_ZERO_BASE", 1);
   ASSERT_TRUE(other->Add({{&d, &rep}, {&docs_[0], &reports_[0]}}).ok());
   other.reset();
   int added = 0;
@@ -291,8 +297,8 @@ TEST_F(ArchiveTest, MergesAnotherArchive) {
 TEST_F(ArchiveTest, RanksByHowOftenAWordOccurs) {
   Document once = MakeDoc("once.docx", {"举办读书会一次，另有其他各项工作若干，内容较多，篇幅较长，不再一一列出。"}, {"x"});
   Document thrice = MakeDoc("thrice.docx", {"读书会、读书会与读书会。"}, {"y"});
-  Json r1 = MakeReport("once.docx", "1111", "甲", 2024, "");
-  Json r3 = MakeReport("thrice.docx", "3333", "乙", 2024, "");
+  ScreenReport r1 = MakeReport("once.docx", "1111", "甲", 2024, "", 1);
+  ScreenReport r3 = MakeReport("thrice.docx", "3333", "乙", 2024, "", 1);
   ASSERT_TRUE(archive_->Add({{&once, &r1}, {&thrice, &r3}}).ok());
   SearchResult r;
   ASSERT_TRUE(Search(archive_.get(), "读书会", {}, &r).ok());
@@ -308,7 +314,7 @@ TEST_F(ArchiveTest, RanksByHowOftenAWordOccurs) {
 
 TEST_F(ArchiveTest, PlacesCountVisibleParagraphsAndTables) {
   Document d = MakeDoc("p.docx", {"第一段", "\u3000 ", "第二段有沙盘"}, {"沙盘推演", "24"});
-  Json rep = MakeReport("p.docx", "pppp", "丙", 2024, "");
+  ScreenReport rep = MakeReport("p.docx", "pppp", "丙", 2024, "", 3);
   ASSERT_TRUE(archive_->Add({{&d, &rep}}).ok());
   SearchResult r;
   SearchOptions o;
@@ -333,21 +339,96 @@ TEST_F(ArchiveTest, StoredReportComesBackByteForByte) {
   // The report is compressed against the document's text: quotes of it must
   // come back exactly, and so must everything else.
   Document d = MakeDoc("q.docx", {"本单位2024年度预算资金24万元，实际支出23.5万元，预算执行率97.9%。"}, {"预算数", "24"});
-  Json rep = MakeReport("q.docx", "qqqq", "丁", 2024, "SUM_MISMATCH");
-  rep["facts"][0]["quote"] = "本单位2024年度预算资金24万元，实际支出23.5万元，预算执行率97.9%。";
-  rep["findings"][0]["evidence"] = Json::array({Json{{"quote", rep["facts"][0]["quote"]}, {"place", "正文第1段"}}});
+  ScreenReport rep = MakeReport("q.docx", "qqqq", "丁", 2024, "SUM_MISMATCH", 1);
+  const std::string quote = "本单位2024年度预算资金24万元，实际支出23.5万元，预算执行率97.9%。";
+  rep.facts[0].json["quote"] = quote;
+  Evidence e;
+  e.quote = quote;
+  e.place = "正文第1段";
+  rep.findings[0].evidence.push_back(e);
   ASSERT_TRUE(archive_->Add({{&d, &rep}}).ok());
-  Json back;
+  ScreenReport back;
   bool found = false;
   ASSERT_TRUE(archive_->GetReport("qqqq", &back, &found).ok());
   ASSERT_TRUE(found);
-  EXPECT_EQ(back.dump(), rep.dump());
+  EXPECT_EQ(ToJson(back).dump(), ToJson(rep).dump());
   // A report without a document (a failed file) has no dictionary.
-  Json failed = MakeReport("bad.pdf", "ffff", "", 0, "");
-  failed["status"] = "failed";
+  ScreenReport failed = MakeReport("bad.pdf", "ffff", "", 0, "");
+  failed.status = DocumentStatus::kFailed;
+  failed.code = Status::Code::kTimeout;
+  failed.reason = "超时：未能在时限内完成检查";
   ASSERT_TRUE(archive_->Add({{nullptr, &failed}}).ok());
   ASSERT_TRUE(archive_->GetReport("ffff", &back, &found).ok());
-  EXPECT_EQ(back.dump(), failed.dump());
+  EXPECT_EQ(ToJson(back).dump(), ToJson(failed).dump());
+  std::map<std::string, StoredDoc> stored;
+  ASSERT_TRUE(archive_->LoadStored(&stored).ok());
+  EXPECT_EQ(stored["ffff"].outcome, Outcome::kFailed);
+  EXPECT_EQ(stored["ffff"].code, Status::Code::kTimeout);
+  EXPECT_EQ(stored["qqqq"].outcome, Outcome::kFindings);
+}
+
+TEST_F(ArchiveTest, TableFactsKeepTheirCell) {
+  // Every fact of the fixture is read from a cell: each is stored with the
+  // text unit of that cell, not NULL.
+  Stmt q(archive_->db(), "SELECT count(*), count(seq) FROM facts");
+  ASSERT_TRUE(q.Step());
+  EXPECT_GT(q.Int(0), 0);
+  EXPECT_EQ(q.Int(1), q.Int(0));
+  Stmt cell(archive_->db(),
+            "SELECT t.row, t.col, t.text FROM facts f JOIN documents d ON d.id = f.doc_id JOIN texts t"
+            " ON t.id = (d.id << 20 | f.seq) WHERE d.sha256 = 'aaaa'");
+  ASSERT_TRUE(cell.Step());
+  EXPECT_EQ(cell.Int(0), 0);
+  EXPECT_EQ(cell.Int(1), 1);
+  EXPECT_EQ(cell.Text(2), "24");
+}
+
+TEST_F(ArchiveTest, SearchCountsFiltersAndCodes) {
+  SearchResult r;
+  SearchOptions o;
+  o.limit = 1;
+  ASSERT_TRUE(Search(archive_.get(), "预算", o, &r).ok());
+  EXPECT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.total, 3);
+  // A filter that removes every hit: said, with how many it removed.
+  o = {};
+  o.year = 2020;
+  ASSERT_TRUE(Search(archive_.get(), "预算", o, &r).ok());
+  EXPECT_TRUE(r.hits.empty());
+  EXPECT_EQ(r.without_filters, 3);
+  // Codes in any letter case; a code without a query lists its documents.
+  o = {};
+  o.code = "figure_conflict";
+  EXPECT_EQ(Files("预算", o), (std::vector<std::string>{"a.docx"}));
+  ASSERT_TRUE(Search(archive_.get(), "", o, &r).ok());
+  EXPECT_EQ(r.mode, "code");
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_EQ(r.hits[0].file, "a.docx");
+  EXPECT_EQ(r.total, 1);
+  ASSERT_FALSE(r.hits[0].places.empty());
+  EXPECT_EQ(r.hits[0].places[0].snippet, "基本支出前后矛盾");
+}
+
+TEST_F(ArchiveTest, RemovedDocumentsStayButAreNotSearched) {
+  for (size_t i = 0; i < reports_.size(); ++i) ASSERT_TRUE(archive_->SetPath(reports_[i].sha256, "in/" + reports_[i].file).ok());
+  int marked = 0;
+  // b.docx is gone from the folder "in"; a.docx and c.docx are still there.
+  ASSERT_TRUE(archive_->MarkRemoved({"in"}, {"aaaa", "cccc"}, &marked).ok());
+  EXPECT_EQ(marked, 1);
+  std::map<std::string, StoredDoc> stored;
+  ASSERT_TRUE(archive_->LoadStored(&stored).ok());
+  EXPECT_TRUE(stored["bbbb"].removed);
+  EXPECT_FALSE(stored["aaaa"].removed);
+  EXPECT_EQ(Files("预算"), (std::vector<std::string>{"in/a.docx", "in/c.docx"}));
+  SearchOptions o;
+  o.include_removed = true;
+  EXPECT_EQ(Files("预算", o), (std::vector<std::string>{"in/a.docx", "in/b.docx", "in/c.docx"}));
+  // Documents outside the folders given are never marked.
+  ASSERT_TRUE(archive_->MarkRemoved({"other"}, {}, &marked).ok());
+  EXPECT_EQ(marked, 0);
+  // Found again: no longer removed.
+  ASSERT_TRUE(archive_->SetPath("bbbb", "in/b.docx").ok());
+  EXPECT_EQ(Files("预算").size(), 3u);
 }
 
 TEST_F(ArchiveTest, RefusesOlderArchivesAndOtherDatabases) {

@@ -138,6 +138,7 @@ class DocumentFilter {
       hit->title = q_.Text(2);
       hit->unit = q_.Text(3);
       hit->year = q_.IsNull(4) ? 0 : static_cast<int>(q_.Int(4));
+      hit->removed = q_.Int(5) != 0;
       hit->score = score;
     }
     q_.Reset();
@@ -146,7 +147,8 @@ class DocumentFilter {
 
  private:
   static std::string Sql(const SearchOptions& o) {
-    std::string sql = "SELECT d.path, d.sha256, d.title, d.unit, d.year FROM documents d WHERE d.id = ?";
+    std::string sql = "SELECT d.path, d.sha256, d.title, d.unit, d.year, d.removed FROM documents d WHERE d.id = ?";
+    if (!o.include_removed) sql += " AND d.removed = 0";
     if (!o.unit.empty()) sql += " AND d.unit LIKE '%' || ? || '%'";
     if (o.year > 0) sql += " AND d.year = ?";
     if (!o.code.empty()) sql += " AND EXISTS (SELECT 1 FROM findings f WHERE f.doc_id = d.id AND f.code = ?)";
@@ -165,9 +167,11 @@ Status SearchAmount(sqlite3* db, const std::string& yuan, const SearchOptions& o
   DocumentFilter filter(db, options);
   if (!filter.status().ok()) return filter.status();
   std::vector<int64_t> ids;
-  while (static_cast<int>(ids.size()) < options.limit && q.Step()) {
+  while (q.Step()) {
     SearchHit hit;
     if (!filter.Get(q.Int(0), q.Double(1), &hit)) continue;
+    ++result->total;
+    if (static_cast<int>(ids.size()) >= options.limit) continue;
     result->hits.push_back(std::move(hit));
     ids.push_back(q.Int(0));
   }
@@ -316,24 +320,75 @@ Status SearchText(sqlite3* db, const std::string& query, const SearchOptions& op
   TermLocator locator(db, terms, options.places_per_doc);
   if (!filter.status().ok()) return filter.status();
   if (!locator.status().ok()) return locator.status();
-  while (static_cast<int>(result->hits.size()) < options.limit && q->Step()) {
+  while (q->Step()) {
     SearchHit hit;
     if (!filter.Get(q->Int(0), q->Double(1), &hit) || !locator.Find(q->Int(0), &hit.places)) continue;
-    result->hits.push_back(std::move(hit));
+    ++result->total;
+    if (static_cast<int>(result->hits.size()) < options.limit) result->hits.push_back(std::move(hit));
   }
   if (!q->done_ok()) return Status::IoError(std::string("search: ") + sqlite3_errmsg(db));
   return Status::Ok();
 }
 
+// The documents with a finding of options.code, in archive order; each
+// finding of that code is a place (its message as the snippet).
+Status SearchCode(sqlite3* db, const SearchOptions& options, SearchResult* result) {
+  result->mode = "code";
+  result->match_expression = options.code;
+  Stmt q(db, "SELECT DISTINCT doc_id FROM findings WHERE code = ? ORDER BY doc_id");
+  if (!q.ok()) return q.status();
+  q.Bind(1, options.code);
+  DocumentFilter filter(db, options);
+  if (!filter.status().ok()) return filter.status();
+  Stmt findings(db, "SELECT message FROM findings WHERE doc_id = ? AND code = ? ORDER BY idx");
+  while (q.Step()) {
+    SearchHit hit;
+    if (!filter.Get(q.Int(0), 0, &hit)) continue;
+    ++result->total;
+    if (static_cast<int>(result->hits.size()) >= options.limit) continue;
+    findings.Bind(1, q.Int(0)).Bind(2, options.code);
+    while (static_cast<int>(hit.places.size()) < options.places_per_doc && findings.Step()) {
+      SearchPlace p;
+      p.place = options.code;
+      p.snippet = OneLine(findings.Text(0));
+      hit.places.push_back(std::move(p));
+    }
+    findings.Reset();
+    result->hits.push_back(std::move(hit));
+  }
+  return q.done_ok() ? Status::Ok() : Status::IoError(std::string("search: ") + sqlite3_errmsg(db));
+}
+
+Status SearchOnce(sqlite3* db, const std::string& query, const SearchOptions& options, SearchResult* result) {
+  std::string yuan;
+  if (query.find_first_not_of(" \t") == std::string::npos && !options.code.empty())
+    return SearchCode(db, options, result);
+  if (QueryAsAmount(query, &yuan)) return SearchAmount(db, yuan, options, result);
+  return SearchText(db, query, options, result);
+}
+
 }  // namespace
 
-Status Search(Archive* archive, const std::string& query, const SearchOptions& options, SearchResult* result) {
+Status Search(Archive* archive, const std::string& query, const SearchOptions& options_in, SearchResult* result) {
   *result = SearchResult();
   Status s = RegisterRankFunctions(archive->db());
   if (!s.ok()) return s;
-  std::string yuan;
-  if (QueryAsAmount(query, &yuan)) return SearchAmount(archive->db(), yuan, options, result);
-  return SearchText(archive->db(), query, options, result);
+  SearchOptions options = options_in;
+  for (char& c : options.code)  // finding codes are upper case: FIGURE_CONFLICT
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  s = SearchOnce(archive->db(), query, options, result);
+  if (!s.ok() || result->total > 0) return s;
+  const bool code_only = query.find_first_not_of(" \t") == std::string::npos;
+  if (code_only || (options.unit.empty() && options.year == 0 && options.code.empty())) return s;
+  // Nothing passed the filters: say whether the query alone finds something.
+  SearchOptions bare;
+  bare.limit = 1;
+  bare.places_per_doc = 0;
+  bare.include_removed = options.include_removed;
+  SearchResult unfiltered;
+  s = SearchOnce(archive->db(), query, bare, &unfiltered);
+  if (s.ok()) result->without_filters = unfiltered.total;
+  return s;
 }
 
 }  // namespace jixiao::archive

@@ -8,7 +8,10 @@
 // found in one paragraph or cell of the stored text (the index
 // over-approximates, text_index.h). A query of single CJK characters, which
 // the bigram index cannot narrow, scans the stored text (mode "scan"):
-// documents in archive order, unranked.
+// documents in archive order, unranked. An empty query with a code lists
+// the documents that have a finding of that code (mode "code"), the
+// finding's message as their place. Documents marked removed (archive.h) are
+// left out unless include_removed.
 //
 // Covered by pipeline/archive/archive_test.cc and tests/e2e/search_e2e_test.cc.
 #pragma once
@@ -27,7 +30,8 @@ inline constexpr int kMaxQueryTerms = 64;
 struct SearchOptions {
   std::string unit;   // substring of the unit name; empty: any
   int year = 0;       // 0: any
-  std::string code;   // only documents with a finding of this code; empty: any
+  std::string code;   // only documents with a finding of this code (any letter case); empty: any
+  bool include_removed = false;  // also documents whose file a later run no longer found
   int limit = 20;     // documents
   int places_per_doc = 3;
 };
@@ -45,14 +49,19 @@ struct SearchPlace {
 struct SearchHit {
   std::string file, sha256, title, unit;
   int year = 0;          // 0 when unknown
+  bool removed = false;  // its file was gone on a later run
   double score = 0;      // higher is better
   std::vector<SearchPlace> places;
 };
 
 struct SearchResult {
-  std::string mode;                // "text", "amount" or "scan"
-  std::string match_expression;    // FTS5 expression, or the canonical 元 value
-  std::vector<SearchHit> hits;
+  std::string mode;                // "text", "amount", "scan" or "code"
+  std::string match_expression;    // FTS5 expression, the canonical 元 value, or the code
+  std::vector<SearchHit> hits;     // the first `limit` of them
+  int total = 0;                   // documents that match, hits included
+  // No document passes the filters (unit, year, code) although this many
+  // match the query without them.
+  int without_filters = 0;
 };
 
 // InvalidInput when the query has nothing searchable.

@@ -3,6 +3,7 @@
 // files, exit codes, resuming, retry of failures, reports (BOM, JSONL,
 // HTML), merge, CSV and progress lines.
 #include <gtest/gtest.h>
+#include <zip.h>
 
 #include <atomic>
 #include <csignal>
@@ -19,6 +20,7 @@
 #include "pipeline/batch/progress.h"
 #include "pipeline/batch/reports.h"
 #include "pipeline/batch/runner.h"
+#include "pipeline/archive/search.h"
 
 namespace jixiao::batch {
 namespace {
@@ -54,31 +56,51 @@ ScreenResult FakeScreen(const std::string& path, const ScreenOptions&) {
   Block b;
   b.text = "君山区工商业联合会预算资金24万元。" + content;
   r.doc.blocks.push_back(b);
-  r.report = Json::object();
-  r.report["file"] = path;
-  r.report["format"] = r.doc.source.format;
-  r.report["status"] = "ok";
-  r.report["jixiao_version"] = "test";
-  r.report["unit"] = "君山区工商业联合会";
-  r.report["year"] = 2024;
-  r.report["figures"] = {{"total_budget", "24"}, {"executed", "24"}, {"execution_rate", "100"},
-                         {"self_score", "98"}, {"grade", "优"}};
-  r.report["facts"] = Json::array();
-  r.report["findings"] = Json::array();
+  r.report.file = path;
+  r.report.format = r.doc.source.format;
+  r.report.jixiao_version = "test";
+  r.report.unit = "君山区工商业联合会";
+  r.report.year = 2024;
+  r.report.figures = {"24", "24", "100", "98", "优"};
   if (content.rfind("BAD", 0) == 0) {
     r.doc.status = DocumentStatus::kFailed;
-    r.doc.status_reason = "not a ZIP archive";
-    r.report["status"] = "failed";
-    r.report["status_reason"] = "not a ZIP archive";
+    r.doc.status_reason = "不是有效的 ZIP 压缩包";
+    r.report.status = DocumentStatus::kFailed;
+    r.report.code = Status::Code::kInvalidInput;
+    r.report.reason = "不是有效的 ZIP 压缩包";
   }
-  if (content.rfind("FIND", 0) == 0) {
-    r.report["findings"].push_back({{"code", "FIGURE_CONFLICT"}, {"severity", "error"},
-                                    {"message", "基本支出前后不一致"}, {"arithmetic", "24 ≠ 0"},
-                                    {"evidence", {{{"quote", "基本支出24万元"}, {"place", "正文第12段"}}}}});
-    r.finding_count = 1;
+  if (content.rfind("FIND", 0) == 0 || content.rfind("NOTE", 0) == 0) {
+    Finding f;
+    f.code = content.rfind("NOTE", 0) == 0 ? "TEXT_SUSPECT" : "FIGURE_CONFLICT";
+    f.severity = content.rfind("NOTE", 0) == 0 ? FindingSeverity::kInfo : FindingSeverity::kError;
+    f.message = "基本支出前后不一致";
+    f.arithmetic = "24 ≠ 0";
+    Evidence e;
+    e.quote = "基本支出24万元";
+    e.place = "正文第12段";
+    f.evidence.push_back(e);
+    r.report.findings.push_back(f);
   }
-  r.report["counts"] = {{"error", r.finding_count}, {"warning", 0}, {"info", 0}};
   return r;
+}
+
+// One entry of a ZIP (the workbook), inflated; "" when absent.
+std::string ZipEntry(const fs::path& p, const char* name) {
+  int err = 0;
+  zip_t* z = zip_open(p.c_str(), ZIP_RDONLY, &err);
+  if (!z) return "";
+  std::string data;
+  zip_stat_t st;
+  if (zip_stat(z, name, 0, &st) == 0) {
+    data.assign(st.size, '\0');
+    zip_file_t* f = zip_fopen(z, name, 0);
+    if (f) {
+      zip_fread(f, data.data(), st.size);
+      zip_fclose(f);
+    }
+  }
+  zip_close(z);
+  return data;
 }
 
 class RunTest : public ::testing::Test {
@@ -134,22 +156,25 @@ TEST_F(RunTest, ManifestListsEveryInputAndExitCodeIsTwoOnFailures) {
   ASSERT_TRUE(RunBatch(Options(), FakeScreen, &sum).ok());
   auto m = Manifest();
   ASSERT_EQ(m.size(), 9u);
-  EXPECT_EQ(m["good.docx"].status, "ok");
-  EXPECT_EQ(m["copy.docx"].status, "duplicate");
+  EXPECT_EQ(m["good.docx"].status, Outcome::kOk);
+  EXPECT_EQ(m["copy.docx"].status, Outcome::kDuplicate);
   EXPECT_EQ(fs::path(m["copy.docx"].duplicate_of).filename(), "good.docx");
-  EXPECT_EQ(m["find.pdf"].status, "findings");
+  EXPECT_EQ(m["find.pdf"].status, Outcome::kFindings);
   EXPECT_EQ(m["find.pdf"].errors, 1);
   EXPECT_EQ(m["find.pdf"].pages, 2);
-  EXPECT_EQ(m["bad.docx"].status, "failed");
-  EXPECT_EQ(m["bad.docx"].reason, "not a ZIP archive");
-  EXPECT_EQ(m["throw.pdf"].status, "failed");
-  EXPECT_NE(m["throw.pdf"].reason.find("boom"), std::string::npos);
-  EXPECT_EQ(m["hang.docx"].status, "failed");
+  EXPECT_EQ(m["bad.docx"].status, Outcome::kFailed);
+  EXPECT_EQ(m["bad.docx"].reason, "不是有效的 ZIP 压缩包");
+  EXPECT_EQ(m["bad.docx"].code, Status::Code::kInvalidInput);
+  EXPECT_EQ(m["throw.pdf"].status, Outcome::kFailed);
+  EXPECT_NE(m["throw.pdf"].reason.find("内部错误"), std::string::npos);  // "boom" is in the log
+  EXPECT_EQ(m["throw.pdf"].code, Status::Code::kInternal);
+  EXPECT_EQ(m["hang.docx"].status, Outcome::kFailed);
   EXPECT_NE(m["hang.docx"].reason.find("超时"), std::string::npos);
-  EXPECT_EQ(m["notes.txt"].status, "skipped");
+  EXPECT_EQ(m["hang.docx"].code, Status::Code::kTimeout);
+  EXPECT_EQ(m["notes.txt"].status, Outcome::kSkipped);
   EXPECT_NE(m["notes.txt"].reason.find(".txt"), std::string::npos);
-  EXPECT_EQ(m["~$good.docx"].status, "skipped");
-  EXPECT_EQ(m["empty.pdf"].status, "skipped");
+  EXPECT_EQ(m["~$good.docx"].status, Outcome::kSkipped);
+  EXPECT_EQ(m["empty.pdf"].status, Outcome::kSkipped);
   for (auto& [name, row] : m) EXPECT_EQ(row.sha256.size(), 64u) << name;
   EXPECT_EQ(sum.inputs, 9);
   EXPECT_EQ(sum.ok, 1);
@@ -160,11 +185,12 @@ TEST_F(RunTest, ManifestListsEveryInputAndExitCodeIsTwoOnFailures) {
   EXPECT_EQ(sum.duplicates, 1);
   EXPECT_EQ(sum.screened, 5);
   EXPECT_EQ(sum.exit_code, 2);
-  EXPECT_NE(sum.Line().find("3 failed (1 timeout)"), std::string::npos) << sum.Line();
+  EXPECT_NE(sum.Line().find("3 个处理失败（其中 1 个超时）"), std::string::npos) << sum.Line();
 
-  // Reports: 5 screened documents in findings.jsonl; CSVs with BOM.
+  // Reports: the 5 screened documents and the 3 skipped files in
+  // findings.jsonl (the duplicate is not); CSVs with BOM.
   std::string jsonl = ReadAll(root_ / "out" / "findings.jsonl");
-  EXPECT_EQ(std::count(jsonl.begin(), jsonl.end(), '\n'), 5);
+  EXPECT_EQ(std::count(jsonl.begin(), jsonl.end(), '\n'), 8);
   for (const char* csv : {"summary.csv", "findings.csv", "manifest.csv"})
     EXPECT_EQ(ReadAll(root_ / "out" / csv).substr(0, 3), kUtf8Bom) << csv;
   auto findings = ParseCsv(ReadAll(root_ / "out" / "findings.csv"));
@@ -176,6 +202,112 @@ TEST_F(RunTest, ManifestListsEveryInputAndExitCodeIsTwoOnFailures) {
   EXPECT_EQ(html.find("http"), std::string::npos);  // self-contained
   EXPECT_LT(html.find("find.pdf"), html.find("good.docx"));  // by severity
   EXPECT_TRUE(fs::file_size(root_ / "out" / "report.xlsx") > 1000);
+}
+
+// One status vocabulary: every skipped file is in summary.csv, with the word
+// report.xlsx uses; the archive says what the manifest says.
+TEST_F(RunTest, OneStatusVocabularyInManifestSummaryWorkbookAndArchive) {
+  Put("good.docx", "GOOD one");
+  Put("find.pdf", "FIND me");
+  Put("notes.txt", "hello");
+  Put("~$good.docx", "lock");
+  RunSummary sum;
+  ASSERT_TRUE(RunBatch(Options(), FakeScreen, &sum).ok());
+  auto summary = ParseCsv(ReadAll(root_ / "out" / "summary.csv"));
+  std::map<std::string, std::string> word;  // file name -> 状态
+  ASSERT_EQ(summary[0][12], "状态");
+  for (size_t i = 1; i < summary.size(); ++i) word[fs::path(summary[i][0]).filename().string()] = summary[i][12];
+  EXPECT_EQ(word.size(), 4u);
+  EXPECT_EQ(word["good.docx"], OutcomeZh(Outcome::kOk));
+  EXPECT_EQ(word["find.pdf"], OutcomeZh(Outcome::kFindings));
+  EXPECT_EQ(word["notes.txt"], OutcomeZh(Outcome::kSkipped));
+  EXPECT_EQ(word["~$good.docx"], "已跳过");
+  // The workbook's shared strings hold the same words, and no other.
+  std::string strings = ZipEntry(root_ / "out" / "report.xlsx", "xl/sharedStrings.xml");
+  EXPECT_NE(strings.find("已跳过"), std::string::npos);
+  EXPECT_EQ(strings.find("未处理"), std::string::npos);
+  std::unique_ptr<archive::Archive> arc;
+  ASSERT_TRUE(archive::Archive::Open((root_ / "out" / "archive.sqlite").string(), &arc).ok());
+  std::map<std::string, archive::StoredDoc> stored;
+  ASSERT_TRUE(arc->LoadStored(&stored).ok());
+  auto m = Manifest();
+  for (const auto& [sha, doc] : stored) {
+    bool matched = false;
+    for (const auto& [name, row] : m)
+      if (row.sha256 == sha) matched = row.status == doc.outcome;
+    EXPECT_TRUE(matched) << sha;
+  }
+}
+
+TEST_F(RunTest, InfoFindingsDoNotChangeTheExitCode) {
+  Put("a.docx", "NOTE only");
+  RunSummary sum;
+  ASSERT_TRUE(RunBatch(Options(), FakeScreen, &sum).ok());
+  auto m = Manifest();
+  EXPECT_EQ(m["a.docx"].status, Outcome::kOk);
+  EXPECT_EQ(m["a.docx"].infos, 1);
+  EXPECT_EQ(sum.exit_code, 0);
+}
+
+TEST_F(RunTest, PathsAreRelativeToTheFolderGivenWhateverTheInvocation) {
+  Put("sub/a.docx", "GOOD a");
+  RunOptions o = Options();
+  o.paths = {fs::absolute(root_ / "in").string()};
+  RunSummary sum;
+  ASSERT_TRUE(RunBatch(o, FakeScreen, &sum).ok());
+  std::vector<ManifestRow> rows;
+  ASSERT_TRUE(ReadManifest((root_ / "out" / "manifest.csv").string(), &rows).ok());
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].file, "in/sub/a.docx");
+  // Again, by a relative path with a trailing slash: the same name, and the
+  // archive's path the same.
+  Put("b.docx", "GOOD b");
+  o.paths = {fs::relative(root_ / "in").string() + "/"};
+  ASSERT_TRUE(RunBatch(o, FakeScreen, &sum).ok());
+  EXPECT_EQ(sum.resumed, 1);
+  ASSERT_TRUE(ReadManifest((root_ / "out" / "manifest.csv").string(), &rows).ok());
+  ASSERT_EQ(rows.size(), 2u);
+  EXPECT_EQ(rows[0].file, "in/b.docx");
+  EXPECT_EQ(rows[1].file, "in/sub/a.docx");
+  std::unique_ptr<archive::Archive> arc;
+  ASSERT_TRUE(archive::Archive::Open((root_ / "out" / "archive.sqlite").string(), &arc).ok());
+  std::map<std::string, archive::StoredDoc> stored;
+  ASSERT_TRUE(arc->LoadStored(&stored).ok());
+  std::set<std::string> paths;
+  for (const auto& [sha, doc] : stored) paths.insert(doc.path);
+  EXPECT_EQ(paths, (std::set<std::string>{"in/b.docx", "in/sub/a.docx"}));
+}
+
+TEST_F(RunTest, InputsRemovedFromTheFolderAreMarkedRemoved) {
+  Put("a.docx", "GOOD a 独有词甲");
+  Put("b.docx", "GOOD b 独有词乙");
+  RunSummary sum;
+  ASSERT_TRUE(RunBatch(Options(), FakeScreen, &sum).ok());
+  fs::remove(root_ / "in" / "b.docx");
+  ASSERT_TRUE(RunBatch(Options(), FakeScreen, &sum).ok());
+  EXPECT_EQ(sum.removed, 1);
+  EXPECT_NE(sum.Line().find("1 个已从输入文件夹移除"), std::string::npos) << sum.Line();
+  std::unique_ptr<archive::Archive> arc;
+  ASSERT_TRUE(archive::Archive::Open((root_ / "out" / "archive.sqlite").string(), &arc).ok());
+  std::map<std::string, archive::StoredDoc> stored;
+  ASSERT_TRUE(arc->LoadStored(&stored).ok());
+  ASSERT_EQ(stored.size(), 2u);  // kept
+  int removed = 0;
+  for (const auto& [sha, doc] : stored) removed += doc.removed;
+  EXPECT_EQ(removed, 1);
+  archive::SearchResult r;
+  ASSERT_TRUE(archive::Search(arc.get(), "独有词乙", {}, &r).ok());
+  EXPECT_TRUE(r.hits.empty());
+  archive::SearchOptions all;
+  all.include_removed = true;
+  ASSERT_TRUE(archive::Search(arc.get(), "独有词乙", all, &r).ok());
+  ASSERT_EQ(r.hits.size(), 1u);
+  EXPECT_TRUE(r.hits[0].removed);
+  // Back in the folder: found again, no longer removed.
+  Put("b.docx", "GOOD b 独有词乙");
+  ASSERT_TRUE(RunBatch(Options(), FakeScreen, &sum).ok());
+  ASSERT_TRUE(archive::Search(arc.get(), "独有词乙", {}, &r).ok());
+  EXPECT_EQ(r.hits.size(), 1u);
 }
 
 TEST_F(RunTest, TheRunFolderInsideAnInputFolderIsNotAnInput) {
@@ -202,7 +334,7 @@ TEST_F(RunTest, SigintStopsCleanlyAndTheNextRunFinishes) {
   EXPECT_EQ(sum.inputs, 30);
   auto m = Manifest();
   EXPECT_EQ(m.size(), 30u);
-  EXPECT_EQ(m["d39.docx"].status, "pending");
+  EXPECT_EQ(m["d39.docx"].status, Outcome::kPending);
   Put("d20.docx", "GOOD again");
   ASSERT_TRUE(RunBatch(o, FakeScreen, &sum).ok());
   EXPECT_FALSE(sum.interrupted);
@@ -237,7 +369,7 @@ TEST_F(RunTest, ResumesWithoutRedoingAndRetriesFailuresOnRequest) {
   EXPECT_EQ(sum.resumed, 21);
   auto m = Manifest();
   EXPECT_TRUE(m["doc3.docx"].resumed);
-  EXPECT_EQ(m["bad.pdf"].status, "failed");
+  EXPECT_EQ(m["bad.pdf"].status, Outcome::kFailed);
   EXPECT_EQ(sum.exit_code, 2);
   std::string jsonl = ReadAll(root_ / "out" / "findings.jsonl");
   EXPECT_EQ(std::count(jsonl.begin(), jsonl.end(), '\n'), 22);
@@ -299,9 +431,9 @@ TEST_F(RunTest, ADocumentThatCrashesTheProcessTwiceIsRecordedFailed) {
   EXPECT_DEATH(RunBatch(o, FakeScreen, &sum), "");
   ASSERT_TRUE(RunBatch(o, FakeScreen, &sum).ok());
   auto m = Manifest();
-  EXPECT_EQ(m["zz-crash.pdf"].status, "failed");
+  EXPECT_EQ(m["zz-crash.pdf"].status, Outcome::kFailed);
   EXPECT_NE(m["zz-crash.pdf"].reason.find("异常退出"), std::string::npos) << m["zz-crash.pdf"].reason;
-  EXPECT_EQ(m["ok2.docx"].status, "ok");
+  EXPECT_EQ(m["ok2.docx"].status, Outcome::kOk);
   EXPECT_EQ(sum.exit_code, 2);
   EXPECT_EQ(fs::file_size(root_ / "out" / "inflight.log"), 0u);
   // --retry-failed tries it again (and here crashes again).
@@ -338,11 +470,11 @@ TEST(Csv, QuotesAndParsesBack) {
 
 TEST(ProgressTest, Lines) {
   Progress plain(100, false, 10, stderr);
-  EXPECT_EQ(plain.Line(50, 2, 10), "jixiao run: 50/100 docs, 5.0 docs/s, ETA 10s, 2 failed");
+  EXPECT_EQ(plain.Line(50, 2, 10), "jixiao run: 已处理 50/100 份，每秒 5.0 份，预计还需 10秒，失败 2 份");
   Progress bar(100, true, 10, stderr);
   std::string line = bar.Line(100, 0, 20);
   EXPECT_EQ(line.substr(0, 2), "[#");
-  EXPECT_NE(line.find("100/100 docs, 5.0 docs/s, ETA 0s, 0 failed"), std::string::npos);
+  EXPECT_NE(line.find("已处理 100/100 份，每秒 5.0 份，预计还需 0秒，失败 0 份"), std::string::npos);
 }
 
 }  // namespace

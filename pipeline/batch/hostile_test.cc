@@ -48,20 +48,20 @@ ScreenResult QuoteScreen(const std::string& path, const ScreenOptions&) {
   Block b;
   b.text = content;
   r.doc.blocks.push_back(b);
-  r.report = Json::object();
-  r.report["file"] = path;
-  r.report["format"] = "docx";
-  r.report["status"] = "ok";
-  r.report["unit"] = content;
-  r.report["year"] = 2024;
-  r.report["figures"] = Json::object();
-  r.report["facts"] = Json::array();
-  r.report["findings"] = Json::array();
-  r.report["findings"].push_back({{"code", "TEXT_SUSPECT"}, {"severity", "warning"}, {"message", content},
-                                  {"arithmetic", content},
-                                  {"evidence", {{{"quote", content}, {"place", content}}}}});
-  r.finding_count = 1;
-  r.report["counts"] = {{"error", 0}, {"warning", 1}, {"info", 0}};
+  r.report.file = path;
+  r.report.format = "docx";
+  r.report.unit = content;
+  r.report.year = 2024;
+  Finding f;
+  f.code = "TEXT_SUSPECT";
+  f.severity = FindingSeverity::kWarning;
+  f.message = content;
+  f.arithmetic = content;
+  Evidence e;
+  e.quote = content;
+  e.place = content;
+  f.evidence.push_back(e);
+  r.report.findings.push_back(f);
   return r;
 }
 
@@ -249,17 +249,17 @@ TEST_F(HostileTest, LinksAreFollowedAndEverythingElseIsListed) {
   std::vector<ManifestRow> rows;
   ASSERT_TRUE(ReadManifest((root_ / "out/manifest.csv").string(), &rows).ok());
   std::map<std::string, ManifestRow> m;
-  const std::string prefix = (root_ / "in").string() + "/";
+  const std::string prefix = "in/";  // names are relative to the parent of the folder given
   for (auto& r : rows) m[r.file.substr(prefix.size())] = r;
-  for (int i = 0; i < 5; ++i) EXPECT_EQ(m["linked/deep/r" + std::to_string(i) + ".docx"].status, "findings") << i;
-  EXPECT_EQ(m["loop"].status, "skipped");
+  for (int i = 0; i < 5; ++i) EXPECT_EQ(m["linked/deep/r" + std::to_string(i) + ".docx"].status, Outcome::kFindings) << i;
+  EXPECT_EQ(m["loop"].status, Outcome::kSkipped);
   EXPECT_NE(m["loop"].reason.find("符号链接"), std::string::npos);
-  EXPECT_EQ(m["dangling.docx"].status, "skipped");
+  EXPECT_EQ(m["dangling.docx"].status, Outcome::kSkipped);
   EXPECT_NE(m["dangling.docx"].reason.find("悬空链接"), std::string::npos);
-  EXPECT_EQ(m["pipe.docx"].status, "skipped");
+  EXPECT_EQ(m["pipe.docx"].status, Outcome::kSkipped);
   EXPECT_NE(m["pipe.docx"].reason.find("FIFO"), std::string::npos);
-  EXPECT_EQ(m["alias.docx"].status, "findings");  // first in path order
-  EXPECT_EQ(m["plain.docx"].status, "duplicate");
+  EXPECT_EQ(m["alias.docx"].status, Outcome::kFindings);  // first in path order
+  EXPECT_EQ(m["plain.docx"].status, Outcome::kDuplicate);
   EXPECT_EQ(rows.size(), 10u);
 }
 
@@ -339,7 +339,7 @@ TEST_F(HostileTest, DiskFullWhileWritingReportsKeepsTheOldReports) {
   std::vector<ManifestRow> rows;
   ASSERT_TRUE(ReadManifest((out / "manifest.csv").string(), &rows).ok());
   ASSERT_EQ(rows.size(), 2u);
-  EXPECT_EQ(rows[1].status, "pending");
+  EXPECT_EQ(rows[1].status, Outcome::kPending);
   ASSERT_TRUE(RunBatch(Options(), QuoteScreen, &sum).ok());
   EXPECT_EQ(sum.resumed, 2);
   EXPECT_NE(ReadAll(out / "summary.csv").find("b.docx"), std::string::npos);
@@ -369,7 +369,7 @@ TEST_F(HostileTest, MergingAgainAfterAKilledShardFinishesShowsEveryDocument) {
   std::vector<ManifestRow> rows;
   ASSERT_TRUE(ReadManifest(merged + "/manifest.csv", &rows).ok());
   EXPECT_EQ(rows.size(), 12u);
-  for (const ManifestRow& r : rows) EXPECT_EQ(r.status, "findings") << r.file;
+  for (const ManifestRow& r : rows) EXPECT_EQ(r.status, Outcome::kFindings) << r.file;
   auto summary = ParseCsv(ReadAll(root_ / "merged/summary.csv"));
   EXPECT_EQ(summary.size(), 13u);
 }
@@ -421,13 +421,13 @@ TEST_F(HostileTest, AFileChangedWhileScreenedIsStoredUnderTheHashOfWhatWasRead) 
   {
     std::unique_ptr<archive::Archive> arc;
     ASSERT_TRUE(archive::Archive::Open((root_ / "out/archive.sqlite").string(), &arc).ok());
-    Json report;
+    ScreenReport report;
     bool found = false;
     ASSERT_TRUE(arc->GetReport(old_sha, &report, &found).ok());
     EXPECT_FALSE(found) << "a report stored under the hash of content it was not made from";
     ASSERT_TRUE(arc->GetReport(new_sha, &report, &found).ok());
     ASSERT_TRUE(found);
-    EXPECT_EQ(report["unit"], now);
+    EXPECT_EQ(report.unit, now);
   }
   // Resuming takes the report of the content the file has.
   ASSERT_TRUE(RunBatch(Options(), QuoteScreen, &sum).ok());
@@ -441,7 +441,7 @@ TEST_F(HostileTest, AFileChangedWhileScreenedIsStoredUnderTheHashOfWhatWasRead) 
   g_rewrites = 0;
   ASSERT_TRUE(ReadManifest((root_ / "out/manifest.csv").string(), &rows).ok());
   ASSERT_EQ(rows.size(), 2u);
-  EXPECT_EQ(rows[1].status, "failed");
+  EXPECT_EQ(rows[1].status, Outcome::kFailed);
   EXPECT_NE(rows[1].reason.find("不断被修改"), std::string::npos) << rows[1].reason;
 }
 

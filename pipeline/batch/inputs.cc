@@ -135,15 +135,33 @@ class Walker {
 
 }  // namespace
 
-Status CollectInputs(const std::vector<std::string>& paths, int jobs, std::vector<Input>* inputs) {
+Status CollectInputs(const std::vector<std::string>& paths, int jobs, std::vector<Input>* inputs,
+                     std::vector<std::string>* roots) {
   std::vector<Input> found;
+  if (roots) roots->clear();
   for (const std::string& p : paths) {
     std::error_code ec;
     fs::file_status st = fs::status(p, ec);
     if (ec || !fs::exists(st)) return Status::IoError("no such file or folder: " + p);
     Walker walker(&found);
-    if (fs::is_directory(st)) walker.Walk(p, 0);
-    else walker.Entry(p, 0);
+    const size_t first = found.size();
+    // The name of a folder given, however it was written (".", "../x",
+    // an absolute path, a trailing slash): its own last component.
+    fs::path canonical = fs::weakly_canonical(fs::absolute(p, ec), ec);
+    std::string label = canonical.filename().string();
+    if (fs::is_directory(st)) {
+      walker.Walk(p, 0);
+      if (roots && !label.empty()) roots->push_back(DisplayPath(label));
+    } else {
+      walker.Entry(p, 0);
+    }
+    // Names relative to the parent of the folder given (or the file's own
+    // name): the same on every run whatever the invocation.
+    for (size_t i = first; i < found.size(); ++i) {
+      fs::path rel = fs::path(found[i].path).lexically_relative(p);
+      found[i].name = fs::is_directory(st) ? (label.empty() ? rel.string() : (fs::path(label) / rel).string())
+                                           : canonical.filename().string();
+    }
   }
   std::sort(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path < b.path; });
   found.erase(std::unique(found.begin(), found.end(), [](const Input& a, const Input& b) { return a.path == b.path; }),
@@ -167,7 +185,7 @@ Status CollectInputs(const std::vector<std::string>& paths, int jobs, std::vecto
   for (int t = 1; t < std::max(1, jobs); ++t) threads.emplace_back(work);
   work();
   for (auto& t : threads) t.join();
-  for (Input& in : found) in.name = DisplayPath(in.path);
+  for (Input& in : found) in.name = DisplayPath(in.name);
   *inputs = std::move(found);
   return Status::Ok();
 }

@@ -15,7 +15,9 @@ namespace jixiao::batch {
 
 struct Input {
   std::string path;          // as found: the given path, or given folder + relative path (bytes, to open it)
-  std::string name;          // path as valid UTF-8 for reports (DisplayPath: GBK names converted)
+  std::string name;          // for reports, valid UTF-8 (DisplayPath: GBK names converted): the path
+                             // relative to the parent of the folder given ("corpus/seed/a.docx" for
+                             // corpus, ./corpus or /abs/corpus), the file name for a file given
   uint64_t size = 0;
   std::string sha256;        // lower-case hex; empty when unreadable
   std::string format;        // "docx" | "pdf" | "doc" | "wps" | "ofd" | "" (not screened)
@@ -33,7 +35,10 @@ struct Input {
 // letter case) are screened; anything else is listed with a skip reason
 // (other types; Office lock files "~$..."; empty files). Hashes the regular
 // files with `jobs` threads. IoError when a path does not exist.
-Status CollectInputs(const std::vector<std::string>& paths, int jobs, std::vector<Input>* inputs);
+// The inputs are in name order. *roots (when not null) gets the names of
+// the folders given ("corpus"), the first component of their inputs' names.
+Status CollectInputs(const std::vector<std::string>& paths, int jobs, std::vector<Input>* inputs,
+                     std::vector<std::string>* roots = nullptr);
 
 // "K/N" with 0 <= K < N. InvalidInput otherwise.
 Status ParseShard(const std::string& text, int* index, int* count);

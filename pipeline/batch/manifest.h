@@ -1,12 +1,13 @@
 // DIR/manifest.csv: one row per input of a run, whatever became of it.
 //
 // Columns: file, sha256, size, format, status, reason, duplicate_of, pages,
-// errors, warnings, infos, seconds, resumed, jixiao_version.
-// status: ok (screened, no error or warning finding), findings (at least one
-// error or warning finding), failed (reason says why: unreadable, damaged,
-// timeout...), skipped (not a report jixiao reads; reason), duplicate (same
-// SHA-256 as the file in duplicate_of, which was screened instead), pending
-// (not finished when the file was written: only seen after a killed run).
+// errors, warnings, infos, seconds, resumed, jixiao_version, status_code.
+// status: the Outcome words of pipeline/screen/report.h (ok, findings,
+// failed, skipped, duplicate, pending; removed is only in the archive);
+// duplicate_of names the file screened instead of a duplicate; status_code
+// the Status::Code name behind a failure ("timeout"), empty otherwise. file
+// is the path relative to the parent of the folder given (corpus/seed/a.docx
+// for `run corpus` or `run /abs/corpus`), the file name for a file given.
 //
 // Covered by pipeline/batch/batch_test.cc and tests/e2e.
 #pragma once
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "pipeline/model/status.h"
+#include "pipeline/screen/report.h"
 
 namespace jixiao::batch {
 
@@ -22,8 +24,9 @@ struct ManifestRow {
   std::string file, sha256;
   uint64_t size = 0;
   std::string format;
-  std::string status;        // ok | findings | failed | skipped | duplicate | pending
-  std::string reason;
+  Outcome status = Outcome::kPending;
+  Status::Code code = Status::Code::kOk;  // behind a failed (or partial) document
+  std::string reason;        // Chinese, for the reviewer
   std::string duplicate_of;
   int pages = -1;
   int errors = 0, warnings = 0, infos = 0;

@@ -67,17 +67,17 @@ Status MergeRuns(const std::vector<std::string>& dirs, const std::string& out_di
         // The same input again: a finished outcome replaces a pending one
         // (a shard killed, merged, then run to the end and merged again).
         ManifestRow& old = rows[it->second];
-        if (old.status == "pending" && r.status != "pending" && r.status != "duplicate") {
+        if (old.status == Outcome::kPending && r.status != Outcome::kPending && r.status != Outcome::kDuplicate) {
           r.duplicate_of.clear();
           old = std::move(r);
         }
         continue;
       }
-      bool screened = r.status == "ok" || r.status == "findings" || r.status == "failed" || r.status == "pending";
+      bool screened = r.status == Outcome::kOk || r.status == Outcome::kFindings || r.status == Outcome::kFailed || r.status == Outcome::kPending;
       if (screened && !r.sha256.empty() && !r.format.empty()) {
         auto it = first_path.find(r.sha256);
         if (it != first_path.end()) {
-          r.status = "duplicate";
+          r.status = Outcome::kDuplicate;
           r.duplicate_of = it->second;
           r.reason = "与 " + it->second + " 内容相同（SHA-256 一致），未重复处理";
           r.errors = r.warnings = r.infos = 0;
@@ -105,9 +105,9 @@ Status MergeRuns(const std::vector<std::string>& dirs, const std::string& out_di
   s = arc->LoadStored(&stored);
   if (!s.ok()) return s;
   for (ManifestRow& r : rows) {
-    if (r.status != "pending") continue;
+    if (r.status != Outcome::kPending) continue;
     auto it = stored.find(r.sha256);
-    if (it != stored.end()) SetOutcomeFromStored(&r, it->second);
+    if (it != stored.end()) ApplyStored(&r, it->second);
   }
   s = arc->Optimize();
   if (!s.ok()) return s;

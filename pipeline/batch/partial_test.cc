@@ -19,6 +19,8 @@ namespace fs = std::filesystem;
 
 const std::string kSeedPdf = std::string(JIXIAO_SOURCE_DIR) + "/corpus/seed/junshan-gsl-2024.pdf";
 const char* kReason = "time limit of 1 s reached at page 3 of 9: text of pages 1-2 only";
+// What the reviewer reads of it (the English stays in the log).
+const char* kReasonZh = "超时：未能在时限内完成检查";
 
 const Screener& TheScreener() { return *SharedScreener("", nullptr); }
 
@@ -49,8 +51,9 @@ TEST_F(TimedOutPdf, IsScreenedOnThePagesRead) {
   Document doc = CutAfterPage2(kSeedPdf);
   ASSERT_FALSE(doc.blocks.empty());
   ScreenResult r = TheScreener().ScreenExtracted(kSeedPdf, doc, Status::Timeout(kReason));
-  EXPECT_EQ(r.report["status"], "partial");
-  EXPECT_EQ(r.report["status_reason"], kReason);
+  EXPECT_EQ(r.report.status, DocumentStatus::kPartial);
+  EXPECT_EQ(r.report.code, Status::Code::kTimeout);
+  EXPECT_EQ(r.report.reason, kReasonZh);
   EXPECT_EQ(r.doc.blocks.size(), doc.blocks.size());
   EXPECT_FALSE(r.facts.facts.empty());
   EXPECT_TRUE(HasCode(r, "FIGURE_CONFLICT"));  // both figures are on page 1
@@ -64,8 +67,9 @@ TEST_F(TimedOutPdf, WithNothingReadItFails) {
   Document doc = CutAfterPage2(kSeedPdf);
   doc.blocks.clear();
   ScreenResult r = TheScreener().ScreenExtracted(kSeedPdf, doc, Status::Timeout(kReason));
-  EXPECT_EQ(r.report["status"], "failed");
-  EXPECT_EQ(r.report["status_reason"], kReason);
+  EXPECT_EQ(r.report.status, DocumentStatus::kFailed);
+  EXPECT_EQ(r.report.code, Status::Code::kTimeout);
+  EXPECT_EQ(r.report.reason, kReasonZh);
   EXPECT_TRUE(r.findings.empty());
 }
 
@@ -88,12 +92,12 @@ TEST_F(TimedOutPdf, TheRunKeepsItWithTheReason) {
   std::vector<ManifestRow> rows;
   ASSERT_TRUE(ReadManifest((root / "out" / "manifest.csv").string(), &rows).ok());
   ASSERT_EQ(rows.size(), 1u);
-  EXPECT_EQ(rows[0].status, "findings");
-  EXPECT_EQ(rows[0].reason, std::string("部分内容未能读取：") + kReason);
+  EXPECT_EQ(rows[0].status, Outcome::kFindings);
+  EXPECT_EQ(rows[0].reason, std::string("部分内容未能读取：") + kReasonZh);
   EXPECT_GT(rows[0].errors, 0);
   EXPECT_EQ(sum.failed, 0);
   EXPECT_EQ(sum.exit_code, 1);
-  EXPECT_NE(sum.Line().find("1 read in part"), std::string::npos) << sum.Line();
+  EXPECT_NE(sum.Line().find("1 个只读取了部分内容"), std::string::npos) << sum.Line();
   std::ifstream jsonl(root / "out" / "findings.jsonl");
   std::string line;
   ASSERT_TRUE(std::getline(jsonl, line));

@@ -10,9 +10,9 @@ std::string Duration(double s) {
   if (s < 0 || s > 1e7) return "--";
   long t = static_cast<long>(s + 0.5);
   char buf[32];
-  if (t >= 3600) std::snprintf(buf, sizeof buf, "%ldh%02ldm", t / 3600, t / 60 % 60);
-  else if (t >= 60) std::snprintf(buf, sizeof buf, "%ldm%02lds", t / 60, t % 60);
-  else std::snprintf(buf, sizeof buf, "%lds", t);
+  if (t >= 3600) std::snprintf(buf, sizeof buf, "%ld小时%02ld分", t / 3600, t / 60 % 60);
+  else if (t >= 60) std::snprintf(buf, sizeof buf, "%ld分%02ld秒", t / 60, t % 60);
+  else std::snprintf(buf, sizeof buf, "%ld秒", t);
   return buf;
 }
 
@@ -26,8 +26,8 @@ std::string Progress::Line(int done, int failures, double elapsed) const {
   double rate = elapsed > 0 ? done / elapsed : 0;
   double eta = rate > 0 ? (total_ - done) / rate : -1;
   char buf[160];
-  std::snprintf(buf, sizeof buf, "%d/%d docs, %.1f docs/s, ETA %s, %d failed", done, total_, rate,
-                done >= total_ ? "0s" : Duration(eta).c_str(), failures);
+  std::snprintf(buf, sizeof buf, "已处理 %d/%d 份，每秒 %.1f 份，预计还需 %s，失败 %d 份", done, total_, rate,
+                done >= total_ ? "0秒" : Duration(eta).c_str(), failures);
   if (!bar_) return std::string("jixiao run: ") + buf;
   const int width = 28;
   int filled = total_ > 0 ? static_cast<int>(static_cast<double>(done) / total_ * width) : width;

@@ -16,7 +16,6 @@
 
 namespace jixiao::batch {
 
-using Json = nlohmann::ordered_json;
 
 namespace {
 
@@ -40,7 +39,7 @@ std::string Esc(const std::string& s) {
 int Rank(const ManifestRow& row) {
   if (row.errors > 0) return 0;
   if (row.warnings > 0) return 1;
-  if (row.status == "failed") return 2;
+  if (row.status == Outcome::kFailed) return 2;
   if (row.infos > 0) return 3;
   return 4;
 }
@@ -84,51 +83,51 @@ const char* kScript = R"js(
 
 }  // namespace
 
-void HtmlReport::Add(const ManifestRow& row, const Json& r) {
+void HtmlReport::Add(const ManifestRow& row, const ScreenReport& r) {
   ++docs_;
   errors_ += row.errors;
   warnings_ += row.warnings;
   infos_ += row.infos;
-  failed_ += row.status == "failed";
-  with_findings_ += row.status == "findings";
+  failed_ += row.status == Outcome::kFailed;
+  with_findings_ += row.status == Outcome::kFindings;
   std::string sev;
   if (row.errors) sev += "error ";
   if (row.warnings) sev += "warning ";
   if (row.infos) sev += "info ";
-  if (row.status == "failed") sev += "failed ";
-  if (!row.errors && !row.warnings && row.status != "failed") sev += "clean";
+  if (row.status == Outcome::kFailed) sev += "failed ";
+  if (!row.errors && !row.warnings && row.status != Outcome::kFailed) sev += "clean";
   std::string h;
-  h += "<section class=\"doc\" data-sev=\"" + sev + "\"><h2>" + Esc(Field(r, "unit").empty() ? row.file : Field(r, "unit"));
-  if (!Field(r, "year").empty()) h += "（" + Esc(Field(r, "year")) + "年度）";
+  h += "<section class=\"doc\" data-sev=\"" + sev + "\"><h2>" + Esc(r.unit.empty() ? row.file : r.unit);
+  if (r.year) h += "（" + Esc(YearText(r)) + "年度）";
   if (row.errors) h += "<span class=\"badge error\">错误 " + std::to_string(row.errors) + "</span>";
   if (row.warnings) h += "<span class=\"badge warning\">警告 " + std::to_string(row.warnings) + "</span>";
   if (row.infos) h += "<span class=\"badge info\">提示 " + std::to_string(row.infos) + "</span>";
-  if (row.status == "failed") h += "<span class=\"badge failed\">处理失败</span>";
-  if (row.status == "ok" && !row.infos) h += "<span class=\"badge ok\">未发现问题</span>";
+  if (row.status == Outcome::kFailed || row.status == Outcome::kSkipped)
+    h += std::string("<span class=\"badge failed\">") + OutcomeZh(row.status) + "</span>";
+  if (row.status == Outcome::kOk && !row.infos) h += "<span class=\"badge ok\">未发现问题</span>";
   h += "</h2><div class=\"meta\">文件：" + Esc(row.file);
-  Json figures = r.contains("figures") ? r["figures"] : Json::object();
-  if (!Field(figures, "total_budget").empty()) h += " · 预算总额 " + Esc(Field(figures, "total_budget")) + " 万元";
-  if (!Field(figures, "executed").empty()) h += " · 执行数 " + Esc(Field(figures, "executed")) + " 万元";
-  if (!Field(figures, "execution_rate").empty()) h += " · 执行率 " + Esc(Field(figures, "execution_rate")) + "%";
-  if (!Field(figures, "self_score").empty()) h += " · 自评得分 " + Esc(Field(figures, "self_score"));
-  if (!Field(figures, "grade").empty()) h += " · 等级 " + Esc(Field(figures, "grade"));
+  const HeadlineFigures& fig = r.figures;
+  if (!fig.total_budget.empty()) h += " · 预算总额 " + Esc(fig.total_budget) + " 万元";
+  if (!fig.executed.empty()) h += " · 执行数 " + Esc(fig.executed) + " 万元";
+  if (!fig.execution_rate.empty()) h += " · 执行率 " + Esc(fig.execution_rate) + "%";
+  if (!fig.self_score.empty()) h += " · 自评得分 " + Esc(fig.self_score);
+  if (!fig.grade.empty()) h += " · 等级 " + Esc(fig.grade);
   if (!row.reason.empty()) h += "<br>说明：" + Esc(row.reason);
   h += "</div>";
-  if (r.contains("findings") && r["findings"].is_array() && !r["findings"].empty()) {
+  if (!r.findings.empty()) {
     h += "<ol class=\"findings\">";
-    for (const Json& f : r["findings"]) {
-      std::string s = Field(f, "severity");
-      h += "<li><span class=\"badge " + Esc(s) + "\">" + SeverityZh(s) + "</span> <b>" + Esc(Field(f, "code")) +
-           "</b> " + Esc(Field(f, "message"));
-      if (!Field(f, "arithmetic").empty()) h += " <span class=\"arith\">" + Esc(Field(f, "arithmetic")) + "</span>";
+    for (const Finding& f : r.findings) {
+      const std::string s = FindingSeverityName(f.severity);
+      h += "<li><span class=\"badge " + Esc(s) + "\">" + SeverityZh(f.severity) + "</span> <b>" + Esc(f.code) +
+           "</b> " + Esc(f.message);
+      if (!f.arithmetic.empty()) h += " <span class=\"arith\">" + Esc(f.arithmetic) + "</span>";
       std::set<std::string> seen;
-      if (f.contains("evidence") && f["evidence"].is_array())
-        for (const Json& e : f["evidence"]) {
-          if (Field(e, "quote").empty() || !seen.insert(Field(e, "quote") + "\x1f" + Field(e, "place")).second) continue;
-          h += "<blockquote>" + Esc(Field(e, "quote"));
-          if (!Field(e, "place").empty()) h += "<span class=\"place\">（" + Esc(Field(e, "place")) + "）</span>";
-          h += "</blockquote>";
-        }
+      for (const Evidence& e : f.evidence) {
+        if (e.quote.empty() || !seen.insert(e.quote + "\x1f" + e.place).second) continue;
+        h += "<blockquote>" + Esc(e.quote);
+        if (!e.place.empty()) h += "<span class=\"place\">（" + Esc(e.place) + "）</span>";
+        h += "</blockquote>";
+      }
       h += "</li>";
     }
     h += "</ol>";

@@ -14,14 +14,13 @@ namespace jixiao::batch {
 // A report field as text for a cell or a line: strings as they are, numbers
 // and other values as JSON, "" when `j` is not an object or the field is
 // absent or null (unit and year are null when the title did not give them).
-std::string Field(const nlohmann::ordered_json& j, const char* key);
 
 // report.xlsx, row by row (report_xlsx.cc).
 class XlsxReport {
  public:
   ~XlsxReport();
   Status Open(const std::string& tmp_path);
-  void Add(const ManifestRow& row, const nlohmann::ordered_json& report);
+  void Add(const ManifestRow& row, const ScreenReport& report);
   Status Close();
   // Closes the workbook, if open, and removes its temporary file.
   void Discard();
@@ -40,7 +39,7 @@ class HtmlReport {
   ~HtmlReport();
   // Opens the spill file (removed by the destructor).
   Status Open(const std::string& spill_path);
-  void Add(const ManifestRow& row, const nlohmann::ordered_json& report);
+  void Add(const ManifestRow& row, const ScreenReport& report);
   // Writes the whole page to path (not atomically: the caller renames it).
   Status WritePage(const std::string& path);
 

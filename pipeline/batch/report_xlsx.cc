@@ -15,8 +15,6 @@
 
 namespace jixiao::batch {
 
-using Json = nlohmann::ordered_json;
-
 namespace {
 
 // Writes a number when the text is one, else the text.
@@ -84,41 +82,36 @@ Status XlsxReport::Open(const std::string& tmp_path) {
   return Status::Ok();
 }
 
-void XlsxReport::Add(const ManifestRow& row, const Json& r) {
+void XlsxReport::Add(const ManifestRow& row, const ScreenReport& r) {
   lxw_worksheet* sum = s_->sum;
   int n = s_->sum_row++;
-  Json figures = r.contains("figures") ? r["figures"] : Json::object();
+  const HeadlineFigures& fig = r.figures;
   worksheet_write_string(sum, n, 0, row.file.c_str(), nullptr);
-  WriteValue(sum, n, 1, Field(r, "unit"));
-  WriteValue(sum, n, 2, Field(r, "year"));
-  WriteValue(sum, n, 3, Field(figures, "total_budget"));
-  WriteValue(sum, n, 4, Field(figures, "executed"));
-  WriteValue(sum, n, 5, Field(figures, "execution_rate"));
-  WriteValue(sum, n, 6, Field(figures, "self_score"));
-  WriteValue(sum, n, 7, Field(figures, "grade"));
+  WriteValue(sum, n, 1, r.unit);
+  WriteValue(sum, n, 2, YearText(r));
+  WriteValue(sum, n, 3, fig.total_budget);
+  WriteValue(sum, n, 4, fig.executed);
+  WriteValue(sum, n, 5, fig.execution_rate);
+  WriteValue(sum, n, 6, fig.self_score);
+  WriteValue(sum, n, 7, fig.grade);
   worksheet_write_number(sum, n, 8, row.errors, nullptr);
   worksheet_write_number(sum, n, 9, row.warnings, nullptr);
   worksheet_write_number(sum, n, 10, row.infos, nullptr);
   WriteValue(sum, n, 11, MostSerious(r));
-  worksheet_write_string(sum, n, 12,
-                         row.status == "ok" ? "通过" : row.status == "findings" ? "有问题"
-                                                     : row.status == "failed"   ? "处理失败"
-                                                                                : "未处理",
-                         nullptr);
+  worksheet_write_string(sum, n, 12, OutcomeZh(row.status), nullptr);
   WriteValue(sum, n, 13, row.reason);
-  WriteValue(sum, n, 14, Field(r, "project"));
-  WriteValue(sum, n, 15, FamilyZh(r));
-  if (!r.contains("findings") || !r["findings"].is_array()) return;
-  for (const Json& f : r["findings"]) {
+  WriteValue(sum, n, 14, r.project);
+  WriteValue(sum, n, 15, FamilyZh(r.family));
+  for (const Finding& f : r.findings) {
     lxw_worksheet* fnd = s_->fnd;
     int k = s_->fnd_row++;
     worksheet_write_string(fnd, k, 0, row.file.c_str(), nullptr);
-    WriteValue(fnd, k, 1, Field(r, "unit"));
-    WriteValue(fnd, k, 2, Field(r, "year"));
-    worksheet_write_string(fnd, k, 3, SeverityZh(Field(f, "severity")), nullptr);
-    WriteValue(fnd, k, 4, Field(f, "code"));
-    WriteValue(fnd, k, 5, Field(f, "message"));
-    WriteValue(fnd, k, 6, Field(f, "arithmetic"));
+    WriteValue(fnd, k, 1, r.unit);
+    WriteValue(fnd, k, 2, YearText(r));
+    worksheet_write_string(fnd, k, 3, SeverityZh(f.severity), nullptr);
+    WriteValue(fnd, k, 4, f.code);
+    WriteValue(fnd, k, 5, f.message);
+    WriteValue(fnd, k, 6, f.arithmetic);
     WriteValue(fnd, k, 7, Quotes(f));
     WriteValue(fnd, k, 8, Places(f));
   }

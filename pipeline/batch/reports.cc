@@ -16,100 +16,75 @@ namespace jixiao::batch {
 
 using Json = nlohmann::ordered_json;
 
-namespace {
-
-int SeverityRank(const std::string& s) { return s == "error" ? 3 : s == "warning" ? 2 : s == "info" ? 1 : 0; }
-
-std::string StatusZh(const ManifestRow& r) {
-  if (r.status == "ok") return "通过";
-  if (r.status == "findings") return "有问题";
-  if (r.status == "failed") return "处理失败";
-  return r.status;
+const char* SeverityZh(FindingSeverity severity) {
+  switch (severity) {
+    case FindingSeverity::kError: return "错误";
+    case FindingSeverity::kWarning: return "警告";
+    case FindingSeverity::kInfo: return "提示";
+  }
+  return "其他";
 }
 
-}  // namespace
-
-std::string Field(const Json& j, const char* key) {
-  if (!j.is_object()) return "";
-  auto it = j.find(key);
-  if (it == j.end() || it->is_null()) return "";
-  return it->is_string() ? it->get<std::string>() : it->dump();
-}
-
-const char* SeverityZh(const std::string& severity) {
-  return severity == "error" ? "错误" : severity == "warning" ? "警告" : severity == "info" ? "提示" : "其他";
-}
-
-std::string FamilyZh(const Json& report) {
+std::string FamilyZh(const std::string& family) {
   static const std::pair<const char*, const char*> kNames[] = {
       {"whole_report", "部门整体支出自评报告"}, {"project_table", "项目支出自评表"}, {"whole_table", "部门整体支出自评表"},
       {"final_accounts", "部门决算公开"},      {"summary_report", "自评总结报告"}, {"bundle", "自评表汇编"},
       {"project_report", "项目支出自评报告"}};
-  const std::string family = Field(report, "family");
   for (const auto& [id, name] : kNames)
     if (family == id) return name;
   return "";
 }
 
-std::string MostSerious(const Json& report) {
-  const Json* best = nullptr;
-  int rank = 0;
-  if (report.contains("findings") && report["findings"].is_array())
-    for (const Json& f : report["findings"]) {
-      int r = SeverityRank(Field(f, "severity"));
-      if (r > rank) {
-        rank = r;
-        best = &f;
-      }
-    }
+std::string MostSerious(const ScreenReport& report) {
+  const Finding* best = report.MostSerious();
   if (!best) return "";
-  return std::string("[") + SeverityZh(Field(*best, "severity")) + "] " + Field(*best, "code") + " " +
-         Field(*best, "message");
-}
-
-std::string Quotes(const Json& finding) {
-  std::string out;
-  std::set<std::string> seen;  // evidence items often quote the same paragraph
-  if (finding.contains("evidence") && finding["evidence"].is_array())
-    for (const Json& e : finding["evidence"]) {
-      std::string q = Field(e, "quote");
-      if (q.empty() || !seen.insert(q).second) continue;
-      if (!out.empty()) out += " | ";
-      out += q;
-    }
-  return out;
-}
-
-std::string Places(const Json& finding) {
-  std::string out;
-  std::set<std::string> seen;
-  if (finding.contains("evidence") && finding["evidence"].is_array())
-    for (const Json& e : finding["evidence"]) {
-      std::string p = Field(e, "place");
-      if (p.empty() || !seen.insert(p).second) continue;
-      if (!out.empty()) out += " | ";
-      out += p;
-    }
-  return out;
+  return std::string("[") + SeverityZh(best->severity) + "] " + best->code + " " + best->message;
 }
 
 namespace {
 
-Json MinimalReport(const ManifestRow& row) {
-  Json r = Json::object();
-  r["file"] = row.file;
-  r["sha256"] = row.sha256;
-  r["format"] = row.format;
-  r["size"] = row.size;
-  r["status"] = row.status == "failed" ? "failed" : "ok";
-  r["status_reason"] = row.reason;
-  r["jixiao_version"] = row.jixiao_version;
-  r["unit"] = nullptr;
-  r["year"] = nullptr;
-  r["figures"] = Json::object();
-  r["facts"] = Json::array();
-  r["findings"] = Json::array();
-  r["counts"] = {{"error", row.errors}, {"warning", row.warnings}, {"info", row.infos}};
+// The evidence's quotes or places, each once, joined by " | ".
+template <typename Get>
+std::string Joined(const Finding& finding, Get get) {
+  std::string out;
+  std::set<std::string> seen;  // evidence items often quote the same paragraph
+  for (const Evidence& e : finding.evidence) {
+    const std::string& q = get(e);
+    if (q.empty() || !seen.insert(q).second) continue;
+    if (!out.empty()) out += " | ";
+    out += q;
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string Quotes(const Finding& finding) {
+  return Joined(finding, [](const Evidence& e) -> const std::string& { return e.quote; });
+}
+
+std::string Places(const Finding& finding) {
+  return Joined(finding, [](const Evidence& e) -> const std::string& { return e.place; });
+}
+
+std::string YearText(const ScreenReport& report) { return report.year ? std::to_string(report.year) : ""; }
+
+namespace {
+
+// A row the archive has no report of (a skipped input, or a failure stored
+// by nothing): what the manifest knows of it.
+ScreenReport RowReport(const ManifestRow& row) {
+  ScreenReport r;
+  r.file = row.file;
+  r.sha256 = row.sha256;
+  r.format = row.format;
+  r.size = row.size;
+  r.status = row.status == Outcome::kFailed ? DocumentStatus::kFailed
+             : row.status == Outcome::kSkipped ? DocumentStatus::kSkipped
+                                               : DocumentStatus::kOk;
+  r.code = row.code;
+  r.reason = row.reason;
+  r.jixiao_version = row.jixiao_version;
   return r;
 }
 
@@ -169,28 +144,23 @@ Status ReportWriter::Open() {
   return m.xlsx.Open(m.Tmp("report.xlsx") + ".xlsx");
 }
 
-Status ReportWriter::Add(const ManifestRow& row, const Json& report_in) {
+Status ReportWriter::Add(const ManifestRow& row, const ScreenReport& r) {
   Impl& m = *impl_;
   if (m.write_errno) return WriteError("reports in " + m.dir, m.write_errno);  // stop early on a full disk
-  Json r = report_in;
-  r["file"] = row.file;
-  std::string line = r.dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
+  std::string line = ToJson(r).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
   m.Put(line, m.jsonl);
-  Json figures = r.contains("figures") ? r["figures"] : Json::object();
-  line = CsvRecord({row.file, Field(r, "unit"), Field(r, "year"), Field(figures, "total_budget"),
-                    Field(figures, "executed"), Field(figures, "execution_rate"), Field(figures, "self_score"),
-                    Field(figures, "grade"), std::to_string(row.errors), std::to_string(row.warnings),
-                    std::to_string(row.infos), MostSerious(r), StatusZh(row), row.reason, Field(r, "project"),
-                    FamilyZh(r)}) +
+  const HeadlineFigures& fig = r.figures;
+  line = CsvRecord({row.file, r.unit, YearText(r), fig.total_budget, fig.executed, fig.execution_rate,
+                    fig.self_score, fig.grade, std::to_string(row.errors), std::to_string(row.warnings),
+                    std::to_string(row.infos), MostSerious(r), OutcomeZh(row.status), row.reason, r.project,
+                    FamilyZh(r.family)}) +
          "\r\n";
   m.Put(line, m.summary);
-  if (r.contains("findings") && r["findings"].is_array()) {
-    for (const Json& f : r["findings"]) {
-      line = CsvRecord({row.file, Field(r, "unit"), Field(r, "year"), SeverityZh(Field(f, "severity")),
-                        Field(f, "code"), Field(f, "message"), Field(f, "arithmetic"), Quotes(f), Places(f)}) +
-             "\r\n";
-      m.Put(line, m.findings);
-    }
+  for (const Finding& f : r.findings) {
+    line = CsvRecord({row.file, r.unit, YearText(r), SeverityZh(f.severity), f.code, f.message, f.arithmetic,
+                      Quotes(f), Places(f)}) +
+           "\r\n";
+    m.Put(line, m.findings);
   }
   m.xlsx.Add(row, r);
   m.html.Add(row, r);
@@ -228,18 +198,17 @@ Status WriteRunReports(const std::string& dir, const std::vector<ManifestRow>& r
   Status s = writer.Open();
   if (!s.ok()) return s;
   for (const ManifestRow& row : rows) {
-    bool screened = row.status == "ok" || row.status == "findings" || row.status == "failed";
-    if (!screened && !(row.status == "skipped" && !row.format.empty())) continue;
-    Json report;
+    // Every input that ended with an outcome of its own: duplicates (their
+    // original is listed) and pending ones are left out.
+    if (row.status == Outcome::kDuplicate || row.status == Outcome::kPending) continue;
+    ScreenReport report;
     bool found = false;
     if (!row.sha256.empty()) {
       s = archive->GetReport(row.sha256, &report, &found);
       if (!s.ok()) return s;
     }
-    if (!found) {
-      if (!screened) continue;
-      report = MinimalReport(row);
-    }
+    if (!found) report = RowReport(row);
+    report.file = row.file;  // the name this run gives it (a resumed document may have had another)
     s = writer.Add(row, report);
     if (!s.ok()) return s;
   }

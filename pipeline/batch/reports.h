@@ -41,7 +41,7 @@ class ReportWriter {
   // Creates the temporary files. IoError when dir is not writable.
   Status Open();
   // Adds a screened document (manifest order). "file" of the output is row.file.
-  Status Add(const ManifestRow& row, const nlohmann::ordered_json& report);
+  Status Add(const ManifestRow& row, const ScreenReport& report);
   // Writes the HTML page, closes the workbook and renames every file into place.
   Status Finish();
 
@@ -50,21 +50,24 @@ class ReportWriter {
   std::unique_ptr<Impl> impl_;
 };
 
-// The reports of the manifest's screened documents (ok, findings, failed;
-// skipped by the screener too when the archive has their report), each
-// loaded from the archive; a row whose report is missing gets a minimal
-// report built from the row.
+// The reports of every input of the manifest but duplicates and pending
+// ones (ok, findings, failed, skipped: one line each in summary.csv and
+// report.xlsx, with the same status word, OutcomeZh), each loaded from the
+// archive; a row the archive has no report of (skipped before screening)
+// gets one from what the row knows.
 Status WriteRunReports(const std::string& dir, const std::vector<ManifestRow>& rows, archive::Archive* archive);
 
 // Helpers shared by the writers.
-const char* SeverityZh(const std::string& severity);  // 错误 / 警告 / 提示
+const char* SeverityZh(FindingSeverity severity);  // 错误 / 警告 / 提示
 // "[错误] CODE 说明" of the most serious finding, or "".
-std::string MostSerious(const nlohmann::ordered_json& report);
-// The document's family in Chinese for the summary (the report's "family":
-// whole_report → 部门整体支出自评报告 …), "" when unknown.
-std::string FamilyZh(const nlohmann::ordered_json& report);
+std::string MostSerious(const ScreenReport& report);
+// The document's family in Chinese for the summary (whole_report →
+// 部门整体支出自评报告 …), "" when unknown.
+std::string FamilyZh(const std::string& family);
 // The quotes of a finding's evidence joined with " | ", and their places.
-std::string Quotes(const nlohmann::ordered_json& finding);
-std::string Places(const nlohmann::ordered_json& finding);
+std::string Quotes(const Finding& finding);
+std::string Places(const Finding& finding);
+// "2024", or "" when the year is unknown.
+std::string YearText(const ScreenReport& report);
 
 }  // namespace jixiao::batch

@@ -6,6 +6,11 @@
 //                       rewritten at most every 2 s during the run and at the end
 //   DIR/findings.jsonl, summary.csv, findings.csv, report.xlsx, report.html
 //                       (reports.h), written at the end
+// The run in three parts: planning (plan.h: inputs, duplicates, resume,
+// crash journal), the pool (pool.h: workers, watchdog, signals) and the
+// commits of finished documents to the archive (runner.cc), then the inputs
+// of earlier runs gone from the folders given marked removed in the archive
+// (kept, not searched unless asked), the reports and the manifest.
 // Resuming: an input whose SHA-256 is in the archive with the same jixiao
 // version is not screened again (failed and partial ones neither, unless
 // retry_failed),
@@ -23,10 +28,10 @@
 // in the manifest.
 //
 // Exit code (RunSummary::exit_code): 2 when the run could not complete (bad
-// path, cannot write DIR, interrupted) or any input is failed in the manifest
-// (unreadable, damaged, timeout; resumed failures included); otherwise 1 when
-// any document has an error or warning finding; otherwise 0. Skipped and
-// duplicate inputs do not change the exit code.
+// path, cannot write DIR, interrupted); otherwise the rule `check` follows
+// too (ExitCodeFor in pipeline/screen/report.h): 2 when any input failed
+// (resumed failures included), 1 when any document has an error or warning
+// finding, else 0; info findings, skipped and duplicate inputs do not count.
 //
 // Covered by pipeline/batch/batch_test.cc (fake screeners: slow, hanging,
 // throwing), partial_test.cc (a PDF cut short by the time limit) and
@@ -67,6 +72,7 @@ struct RunSummary {
   int inputs = 0;          // files in this shard
   int other_shards = 0;    // files found that belong to other shards
   int ok = 0, findings = 0, failed = 0, timeouts = 0, skipped = 0, duplicates = 0, pending = 0;
+  int removed = 0;         // documents of earlier runs gone from the folders given
   int partial = 0;         // ok or findings, but screened on part of the text (time limit)
   int resumed = 0;         // taken from the archive of an earlier run
   int screened = 0;        // screened by this run
@@ -75,7 +81,8 @@ struct RunSummary {
   int abandoned = 0;       // workers left running (watchdog, interrupt): exit with _Exit, not return
   bool interrupted = false;
   int exit_code = 0;
-  // "123 inputs: 100 ok, 10 findings, 2 failed (1 timeout), 8 skipped, 3 duplicates; ..."
+  // For the person who ran it, in Chinese: "123 个输入：100 个通过，10 个有问题，
+  // 2 个处理失败（其中 1 个超时），8 个已跳过，3 个重复；沿用上次结果 …；退出码 1"
   std::string Line() const;
 };
 
@@ -83,10 +90,11 @@ struct RunSummary {
 // exist, DIR or the archive cannot be written); bad documents never fail it.
 Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSummary* summary);
 
-// Fills the outcome columns of a row (status, reason, counts, pages) from the
-// archive's record of its document: how a resumed run and a merge take a
-// finished document over.
-void SetOutcomeFromStored(ManifestRow* row, const archive::StoredDoc& stored);
+// Fill the outcome columns of a row (status, code, reason, counts) from a
+// report, or from the archive's record of its document (how a resumed run
+// and a merge take a finished document over; pages too).
+void ApplyReport(ManifestRow* row, const ScreenReport& report);
+void ApplyStored(ManifestRow* row, const archive::StoredDoc& stored);
 
 // Exit code for a manifest (the rule above) and the counts of a manifest.
 int ExitCodeFor(const std::vector<ManifestRow>& rows);

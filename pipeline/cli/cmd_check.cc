@@ -10,34 +10,33 @@
 namespace jixiao::cli {
 namespace {
 
-const char* SeverityZh(const std::string& s) {
-  return s == "error" ? "错误" : s == "warning" ? "警告" : "提示";
+const char* SeverityZh(FindingSeverity s) {
+  return s == FindingSeverity::kError ? "错误" : s == FindingSeverity::kWarning ? "警告" : "提示";
 }
 
 // A terminal listing: each finding with its quotes and places.
-void PrintText(const nlohmann::ordered_json& r, std::ostream& out) {
-  out << "== " << r.value("file", "") << "\n";
-  if (r.value("status", "") == "failed" || r.value("status", "") == "skipped") {
-    out << "   无法处理：" << r.value("status_reason", "") << "\n\n";
+void PrintText(const ScreenReport& r, std::ostream& out) {
+  out << "== " << r.file << "\n";
+  if (r.status == DocumentStatus::kFailed || r.status == DocumentStatus::kSkipped) {
+    out << "   " << (r.status == DocumentStatus::kFailed ? "无法处理：" : "未处理：") << r.reason << "\n\n";
     return;
   }
-  if (r.contains("title") && r["title"].is_string()) out << "   " << r["title"].get<std::string>() << "\n";
+  if (!r.title.empty()) out << "   " << r.title << "\n";
   // The findings below cover only what was read; the reader must know.
-  if (r.value("status", "") == "partial") out << "   部分内容未能读取：" << r.value("status_reason", "") << "\n";
-  const auto& findings = r["findings"];
-  if (findings.empty()) {
+  if (r.status == DocumentStatus::kPartial) out << "   " << OutcomeReason(r) << "\n";
+  if (r.findings.empty()) {
     out << "   未发现问题\n\n";
     return;
   }
-  out << "   发现 " << findings.size() << " 个问题（错误 " << r["counts"]["error"] << "，警告 "
-      << r["counts"]["warning"] << "，提示 " << r["counts"]["info"] << "）\n";
+  const FindingCounts c = r.counts();
+  out << "   发现 " << r.findings.size() << " 个问题（错误 " << c.error << "，警告 " << c.warning << "，提示 " << c.info
+      << "）\n";
   int n = 0;
-  for (const auto& f : findings) {
-    out << "\n" << ++n << ". [" << SeverityZh(f["severity"]) << "] " << f["code"].get<std::string>() << "  "
-        << f["message"].get<std::string>() << "\n";
-    if (f.contains("arithmetic")) out << "   算式：" << f["arithmetic"].get<std::string>() << "\n";
-    for (const auto& e : f["evidence"]) {
-      std::string quote = e.value("quote", "");
+  for (const Finding& f : r.findings) {
+    out << "\n" << ++n << ". [" << SeverityZh(f.severity) << "] " << f.code << "  " << f.message << "\n";
+    if (!f.arithmetic.empty()) out << "   算式：" << f.arithmetic << "\n";
+    for (const Evidence& e : f.evidence) {
+      std::string quote = e.quote;
       if (quote.size() > 300) {
         size_t cut = 300;
         while (cut > 0 && (static_cast<unsigned char>(quote[cut]) & 0xC0) == 0x80) --cut;
@@ -45,8 +44,8 @@ void PrintText(const nlohmann::ordered_json& r, std::ostream& out) {
       }
       for (char& c : quote)
         if (c == '\n') c = ' ';
-      std::string figure = e.value("value", "") + e.value("unit", "");
-      out << "   - " << e.value("place", "") << (figure.empty() ? "" : " [" + figure + "]") << "：“" << quote << "”\n";
+      std::string figure = e.value + e.unit;
+      out << "   - " << e.place << (figure.empty() ? "" : " [" + figure + "]") << "：“" << quote << "”\n";
     }
   }
   out << "\n";
@@ -63,7 +62,7 @@ Runner AddCheckCommand(CLI::App& app) {
     ExtractOptions::Ocr ocr = ExtractOptions::Ocr::kAuto;
   };
   auto args = std::make_shared<Args>();
-  app.add_option("FILE", args->files, "Reports (.docx, .pdf)")->required()->check(CLI::ExistingFile);
+  app.add_option("FILE", args->files, "Reports (.docx, .pdf)")->required()->check(ExistingFileZh());
   app.add_option("-f,--format", args->format, "json (one object per file, an array for several) or text")
       ->check(CLI::IsMember({"json", "text"}))
       ->capture_default_str();
@@ -83,21 +82,19 @@ Runner AddCheckCommand(CLI::App& app) {
     ExtractOptions extract;
     extract.time_limit_seconds = args->time_limit;
     extract.ocr = args->ocr;
-    int exit_code = kExitClean;
+    std::vector<ExitInput> outcomes;
     nlohmann::ordered_json all = nlohmann::ordered_json::array();
     for (const std::string& file : args->files) {
       Screener::Result r = screener->Screen(file, extract);
-      const std::string status = r.report.value("status", "");
-      if (status == "failed" || status == "skipped") {
-        std::cerr << "jixiao: " << file << ": " << r.report.value("status_reason", "") << "\n";
-        exit_code = kExitError;
-      } else if (r.finding_count > 0 && exit_code == kExitClean) {
-        exit_code = kExitFindings;
-      }
-      if (args->format == "json") all.push_back(std::move(r.report));
+      outcomes.push_back({OutcomeOf(r.report), file});
+      if (r.report.status == DocumentStatus::kFailed || r.report.status == DocumentStatus::kSkipped)
+        std::cerr << "jixiao: " << file << ": " << r.report.reason << "\n";
+      if (args->format == "json") all.push_back(ToJson(r.report));
       else PrintText(r.report, std::cout);
     }
     if (args->format == "json") std::cout << (all.size() == 1 ? all[0] : all).dump(1) << "\n";
+    // The rule `run` follows too (pipeline/screen/report.h).
+    const int exit_code = ExitCodeFor(outcomes);
     return exit_code;
   };
 }
@@ -108,7 +105,7 @@ Runner AddFactsCommand(CLI::App& app) {
     std::string format = "text";
   };
   auto args = std::make_shared<Args>();
-  app.add_option("FILE", args->file, "A report (.docx, .pdf)")->required()->check(CLI::ExistingFile);
+  app.add_option("FILE", args->file, "A report (.docx, .pdf)")->required()->check(ExistingFileZh());
   app.add_option("-f,--format", args->format, "json or text")->check(CLI::IsMember({"json", "text"}))->capture_default_str();
   return [args]() {
     std::unique_ptr<Screener> screener;
@@ -119,7 +116,7 @@ Runner AddFactsCommand(CLI::App& app) {
     }
     Screener::Result r = screener->Screen(args->file, ExtractOptions{});
     if (r.doc.status == DocumentStatus::kFailed || r.doc.status == DocumentStatus::kSkipped) {
-      std::cerr << "jixiao: " << args->file << ": " << r.doc.status_reason << "\n";
+      std::cerr << "jixiao: " << args->file << ": " << r.report.reason << "\n";
       return kExitError;
     }
     if (args->format == "json") std::cout << FactSetToJson(r.facts).dump(1) << "\n";

@@ -19,7 +19,7 @@ Runner AddExtractCommand(CLI::App& app) {
     ExtractOptions::Ocr ocr = ExtractOptions::Ocr::kAuto;
   };
   auto args = std::make_shared<Args>();
-  app.add_option("FILE", args->files, "Reports (.docx, .pdf)")->required()->check(CLI::ExistingFile);
+  app.add_option("FILE", args->files, "Reports (.docx, .pdf)")->required()->check(ExistingFileZh());
   app.add_option("-f,--format", args->format, "Output: json (the model), text (seed dump layout) or markdown")
       ->check(CLI::IsMember({"json", "text", "markdown"}))
       ->capture_default_str();

@@ -34,7 +34,7 @@ Runner AddRunCommand(CLI::App& app) {
   auto args = std::make_shared<Args>();
   app.add_option("PATH", args->paths, "Reports (.pdf, .docx) or folders searched recursively")
       ->required()
-      ->check(CLI::ExistingPath);
+      ->check(ExistingPathZh());
   app.add_option("-o,--out", args->out, "Run folder: manifest, reports, archive, log (created; resumed when it exists)")
       ->required();
   app.add_option("-j,--jobs", args->jobs, "Documents screened at once")->check(CLI::Range(1, 256))->capture_default_str();
@@ -109,8 +109,8 @@ Runner AddRunCommand(CLI::App& app) {
       sum.exit_code = kExitError;
     } else {
       std::cout << "jixiao run: " << sum.Line() << "\n";
-      std::cout << "jixiao run: reports in " << o.out_dir << " (manifest.csv, summary.csv, findings.csv, "
-                << "findings.jsonl, report.xlsx, report.html, archive.sqlite; log jixiao.log)\n";
+      std::cout << "jixiao run: 结果在 " << o.out_dir << "（manifest.csv、summary.csv、findings.csv、"
+                << "findings.jsonl、report.xlsx、report.html、archive.sqlite；日志 jixiao.log）\n";
     }
     if (sum.abandoned > 0) {
       // Threads stuck in a document cannot be joined; leave without running

@@ -1,7 +1,9 @@
 // The subcommands of build/jixiao. Each Add*Command declares its options on
 // the given CLI11 app (so arguments are checked before any work starts) and
 // returns the function that runs it; the function returns the process exit
-// code: 0 clean, 1 findings, 2 error.
+// code: 0 clean, 1 findings, 2 error (check and run: ExitCodeFor in
+// pipeline/screen/report.h; `jixiao` with no subcommand prints the help and
+// exits 2, as any other usage error).
 #pragma once
 
 #include <cmath>
@@ -9,6 +11,7 @@
 #include <string>
 
 #include <CLI/CLI.hpp>
+#include <sys/stat.h>
 
 #include "pipeline/model/extract_options.h"
 
@@ -33,6 +36,28 @@ inline CLI::Validator SecondsCheck() {
         return "";
       },
       "SECONDS");
+}
+
+// An existing file, or "文件不存在：PATH" (a folder: "是文件夹，不是文件：PATH").
+inline CLI::Validator ExistingFileZh() {
+  return CLI::Validator(
+      [](std::string& path) -> std::string {
+        struct stat st;
+        if (::stat(path.c_str(), &st) != 0) return "文件不存在：" + path;
+        if (S_ISDIR(st.st_mode)) return "是文件夹，不是文件：" + path;
+        return "";
+      },
+      "FILE");
+}
+
+// An existing file or folder, or "文件或文件夹不存在：PATH".
+inline CLI::Validator ExistingPathZh() {
+  return CLI::Validator(
+      [](std::string& path) -> std::string {
+        struct stat st;
+        return ::stat(path.c_str(), &st) == 0 ? "" : "文件或文件夹不存在：" + path;
+      },
+      "PATH");
 }
 
 // `--ocr auto|off|force` on a command; the value lands in *mode.

@@ -35,6 +35,11 @@ int main(int argc, char** argv) {
       jixiao::cli::AddSearchCommand);
   add("merge", "Join run folders (shards) into one archive and one set of reports", jixiao::cli::AddMergeCommand);
 
+  // `jixiao` alone: the help, and the exit code of a usage error.
+  if (argc <= 1) {
+    std::cout << app.help();
+    return jixiao::cli::kExitError;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {

@@ -6,6 +6,7 @@
 #include <chrono>
 
 #include <re2/re2.h>
+#include <spdlog/spdlog.h>
 
 #include <map>
 #include <mutex>
@@ -15,15 +16,14 @@
 #include "pipeline/model/export.h"
 #include "pipeline/model/source_info.h"
 #include "pipeline/model/text_util.h"
+#include "pipeline/screen/reason.h"
 
 namespace jixiao {
 namespace {
 
-using ojson = nlohmann::ordered_json;
-
 // Figures for the summary, in 万元 for amounts.
-ojson Figures(const FactSet& facts) {
-  ojson j = ojson::object();
+HeadlineFigures Figures(const FactSet& facts) {
+  HeadlineFigures j;
   auto in_wan = [](const Fact& f) { return f.q.canonical.MulPow10(-4).Normalized().ToString(); };
   const Fact* budget = nullptr;
   const Fact* executed = nullptr;
@@ -33,15 +33,15 @@ ojson Figures(const FactSet& facts) {
     if ((f.period == "full" || f.period == "budget") && (!budget || f.period == "full")) budget = &f;
     if (f.period == "executed" && !executed) executed = &f;
   }
-  if (budget) j["total_budget"] = in_wan(*budget);
-  if (executed) j["executed"] = in_wan(*executed);
+  if (budget) j.total_budget = in_wan(*budget);
+  if (executed) j.executed = in_wan(*executed);
   for (const Fact& f : facts.facts) {
-    if (f.concept_id == "rate_execution" && !j.contains("execution_rate")) j["execution_rate"] = f.q.value.Normalized().ToString();
-    if (f.concept_id == "self_score" && !j.contains("self_score")) j["self_score"] = f.q.value.Normalized().ToString();
-    if (f.concept_id == "grade" && !j.contains("grade")) j["grade"] = f.grade;
+    if (f.concept_id == "rate_execution" && j.execution_rate.empty()) j.execution_rate = f.q.value.Normalized().ToString();
+    if (f.concept_id == "self_score" && j.self_score.empty()) j.self_score = f.q.value.Normalized().ToString();
+    if (f.concept_id == "grade" && j.grade.empty()) j.grade = f.grade;
   }
-  if (!j.contains("self_score") && facts.total && facts.total->score)
-    j["self_score"] = facts.total->score->Normalized().ToString();
+  if (j.self_score.empty() && facts.total && facts.total->score)
+    j.self_score = facts.total->score->Normalized().ToString();
   return j;
 }
 
@@ -85,6 +85,8 @@ Status Screener::Create(const std::string& rules_path, std::unique_ptr<Screener>
 
 namespace {
 
+constexpr char kTimeoutReason[] = "超时：未能在时限内完成检查";
+
 double SteadyNow() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
@@ -109,7 +111,8 @@ Screener::Result Screener::ScreenExtracted(const std::string& path, Document ext
   Status status = status_in;
   auto out_of_time = [&](const char* stage) {
     if (deadline <= 0 || SteadyNow() <= deadline) return false;
-    status = Status::Timeout(std::string("time limit reached ") + stage + "（超时：未能在时限内完成检查）");
+    spdlog::info("{}: time limit reached {}", path, stage);
+    status = Status::Timeout(kTimeoutReason);
     return true;
   };
   Result result;
@@ -145,35 +148,32 @@ Screener::Result Screener::ScreenExtracted(const std::string& path, Document ext
       MarkOcrFindings(doc, &result.findings);
     }
   }
-  result.finding_count = static_cast<int>(result.findings.size());
-
-  ojson& r = result.report;
-  r["file"] = path;
-  r["sha256"] = doc.source.sha256;
-  r["format"] = doc.source.format;
-  r["size"] = doc.source.size;
-  r["status"] = DocumentStatusName(doc.status);
-  if (!doc.status_reason.empty()) r["status_reason"] = doc.status_reason;
-  r["jixiao_version"] = JixiaoVersion();
-  r["rules"] = rules_.name;
-  r["title"] = id.title.empty() ? ojson() : ojson(id.title);
-  r["unit"] = id.unit.empty() ? ojson() : ojson(id.unit);
-  r["year"] = id.year ? ojson(id.year) : ojson();
-  r["project"] = id.project.empty() ? ojson() : ojson(id.project);
-  r["family"] = id.family.empty() ? ojson() : ojson(id.family);
-  r["figures"] = Figures(result.facts);
-  ojson facts = ojson::array();
-  for (const Fact& f : result.facts.facts) facts.push_back(FactToJson(f));
-  r["facts"] = std::move(facts);
-  ojson findings = ojson::array();
-  int counts[3] = {0, 0, 0};
-  for (const Finding& f : result.findings) {
-    findings.push_back(FindingToJson(f));
-    ++counts[static_cast<int>(f.severity)];
+  ScreenReport& r = result.report;
+  r.file = path;
+  r.sha256 = doc.source.sha256;
+  r.format = doc.source.format;
+  r.size = doc.source.size;
+  r.status = doc.status;
+  if (doc.status != DocumentStatus::kOk) {
+    // The code behind it: the extraction's, else what the status says.
+    r.code = !status.ok() ? status.code()
+             : doc.status == DocumentStatus::kSkipped ? Status::Code::kUnsupported
+             : doc.status == DocumentStatus::kFailed  ? Status::Code::kInvalidInput
+                                                      : Status::Code::kTimeout;
+    r.reason = ReviewerReason(r.code, doc.status_reason);
+    if (r.reason != doc.status_reason) spdlog::info("{}: {}", path, doc.status_reason);
   }
-  r["findings"] = std::move(findings);
-  r["counts"] = {{"error", counts[0]}, {"warning", counts[1]}, {"info", counts[2]}};
-  r["diagnostics"] = DiagnosticsToJson(doc);  // not the whole model as JSON: gigabytes for a tall table
+  r.jixiao_version = JixiaoVersion();
+  r.rules = rules_.name;
+  r.title = id.title;
+  r.unit = id.unit;
+  r.year = id.year;
+  r.project = id.project;
+  r.family = id.family;
+  r.figures = Figures(result.facts);
+  for (const Fact& f : result.facts.facts) r.facts.push_back(ReportFactFromJson(FactToJson(f)));
+  r.findings = result.findings;
+  r.diagnostics = DiagnosticsToJson(doc);  // not the whole model as JSON: gigabytes for a tall table
   return result;
 }
 
@@ -196,11 +196,14 @@ ScreenResult ScreenFile(const std::string& path, const ScreenOptions& options) {
     r.doc.status = DocumentStatus::kFailed;
     r.doc.status_reason = status.message();
     ReadSourceInfo(path, &r.doc.source);
-    r.report["file"] = path;
-    r.report["sha256"] = r.doc.source.sha256;
-    r.report["status"] = "failed";
-    r.report["status_reason"] = status.message();
-    r.report["findings"] = ojson::array();
+    r.report.file = path;
+    r.report.sha256 = r.doc.source.sha256;
+    r.report.format = r.doc.source.format;
+    r.report.size = r.doc.source.size;
+    r.report.status = DocumentStatus::kFailed;
+    r.report.code = status.code();
+    r.report.reason = status.message();
+    r.report.jixiao_version = JixiaoVersion();
     return r;
   }
   return screener->Screen(path, options.extract);

@@ -1,28 +1,7 @@
 // Screening of one report: extraction, facts, checks, and the per-document
 // report object that `check`, `run` and the archive share.
 //
-// The report object (schemas/findings.schema.json describes it):
-// {
-//   "file": "...", "sha256": "...", "format": "docx"|"pdf", "size": N,
-//   "status": "ok"|"partial"|"failed"|"skipped",   // of the extraction
-//   "status_reason": "...",                           // when not ok
-//   "jixiao_version": "0.1.0",
-//   "title": "2024年度君山区工商业联合会整体支出绩效自评报告",
-//   "unit": "君山区工商业联合会", "year": 2024,        // null when not found
-//   "figures": {"total_budget": "24", "executed": "24", "execution_rate": "100",
-//               "self_score": "98", "grade": "优"},  // decimals as strings, amounts in 万元; absent when unknown
-//   "facts": [ {concept, value, unit, qualifier, period, subject, raw, where}... ],
-//   "findings": [ {"code": "FIGURE_CONFLICT", "severity": "error"|"warning"|"info",
-//                  "message": "<Chinese, for the reviewer>",
-//                  "arithmetic": "24 ≠ 0 + 0",
-//                  "evidence": [ {"quote": "...", "value": "24", "unit": "万元",
-//                                 "where": {"block": 12, "page": 3, "box": [..],
-//                                           "table_index": 1, "row": 4, "col": 2,
-//                                           "span": [b, e]},
-//                                 "place": "<Chinese description: 第3页 / 正文第12段 / 附件2 第5行第3列>"} ] } ],
-//   "counts": {"error": N, "warning": N, "info": N},
-//   "diagnostics": [ ... as in the document model ... ]
-// }
+// The report is a ScreenReport (report.h; schemas/findings.schema.json).
 #pragma once
 
 #include <memory>
@@ -37,6 +16,7 @@
 #include "pipeline/facts/vocabulary.h"
 #include "pipeline/model/document.h"
 #include "pipeline/model/extract_options.h"
+#include "pipeline/screen/report.h"
 
 namespace jixiao {
 
@@ -59,12 +39,12 @@ class Screener {
     Document doc;                   // the extraction (status failed/skipped when unreadable)
     FactSet facts;
     std::vector<Finding> findings;
-    nlohmann::ordered_json report;  // the report object above
-    int finding_count = 0;          // findings of any severity
+    ScreenReport report;            // what check, run and the archive keep
   };
 
   // Never fails: an unreadable file gives a result whose document status is
-  // failed or skipped with a reason a person understands. A document the
+  // failed or skipped with a reason a reviewer reads (Chinese, reason.h; the
+  // extractor's English message goes to the log) and its Status::Code. A document the
   // time limit cut short is screened on the blocks read before it, with
   // status partial; with no block read it is failed. Thread-safe.
   Result Screen(const std::string& path, const ExtractOptions& extract) const;

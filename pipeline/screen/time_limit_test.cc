@@ -52,24 +52,26 @@ class TimeLimitTest : public ::testing::Test {
 
 TEST_F(TimeLimitTest, WithTimeLeftTheDocumentIsChecked) {  // the control
   auto r = screener_->ScreenExtracted("report.docx", Contradicting(), Status::Ok(), Now() + 60);
-  EXPECT_EQ(r.report["status"], "ok");
-  EXPECT_GT(r.finding_count, 0);
+  EXPECT_EQ(r.report.status, DocumentStatus::kOk);
+  EXPECT_GT(r.report.findings.size(), 0u);
 }
 
 TEST_F(TimeLimitTest, OutOfTimeAfterReadingIsAFailedTimeoutNotClean) {
   auto r = screener_->ScreenExtracted("report.docx", Contradicting(), Status::Ok(), Now() - 1);
-  EXPECT_EQ(r.report["status"], "failed");
-  EXPECT_NE(r.report.value("status_reason", "").find("超时"), std::string::npos) << r.report.dump();
-  EXPECT_EQ(r.finding_count, 0);
+  EXPECT_EQ(r.report.status, DocumentStatus::kFailed);
+  EXPECT_EQ(r.report.code, Status::Code::kTimeout);
+  EXPECT_NE(r.report.reason.find("超时"), std::string::npos) << r.report.reason;
+  EXPECT_TRUE(r.report.findings.empty());
 }
 
 TEST_F(TimeLimitTest, OutOfTimeAfterTheFactsSkipsTheChecks) {
   Document doc = Tall(5000);
   double t0 = Now();
   auto r = screener_->ScreenExtracted("report.docx", std::move(doc), Status::Ok(), t0 + 0.01);
-  EXPECT_EQ(r.report["status"], "failed");
-  EXPECT_NE(r.report.value("status_reason", "").find("before the checks"), std::string::npos) << r.report["status_reason"];
-  EXPECT_EQ(r.finding_count, 0);
+  EXPECT_EQ(r.report.status, DocumentStatus::kFailed);
+  EXPECT_EQ(r.report.code, Status::Code::kTimeout);
+  EXPECT_EQ(r.report.reason, "超时：未能在时限内完成检查");  // the stage is in the log
+  EXPECT_TRUE(r.report.findings.empty());
 }
 
 }  // namespace

@@ -42,8 +42,8 @@ std::map<std::string, ManifestRow> Manifest(const std::string& dir) {
 int ExpectedExit(const std::map<std::string, ManifestRow>& m) {
   bool findings = false;
   for (auto& [n, r] : m) {
-    if (r.status == "failed" || r.status == "pending") return 2;
-    findings |= r.status == "findings";
+    if (r.status == Outcome::kFailed || r.status == Outcome::kPending) return 2;
+    findings |= r.status == Outcome::kFindings;
   }
   return findings ? 1 : 0;
 }
@@ -93,18 +93,18 @@ TEST_F(RunE2e, MixedFolderGivesCompleteManifestAndReports) {
   ASSERT_EQ(m.size(), 9u) << out;
   EXPECT_EQ(rc, ExpectedExit(m)) << out;
   EXPECT_EQ(rc, 2) << out;  // the truncated files fail
-  EXPECT_TRUE(m["a-seed.docx"].status == "ok" || m["a-seed.docx"].status == "findings");
-  EXPECT_TRUE(m["b-seed.pdf"].status == "ok" || m["b-seed.pdf"].status == "findings");
+  EXPECT_TRUE(m["a-seed.docx"].status == Outcome::kOk || m["a-seed.docx"].status == Outcome::kFindings);
+  EXPECT_TRUE(m["b-seed.pdf"].status == Outcome::kOk || m["b-seed.pdf"].status == Outcome::kFindings);
   EXPECT_GT(m["b-seed.pdf"].pages, 0);
-  EXPECT_EQ(m["c-copy.docx"].status, "duplicate");
+  EXPECT_EQ(m["c-copy.docx"].status, Outcome::kDuplicate);
   EXPECT_EQ(fs::path(m["c-copy.docx"].duplicate_of).filename(), "a-seed.docx");
-  EXPECT_TRUE(m["d-tiny.docx"].status == "ok" || m["d-tiny.docx"].status == "findings");
-  EXPECT_EQ(m["e-truncated.docx"].status, "failed");
+  EXPECT_TRUE(m["d-tiny.docx"].status == Outcome::kOk || m["d-tiny.docx"].status == Outcome::kFindings);
+  EXPECT_EQ(m["e-truncated.docx"].status, Outcome::kFailed);
   EXPECT_FALSE(m["e-truncated.docx"].reason.empty());
-  EXPECT_EQ(m["f-truncated.pdf"].status, "failed");
-  EXPECT_EQ(m["g-notes.txt"].status, "skipped");
-  EXPECT_EQ(m["h-old.doc"].status, "skipped");
-  EXPECT_EQ(m["~$a-seed.docx"].status, "skipped");
+  EXPECT_EQ(m["f-truncated.pdf"].status, Outcome::kFailed);
+  EXPECT_EQ(m["g-notes.txt"].status, Outcome::kSkipped);
+  EXPECT_EQ(m["h-old.doc"].status, Outcome::kSkipped);
+  EXPECT_EQ(m["~$a-seed.docx"].status, Outcome::kSkipped);
   for (auto& [name, r] : m) EXPECT_EQ(r.sha256.size(), 64u) << name;
   EXPECT_NE(out.find("9 inputs:"), std::string::npos) << out;
   EXPECT_NE(out.find("2 failed"), std::string::npos) << out;
@@ -182,7 +182,7 @@ TEST_F(RunE2e, KilledRunResumesWithoutRedoingFinishedDocuments) {
   ASSERT_EQ(m.size(), static_cast<size_t>(n));
   int resumed = 0, screened = 0;
   for (auto& [name, r] : m) {
-    EXPECT_TRUE(r.status == "ok" || r.status == "findings") << name << " " << r.status;
+    EXPECT_TRUE(r.status == Outcome::kOk || r.status == Outcome::kFindings) << name << " " << OutcomeName(r.status);
     resumed += r.resumed;
     screened += !r.resumed;
   }

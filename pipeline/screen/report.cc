@@ -1,0 +1,261 @@
+// ScreenReport to and from its JSON form (schemas/findings.schema.json).
+// Covered by pipeline/screen/report_test.cc.
+#include "pipeline/screen/report.h"
+
+namespace jixiao {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json OptText(const std::string& s) { return s.empty() ? Json() : Json(s); }
+
+std::string Text(const Json& j, const char* key) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+int Number(const Json& j, const char* key, int fallback) {
+  auto it = j.find(key);
+  return it != j.end() && it->is_number_integer() ? it->get<int>() : fallback;
+}
+
+Evidence EvidenceFromJson(const Json& je) {
+  Evidence e;
+  e.quote = Text(je, "quote");
+  e.value = Text(je, "value");
+  e.unit = Text(je, "unit");
+  e.place = Text(je, "place");
+  auto w = je.find("where");
+  if (w != je.end() && w->is_object()) {
+    e.block = Number(*w, "block", -1);
+    e.prov.page = Number(*w, "page", -1);
+    auto box = w->find("box");
+    if (box != w->end() && box->is_array() && box->size() == 4)
+      e.prov.box = Box{(*box)[0].get<double>(), (*box)[1].get<double>(), (*box)[2].get<double>(),
+                       (*box)[3].get<double>()};
+    e.prov.body_index = Number(*w, "body_index", -1);
+    e.prov.table_index = Number(*w, "table_index", -1);
+    e.prov.row = Number(*w, "row", -1);
+    e.prov.col = Number(*w, "col", -1);
+    auto span = w->find("span");
+    if (span != w->end() && span->is_array() && span->size() == 2) {
+      e.span_begin = (*span)[0].get<int>();
+      e.span_end = (*span)[1].get<int>();
+    }
+    auto ocr = w->find("ocr");
+    if (ocr != w->end() && ocr->is_boolean()) e.prov.ocr = ocr->get<bool>();
+    auto conf = w->find("confidence");
+    if (conf != w->end() && conf->is_number()) e.prov.ocr_confidence = conf->get<double>();
+  }
+  return e;
+}
+
+}  // namespace
+
+ReportFact ReportFactFromJson(const Json& j) {
+  ReportFact f;
+  f.concept_id = Text(j, "concept");
+  f.value = Text(j, "value");
+  f.unit = Text(j, "unit");
+  f.raw = Text(j, "raw");
+  auto w = j.find("where");
+  if (w != j.end() && w->is_object()) {
+    f.place.block = Number(*w, "block", -1);
+    if (Text(j, "source") == "table") {
+      f.place.row = Number(*w, "row", -1);
+      f.place.col = Number(*w, "col", -1);
+    }
+    f.place.page = Number(*w, "page", -1);
+  }
+  f.json = j;
+  return f;
+}
+
+FindingCounts ScreenReport::counts() const {
+  FindingCounts c;
+  for (const Finding& f : findings) {
+    if (f.severity == FindingSeverity::kError) ++c.error;
+    else if (f.severity == FindingSeverity::kWarning) ++c.warning;
+    else ++c.info;
+  }
+  return c;
+}
+
+const Finding* ScreenReport::MostSerious() const {
+  const Finding* best = nullptr;
+  for (const Finding& f : findings)
+    if (!best || static_cast<int>(f.severity) < static_cast<int>(best->severity)) best = &f;
+  return best;
+}
+
+namespace {
+struct OutcomeWords {
+  Outcome outcome;
+  const char* name;
+  const char* zh;
+};
+constexpr OutcomeWords kOutcomes[] = {
+    {Outcome::kOk, "ok", "通过"},           {Outcome::kFindings, "findings", "有问题"},
+    {Outcome::kFailed, "failed", "处理失败"}, {Outcome::kSkipped, "skipped", "已跳过"},
+    {Outcome::kDuplicate, "duplicate", "重复"}, {Outcome::kPending, "pending", "未完成"},
+    {Outcome::kRemoved, "removed", "已移除"}};
+}  // namespace
+
+const char* OutcomeName(Outcome outcome) {
+  for (const OutcomeWords& w : kOutcomes)
+    if (w.outcome == outcome) return w.name;
+  return "pending";
+}
+
+const char* OutcomeZh(Outcome outcome) {
+  for (const OutcomeWords& w : kOutcomes)
+    if (w.outcome == outcome) return w.zh;
+  return "未完成";
+}
+
+bool OutcomeFromName(const std::string& name, Outcome* outcome) {
+  for (const OutcomeWords& w : kOutcomes)
+    if (name == w.name) {
+      *outcome = w.outcome;
+      return true;
+    }
+  return false;
+}
+
+Outcome OutcomeOf(const ScreenReport& report) {
+  if (report.status == DocumentStatus::kFailed) return Outcome::kFailed;
+  if (report.status == DocumentStatus::kSkipped) return Outcome::kSkipped;
+  const FindingCounts c = report.counts();
+  return c.error + c.warning > 0 ? Outcome::kFindings : Outcome::kOk;
+}
+
+std::string OutcomeReason(const ScreenReport& report) {
+  if (report.status == DocumentStatus::kPartial) return kPartialReason + report.reason;
+  if (report.status == DocumentStatus::kOk) return "";
+  if (report.reason.empty() && report.status == DocumentStatus::kFailed) return "无法处理（未说明原因）";
+  return report.reason;
+}
+
+bool IsReportName(const std::string& file) {
+  const size_t slash = file.find_last_of('/');
+  const std::string name = slash == std::string::npos ? file : file.substr(slash + 1);
+  if (name.rfind("~$", 0) == 0) return false;
+  const size_t dot = name.find_last_of('.');
+  if (dot == std::string::npos) return false;
+  std::string ext = name.substr(dot + 1);
+  for (char& c : ext)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return ext == "docx" || ext == "pdf" || ext == "ofd" || ext == "doc" || ext == "wps";
+}
+
+int ExitCodeFor(const std::vector<ExitInput>& inputs) {
+  bool findings = false;
+  for (const ExitInput& in : inputs) {
+    if (in.outcome == Outcome::kFailed || in.outcome == Outcome::kPending) return 2;
+    if (in.outcome == Outcome::kSkipped && IsReportName(in.file)) return 2;
+    findings |= in.outcome == Outcome::kFindings;
+  }
+  return findings ? 1 : 0;
+}
+
+Status::Code StatusCodeFromName(const std::string& name) {
+  for (Status::Code c : {Status::Code::kInvalidInput, Status::Code::kUnsupported, Status::Code::kIoError,
+                         Status::Code::kLimitExceeded, Status::Code::kTimeout, Status::Code::kInternal})
+    if (name == Status::CodeName(c)) return c;
+  return Status::Code::kOk;
+}
+
+bool FindingSeverityFromName(const std::string& name, FindingSeverity* severity) {
+  for (FindingSeverity s : {FindingSeverity::kError, FindingSeverity::kWarning, FindingSeverity::kInfo})
+    if (name == FindingSeverityName(s)) {
+      *severity = s;
+      return true;
+    }
+  return false;
+}
+
+Json ToJson(const ScreenReport& r) {
+  Json j;
+  j["file"] = r.file;
+  j["sha256"] = r.sha256;
+  j["format"] = r.format;
+  j["size"] = r.size;
+  j["status"] = DocumentStatusName(r.status);
+  if (!r.reason.empty()) j["status_reason"] = r.reason;
+  if (r.code != Status::Code::kOk) j["status_code"] = Status::CodeName(r.code);
+  j["jixiao_version"] = r.jixiao_version;
+  j["rules"] = r.rules;
+  j["title"] = OptText(r.title);
+  j["unit"] = OptText(r.unit);
+  j["year"] = r.year ? Json(r.year) : Json();
+  j["project"] = OptText(r.project);
+  j["family"] = OptText(r.family);
+  Json figures = Json::object();
+  const HeadlineFigures& h = r.figures;
+  if (!h.total_budget.empty()) figures["total_budget"] = h.total_budget;
+  if (!h.executed.empty()) figures["executed"] = h.executed;
+  if (!h.execution_rate.empty()) figures["execution_rate"] = h.execution_rate;
+  if (!h.self_score.empty()) figures["self_score"] = h.self_score;
+  if (!h.grade.empty()) figures["grade"] = h.grade;
+  j["figures"] = std::move(figures);
+  Json facts = Json::array();
+  for (const ReportFact& f : r.facts) facts.push_back(f.json);
+  j["facts"] = std::move(facts);
+  Json findings = Json::array();
+  for (const Finding& f : r.findings) findings.push_back(FindingToJson(f));
+  j["findings"] = std::move(findings);
+  const FindingCounts c = r.counts();
+  j["counts"] = {{"error", c.error}, {"warning", c.warning}, {"info", c.info}};
+  j["diagnostics"] = r.diagnostics.is_array() ? r.diagnostics : Json::array();
+  return j;
+}
+
+Status FromJson(const Json& j, ScreenReport* out) {
+  if (!j.is_object()) return Status::InvalidInput("report is not a JSON object");
+  for (const char* key : {"file", "sha256", "status"})
+    if (!j.contains(key) || !j[key].is_string()) return Status::InvalidInput(std::string("report without ") + key);
+  if (!j.contains("findings") || !j["findings"].is_array()) return Status::InvalidInput("report without findings");
+  ScreenReport r;
+  r.file = Text(j, "file");
+  r.sha256 = Text(j, "sha256");
+  r.format = Text(j, "format");
+  if (j.contains("size") && j["size"].is_number_unsigned()) r.size = j["size"].get<uint64_t>();
+  const std::string status = Text(j, "status");
+  if (status == "ok") r.status = DocumentStatus::kOk;
+  else if (status == "partial") r.status = DocumentStatus::kPartial;
+  else if (status == "failed") r.status = DocumentStatus::kFailed;
+  else if (status == "skipped") r.status = DocumentStatus::kSkipped;
+  else return Status::InvalidInput("report with status " + status);
+  r.reason = Text(j, "status_reason");
+  r.code = StatusCodeFromName(Text(j, "status_code"));
+  r.jixiao_version = Text(j, "jixiao_version");
+  r.rules = Text(j, "rules");
+  r.title = Text(j, "title");
+  r.unit = Text(j, "unit");
+  r.year = Number(j, "year", 0);
+  r.project = Text(j, "project");
+  r.family = Text(j, "family");
+  if (j.contains("figures") && j["figures"].is_object()) {
+    const Json& f = j["figures"];
+    r.figures = {Text(f, "total_budget"), Text(f, "executed"), Text(f, "execution_rate"), Text(f, "self_score"),
+                 Text(f, "grade")};
+  }
+  if (j.contains("facts") && j["facts"].is_array())
+    for (const Json& f : j["facts"]) r.facts.push_back(ReportFactFromJson(f));
+  for (const Json& jf : j["findings"]) {
+    Finding f;
+    f.code = Text(jf, "code");
+    if (!FindingSeverityFromName(Text(jf, "severity"), &f.severity))
+      return Status::InvalidInput("finding with severity " + Text(jf, "severity"));
+    f.message = Text(jf, "message");
+    f.arithmetic = Text(jf, "arithmetic");
+    if (jf.contains("evidence") && jf["evidence"].is_array())
+      for (const Json& e : jf["evidence"]) f.evidence.push_back(EvidenceFromJson(e));
+    r.findings.push_back(std::move(f));
+  }
+  if (j.contains("diagnostics") && j["diagnostics"].is_array()) r.diagnostics = j["diagnostics"];
+  *out = std::move(r);
+  return Status::Ok();
+}
+
+}  // namespace jixiao
