@@ -2,7 +2,7 @@
 // docx_feature_test.cc (TabsBreaksSymbols) and numbering bullet tests.
 #include "extractors/docx/symbols.h"
 
-#include "pipeline/model/text_util.h"
+#include "pipeline/model/utf8.h"
 
 #include <cctype>
 #include <cstdint>

@@ -24,7 +24,7 @@
 #include <thread>
 
 #include "extractors/ocr/image_prep.h"
-#include "pipeline/model/text_util.h"
+#include "pipeline/model/utf8.h"
 
 // From libgomp, the OpenMP runtime Debian's libtesseract is built with
 // (declared here rather than through <omp.h>, which clang's fuzz builds may

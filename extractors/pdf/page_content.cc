@@ -7,7 +7,7 @@
 
 #include <utility>
 
-#include "pipeline/model/text_util.h"
+#include "pipeline/model/utf8.h"
 
 namespace jixiao::pdf {
 

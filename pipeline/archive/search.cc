@@ -2,7 +2,7 @@
 // Covered by pipeline/archive/archive_test.cc and tests/e2e/search_e2e_test.cc.
 #include "pipeline/archive/search.h"
 
-#include "pipeline/model/text_util.h"
+#include "pipeline/model/simplified.h"
 
 #include <algorithm>
 #include <map>

@@ -9,7 +9,8 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
-#include "pipeline/model/text_util.h"
+#include "pipeline/model/simplified.h"
+#include "pipeline/model/utf8.h"
 
 namespace jixiao::archive {
 namespace {

@@ -7,6 +7,7 @@
 #include <map>
 
 #include "pipeline/model/numbering_label.h"
+#include "pipeline/model/simplified.h"
 #include "pipeline/model/text_util.h"
 
 namespace jixiao {

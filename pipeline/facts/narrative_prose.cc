@@ -8,6 +8,7 @@
 
 #include "pipeline/facts/facts.h"
 #include "pipeline/facts/narrative_internal.h"
+#include "pipeline/model/simplified.h"
 #include "pipeline/model/text_util.h"
 
 namespace jixiao {

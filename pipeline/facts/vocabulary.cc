@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/embedded/embedded.h"
-#include "pipeline/model/text_util.h"
+#include "pipeline/model/simplified.h"
 
 namespace jixiao {
 
