@@ -5,6 +5,7 @@
 
 #include "pipeline/cli/commands.h"
 #include "pipeline/facts/facts.h"
+#include "pipeline/model/utf8.h"
 #include "pipeline/screen/screen.h"
 
 namespace jixiao::cli {
@@ -39,9 +40,7 @@ void PrintText(const nlohmann::ordered_json& r, std::ostream& out) {
     for (const auto& e : f["evidence"]) {
       std::string quote = e.value("quote", "");
       if (quote.size() > 300) {
-        size_t cut = 300;
-        while (cut > 0 && (static_cast<unsigned char>(quote[cut]) & 0xC0) == 0x80) --cut;
-        quote = quote.substr(0, cut) + "……";
+        quote = quote.substr(0, Utf8BoundaryBefore(quote, 300)) + "……";
       }
       for (char& c : quote)
         if (c == '\n') c = ' ';
