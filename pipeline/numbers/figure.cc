@@ -6,6 +6,7 @@
 #include <cctype>
 #include <unicode/utf8.h>
 
+#include "pipeline/model/utf8.h"
 #include "pipeline/numbers/lexicon.h"
 
 namespace jixiao::numbers::internal {
@@ -28,8 +29,7 @@ Cp TextView::At(size_t pos) const {
 
 Cp TextView::Before(size_t pos) const {
   if (pos == 0 || pos > s.size()) return {};
-  size_t i = pos - 1;
-  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  const size_t i = Utf8BoundaryBefore(s, pos - 1);
   Cp c = At(i);
   c.len = pos - i;
   return c;

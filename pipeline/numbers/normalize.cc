@@ -8,6 +8,8 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "pipeline/model/cjk.h"
+
 namespace jixiao::numbers {
 
 namespace {
@@ -35,10 +37,7 @@ bool IsNumericSign(UChar32 c) {
       return false;
   }
 }
-bool IsCjk(UChar32 c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0x20000 && c <= 0x2FFFF) || c == 0x3007 /* 〇 */;
-}
+bool IsCjk(UChar32 c) { return c >= 0 && IsChineseCharacter(static_cast<char32_t>(c)); }
 
 // Report-specific replacement of one code point, decided before NFKC.
 enum class Special { kNone, kDrop, kKeep, kReplace };
