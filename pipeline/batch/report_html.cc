@@ -13,6 +13,7 @@
 #include "pipeline/batch/csv.h"
 #include "pipeline/batch/report_writers.h"
 #include "pipeline/batch/reports.h"
+#include "pipeline/model/finding_codes.h"
 #include "pipeline/model/html.h"
 
 namespace jixiao::batch {
@@ -103,7 +104,7 @@ void HtmlReport::Add(const ManifestRow& row, const Json& r) {
     h += "<ol class=\"findings\">";
     for (const Json& f : r["findings"]) {
       std::string s = Field(f, "severity");
-      h += "<li><span class=\"badge " + HtmlEscape(s) + "\">" + SeverityZh(s) + "</span> <b>" + HtmlEscape(Field(f, "code")) +
+      h += "<li><span class=\"badge " + HtmlEscape(s) + "\">" + SeverityChineseName(s) + "</span> <b>" + HtmlEscape(Field(f, "code")) +
            "</b> " + HtmlEscape(Field(f, "message"));
       if (!Field(f, "arithmetic").empty()) h += " <span class=\"arith\">" + HtmlEscape(Field(f, "arithmetic")) + "</span>";
       std::set<std::string> seen;
