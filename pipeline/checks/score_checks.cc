@@ -3,9 +3,12 @@
 // TARGET_NOT_MET, DEVIATION_UNEXPLAINED, and narrative counts against the
 // table's actual values (FIGURE_CONFLICT). Covered by checks_test.cc and the
 // corpus acceptance test.
+#include "pipeline/checks/score_checks.h"
+
 #include <algorithm>
 
-#include "pipeline/checks/check.h"
+#include "pipeline/checks/completeness_check.h"
+#include "pipeline/checks/figure_checks.h"
 #include "pipeline/model/text_util.h"
 #include "pipeline/model/utf8.h"
 
