@@ -9,18 +9,11 @@
 #include <unicode/utf8.h>
 
 #include "pipeline/model/cjk.h"
+#include "pipeline/model/utf8.h"
 
 namespace jixiao::numbers {
 
 namespace {
-
-void AppendUtf8(UChar32 c, std::string* out) {
-  if (c < 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
-  char buf[U8_MAX_LENGTH];
-  int32_t len = 0;
-  U8_APPEND_UNSAFE(buf, len, c);
-  out->append(buf, len);
-}
 
 bool IsSpace(UChar32 c) {
   return c == 0x20 || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F;
@@ -82,7 +75,7 @@ class Builder {
   }
   void AppendCodePoint(UChar32 c, uint32_t b, uint32_t e) {
     std::string s;
-    AppendUtf8(c, &s);
+    AppendUtf8(static_cast<char32_t>(c), &s);
     Append(s, b, e);
   }
 
