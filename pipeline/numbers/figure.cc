@@ -4,7 +4,6 @@
 #include "pipeline/numbers/figure.h"
 
 #include <cctype>
-#include <unicode/utf8.h>
 
 #include "pipeline/model/utf8.h"
 #include "pipeline/numbers/lexicon.h"
@@ -20,11 +19,9 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.s
 
 Cp TextView::At(size_t pos) const {
   if (pos >= s.size()) return {};
-  const uint8_t* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t i = static_cast<int32_t>(pos);
-  UChar32 c;
-  U8_NEXT(p, i, static_cast<int32_t>(s.size()), c);
-  return {c < 0 ? 0xFFFD : static_cast<char32_t>(c), static_cast<size_t>(i) - pos};
+  size_t next = pos;
+  const char32_t c = DecodeUtf8(s, &next);
+  return {c, next - pos};
 }
 
 Cp TextView::Before(size_t pos) const {
