@@ -4,7 +4,6 @@
 // Covered by chinese_numeral_test.cc.
 #include "pipeline/numbers/chinese_numeral.h"
 
-
 #include "pipeline/model/utf8.h"
 
 namespace jixiao::numbers {
