@@ -13,27 +13,13 @@
 #include "pipeline/batch/csv.h"
 #include "pipeline/batch/report_writers.h"
 #include "pipeline/batch/reports.h"
+#include "pipeline/model/finding_codes.h"
+#include "pipeline/model/html.h"
 
 namespace jixiao::batch {
 
 
 namespace {
-
-std::string Esc(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // 0: errors, 1: warnings, 2: failed, 3: notes only, 4: clean.
 int Rank(const ManifestRow& row) {
@@ -97,35 +83,35 @@ void HtmlReport::Add(const ManifestRow& row, const ScreenReport& r) {
   if (row.status == Outcome::kFailed) sev += "failed ";
   if (!row.errors && !row.warnings && row.status != Outcome::kFailed) sev += "clean";
   std::string h;
-  h += "<section class=\"doc\" data-sev=\"" + sev + "\"><h2>" + Esc(r.unit.empty() ? row.file : r.unit);
-  if (r.year) h += "（" + Esc(YearText(r)) + "年度）";
+  h += "<section class=\"doc\" data-sev=\"" + sev + "\"><h2>" + HtmlEscape(r.unit.empty() ? row.file : r.unit);
+  if (r.year) h += "（" + HtmlEscape(YearText(r)) + "年度）";
   if (row.errors) h += "<span class=\"badge error\">错误 " + std::to_string(row.errors) + "</span>";
   if (row.warnings) h += "<span class=\"badge warning\">警告 " + std::to_string(row.warnings) + "</span>";
   if (row.infos) h += "<span class=\"badge info\">提示 " + std::to_string(row.infos) + "</span>";
   if (row.status == Outcome::kFailed || row.status == Outcome::kSkipped)
     h += std::string("<span class=\"badge failed\">") + OutcomeZh(row.status) + "</span>";
   if (row.status == Outcome::kOk && !row.infos) h += "<span class=\"badge ok\">未发现问题</span>";
-  h += "</h2><div class=\"meta\">文件：" + Esc(row.file);
+  h += "</h2><div class=\"meta\">文件：" + HtmlEscape(row.file);
   const HeadlineFigures& fig = r.figures;
-  if (!fig.total_budget.empty()) h += " · 预算总额 " + Esc(fig.total_budget) + " 万元";
-  if (!fig.executed.empty()) h += " · 执行数 " + Esc(fig.executed) + " 万元";
-  if (!fig.execution_rate.empty()) h += " · 执行率 " + Esc(fig.execution_rate) + "%";
-  if (!fig.self_score.empty()) h += " · 自评得分 " + Esc(fig.self_score);
-  if (!fig.grade.empty()) h += " · 等级 " + Esc(fig.grade);
-  if (!row.reason.empty()) h += "<br>说明：" + Esc(row.reason);
+  if (!fig.total_budget.empty()) h += " · 预算总额 " + HtmlEscape(fig.total_budget) + " 万元";
+  if (!fig.executed.empty()) h += " · 执行数 " + HtmlEscape(fig.executed) + " 万元";
+  if (!fig.execution_rate.empty()) h += " · 执行率 " + HtmlEscape(fig.execution_rate) + "%";
+  if (!fig.self_score.empty()) h += " · 自评得分 " + HtmlEscape(fig.self_score);
+  if (!fig.grade.empty()) h += " · 等级 " + HtmlEscape(fig.grade);
+  if (!row.reason.empty()) h += "<br>说明：" + HtmlEscape(row.reason);
   h += "</div>";
   if (!r.findings.empty()) {
     h += "<ol class=\"findings\">";
     for (const Finding& f : r.findings) {
       const std::string s = FindingSeverityName(f.severity);
-      h += "<li><span class=\"badge " + Esc(s) + "\">" + SeverityZh(f.severity) + "</span> <b>" + Esc(f.code) +
-           "</b> " + Esc(f.message);
-      if (!f.arithmetic.empty()) h += " <span class=\"arith\">" + Esc(f.arithmetic) + "</span>";
+      h += "<li><span class=\"badge " + HtmlEscape(s) + "\">" + SeverityZh(f.severity) + "</span> <b>" + HtmlEscape(f.code) +
+           "</b> " + HtmlEscape(f.message);
+      if (!f.arithmetic.empty()) h += " <span class=\"arith\">" + HtmlEscape(f.arithmetic) + "</span>";
       std::set<std::string> seen;
       for (const Evidence& e : f.evidence) {
         if (e.quote.empty() || !seen.insert(e.quote + "\x1f" + e.place).second) continue;
-        h += "<blockquote>" + Esc(e.quote);
-        if (!e.place.empty()) h += "<span class=\"place\">（" + Esc(e.place) + "）</span>";
+        h += "<blockquote>" + HtmlEscape(e.quote);
+        if (!e.place.empty()) h += "<span class=\"place\">（" + HtmlEscape(e.place) + "）</span>";
         h += "</blockquote>";
       }
       h += "</li>";

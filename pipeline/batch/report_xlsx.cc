@@ -12,6 +12,7 @@
 #include "pipeline/batch/csv.h"
 #include "pipeline/batch/report_writers.h"
 #include "pipeline/batch/reports.h"
+#include "pipeline/model/finding_codes.h"
 
 namespace jixiao::batch {
 

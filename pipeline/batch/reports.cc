@@ -11,19 +11,13 @@
 
 #include "pipeline/batch/csv.h"
 #include "pipeline/batch/report_writers.h"
+#include "pipeline/model/finding_codes.h"
 
 namespace jixiao::batch {
 
 using Json = nlohmann::ordered_json;
 
-const char* SeverityZh(FindingSeverity severity) {
-  switch (severity) {
-    case FindingSeverity::kError: return "错误";
-    case FindingSeverity::kWarning: return "警告";
-    case FindingSeverity::kInfo: return "提示";
-  }
-  return "其他";
-}
+const char* SeverityZh(FindingSeverity severity) { return SeverityChineseName(FindingSeverityName(severity)); }
 
 std::string FamilyZh(const std::string& family) {
   static const std::pair<const char*, const char*> kNames[] = {

@@ -5,14 +5,12 @@
 
 #include "pipeline/cli/commands.h"
 #include "pipeline/facts/facts.h"
+#include "pipeline/model/finding_codes.h"
+#include "pipeline/model/utf8.h"
 #include "pipeline/screen/screen.h"
 
 namespace jixiao::cli {
 namespace {
-
-const char* SeverityZh(FindingSeverity s) {
-  return s == FindingSeverity::kError ? "错误" : s == FindingSeverity::kWarning ? "警告" : "提示";
-}
 
 // A terminal listing: each finding with its quotes and places.
 void PrintText(const ScreenReport& r, std::ostream& out) {
@@ -33,14 +31,12 @@ void PrintText(const ScreenReport& r, std::ostream& out) {
       << "）\n";
   int n = 0;
   for (const Finding& f : r.findings) {
-    out << "\n" << ++n << ". [" << SeverityZh(f.severity) << "] " << f.code << "  " << f.message << "\n";
+    out << "\n" << ++n << ". [" << SeverityChineseName(FindingSeverityName(f.severity)) << "] " << f.code << "  " << f.message << "\n";
     if (!f.arithmetic.empty()) out << "   算式：" << f.arithmetic << "\n";
     for (const Evidence& e : f.evidence) {
       std::string quote = e.quote;
       if (quote.size() > 300) {
-        size_t cut = 300;
-        while (cut > 0 && (static_cast<unsigned char>(quote[cut]) & 0xC0) == 0x80) --cut;
-        quote = quote.substr(0, cut) + "……";
+        quote = quote.substr(0, Utf8BoundaryBefore(quote, 300)) + "……";
       }
       for (char& c : quote)
         if (c == '\n') c = ' ';
