@@ -222,8 +222,8 @@ TEST_F(RunTest, OneStatusVocabularyInManifestSummaryWorkbookAndArchive) {
   EXPECT_EQ(word["find.pdf"], OutcomeZh(Outcome::kFindings));
   EXPECT_EQ(word["notes.txt"], OutcomeZh(Outcome::kSkipped));
   EXPECT_EQ(word["~$good.docx"], "已跳过");
-  // The workbook's shared strings hold the same words, and no other.
-  std::string strings = ZipEntry(root_ / "out" / "report.xlsx", "xl/sharedStrings.xml");
+  // The workbook's summary sheet holds the same words, and no other.
+  std::string strings = ZipEntry(root_ / "out" / "report.xlsx", "xl/worksheets/sheet1.xml");
   EXPECT_NE(strings.find("已跳过"), std::string::npos);
   EXPECT_EQ(strings.find("未处理"), std::string::npos);
   std::unique_ptr<archive::Archive> arc;

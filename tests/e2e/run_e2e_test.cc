@@ -222,7 +222,7 @@ TEST_F(RunE2e, ShardsMergedEqualOneRun) {
   auto merged = Manifest(tmp / "merged");
   EXPECT_EQ(merged.size(), 15u) << out;
   EXPECT_EQ(rc, ExpectedExit(merged)) << out;
-  EXPECT_EQ(merged["seed-copy.docx"].status == "duplicate" || merged["seed.docx"].status == "duplicate", true);
+  EXPECT_EQ(merged["seed-copy.docx"].status == Outcome::kDuplicate || merged["seed.docx"].status == Outcome::kDuplicate, true);
   RunJixiao({"run", in, "--out", tmp / "single"}, &out);
   auto single = Manifest(tmp / "single");
   for (auto& [name, r] : single) EXPECT_EQ(merged[name].status, r.status) << name;
