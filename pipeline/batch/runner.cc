@@ -246,8 +246,8 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
   for (const ManifestRow& row : plan.rows) {
     summary->resumed += row.resumed;
     // A resumed document keeps the name this run gives it (the same file
-    // found by another path, or a run folder of an older jixiao).
-    if (row.resumed && stored.at(row.sha256).path != row.file) {
+    // found by another path), and one found again is no longer removed.
+    if (row.resumed && (stored.at(row.sha256).path != row.file || stored.at(row.sha256).removed)) {
       s = arc->SetPath(row.sha256, row.file);
       if (!s.ok()) return s;
     }
