@@ -133,6 +133,9 @@ TEST(DocxBadInput, CorruptedCompressedData) {
   ExpectFailure(Extract(path), Status::Code::kInvalidInput, "damaged");
 }
 
+// Rewrites the uncompressed size of `part` in the local and central headers.
+void LieAboutSize(std::string* zip, const std::string& part, uint32_t size);
+
 // A ZIP is refused by what it inflates to and by the work that makes, not by
 // its compression ratio: the bound on the uncompressed size is the one that
 // refuses a bomb (here lowered to 8 MiB so that the test stays quick; the
@@ -192,9 +195,6 @@ TEST(DocxBadInput, HighlyCompressibleDocumentIsRead) {
   ASSERT_TRUE(o.status.ok()) << o.status.ToString();
   EXPECT_EQ(o.doc.blocks.size(), n);
 }
-
-// Rewrites the uncompressed size of `part` in the local and central headers.
-void LieAboutSize(std::string* zip, const std::string& part, uint32_t size);
 
 // Rewrites the uncompressed size of `part` in the local and central headers.
 void LieAboutSize(std::string* zip, const std::string& part, uint32_t size) {

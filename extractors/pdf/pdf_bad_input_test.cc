@@ -296,6 +296,15 @@ TEST(PdfBadInput, NoTextReasonsSayWhatIsWrong) {
     EXPECT_NE(doc.status_reason.find(c.reason), std::string::npos) << c.file << ": " << doc.status_reason;
     EXPECT_EQ(doc.status_reason.find("OCR"), std::string::npos) << c.file << ": " << doc.status_reason;
   }
+  // Opened (its cross-reference table rebuilt), but its only page's content
+  // stream is broken: damaged, not a scan.
+  std::string pdf = BuildPdf({TestPage{"BT /F1 12 Tf 72 700 Td ] } ) >> Tj\n"}});
+  pdf.replace(pdf.rfind("startxref"), 9, "startxreF");
+  Document doc;
+  Status s = ExtractPdf(WriteTemp("broken-content.pdf", pdf), ExtractOptions(), &doc);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(doc.status_reason.find("已损坏"), std::string::npos) << doc.status_reason;
+  EXPECT_EQ(doc.status_reason.find("OCR"), std::string::npos) << doc.status_reason;
 }
 
 }  // namespace

@@ -133,8 +133,8 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
       case errOpenFile:
         return Fail(doc, Status::IoError("cannot open " + path));
       default:
-        return Fail(doc, Status::InvalidInput("not a PDF or damaged beyond repair (poppler error " +
-                                              std::to_string(pdf->getErrorCode()) + ")"));
+        return Fail(doc, Status::InvalidInput("PDF 文件已损坏，无法修复，未能读出任何文字（not a PDF or damaged beyond repair, poppler error " +
+                                              std::to_string(pdf->getErrorCode()) + "）"));
     }
   }
   if (reconstructed)
