@@ -119,6 +119,10 @@ def main():
         # One sentence repeated (the probe's quadratic case, small here).
         "repeated-sentence.docx": raw_zip([{"name": "word/document.xml", "data": doc_xml([sentence] * 400),
                                             "deflate": True}]),
+        # One sentence repeated, deflated far beyond 200:1 (the probe's 32 MB
+        # document.xml at 294:1, 400 KB here): a document, not a ZIP bomb.
+        "compressible-sentence.docx": raw_zip([{"name": "word/document.xml", "data": doc_xml([sentence] * 3000),
+                                                "deflate": True}]),
         # A tall table (the probe's 300,000 rows, 500 here).
         "tall-table.docx": raw_zip([{"name": "word/document.xml", "deflate": True, "data": table_xml(
             [["项目", "预算数（万元）", "执行数（万元）"]] +
