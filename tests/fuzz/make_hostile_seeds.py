@@ -119,7 +119,7 @@ def main():
         # One sentence repeated (the probe's quadratic case, small here).
         "repeated-sentence.docx": raw_zip([{"name": "word/document.xml", "data": doc_xml([sentence] * 400),
                                             "deflate": True}]),
-        # One sentence repeated, deflated far beyond 200:1 (the probe's 32 MB
+        # One sentence repeated, deflated 235:1, beyond the old 200:1 bound (the probe's 32 MB
         # document.xml at 294:1, 400 KB here): a document, not a ZIP bomb.
         "compressible-sentence.docx": raw_zip([{"name": "word/document.xml", "data": doc_xml([sentence] * 3000),
                                                 "deflate": True}]),
