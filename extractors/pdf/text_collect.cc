@@ -17,6 +17,8 @@
 #include <cstring>
 #include <unordered_set>
 
+#include "pipeline/model/utf8.h"
+
 namespace jixiao::pdf {
 
 double NowSeconds() {
