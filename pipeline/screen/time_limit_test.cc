@@ -141,7 +141,8 @@ TEST_F(TimeLimitTest, DeadlineStopsEveryStageAndTheThreadReturns) {
   EXPECT_TRUE(returned) << "returned after " << seconds << " s";
   Screener::Result r = done.get();
   EXPECT_EQ(r.report["status"], "failed") << r.report.dump().substr(0, 400);
-  EXPECT_NE(r.report.value("status_reason", "").find("超时"), std::string::npos) << r.report["status_reason"];
+  // Out of time while reading (a loaded machine) or in the facts or checks.
+  EXPECT_NE(r.report.value("status_reason", "").find("time limit"), std::string::npos) << r.report["status_reason"];
   EXPECT_EQ(r.finding_count, 0);
 }
 
