@@ -80,6 +80,7 @@ void ExtractProseCellFacts(const Document& doc, const Vocabulary& vocabulary, Fa
     std::optional<CellIndex> index;
     if (form) index.emplace(block.table);
     for (const Cell& cell : block.table.cells) {
+      if (DeadlinePassed()) return;
       const std::string text = cell.Text();
       std::string role;
       if (!IsProse(text)) {
