@@ -142,10 +142,11 @@ TEST_F(TimeLimitTest, DeadlineStopsEveryStageAndTheThreadReturns) {
   const double seconds = Now() - t0;
   EXPECT_TRUE(returned) << "returned after " << seconds << " s";
   Screener::Result r = done.get();
-  EXPECT_EQ(r.report["status"], "failed") << r.report.dump().substr(0, 400);
+  EXPECT_EQ(r.report.status, DocumentStatus::kFailed) << ToJson(r.report).dump().substr(0, 400);
   // Out of time while reading (a loaded machine) or in the facts or checks.
-  EXPECT_NE(r.report.value("status_reason", "").find("time limit"), std::string::npos) << r.report["status_reason"];
-  EXPECT_EQ(r.finding_count, 0);
+  EXPECT_EQ(r.report.code, Status::Code::kTimeout) << r.report.reason;
+  EXPECT_NE(r.report.reason.find("超时"), std::string::npos) << r.report.reason;
+  EXPECT_TRUE(r.report.findings.empty());
 }
 
 // With no limit the same document is screened to its end (the control: the
@@ -156,8 +157,8 @@ TEST_F(TimeLimitTest, DeadlineControlWithoutLimitScreensToTheEnd) {
   ExtractOptions options;
   options.time_limit_seconds = 0;
   Screener::Result r = screener_->Screen(path, options);
-  EXPECT_EQ(r.report["status"], "ok");
-  EXPECT_GT(r.finding_count, 0);  // 30 + 9 != 36
+  EXPECT_EQ(r.report.status, DocumentStatus::kOk);
+  EXPECT_GT(r.report.findings.size(), 0u);  // 30 + 9 != 36
 }
 
 }  // namespace
