@@ -106,17 +106,17 @@ TEST_F(RunE2e, MixedFolderGivesCompleteManifestAndReports) {
   EXPECT_EQ(m["h-old.doc"].status, Outcome::kSkipped);
   EXPECT_EQ(m["~$a-seed.docx"].status, Outcome::kSkipped);
   for (auto& [name, r] : m) EXPECT_EQ(r.sha256.size(), 64u) << name;
-  EXPECT_NE(out.find("9 inputs:"), std::string::npos) << out;
-  EXPECT_NE(out.find("2 failed"), std::string::npos) << out;
-  EXPECT_NE(out.find("3 skipped, 1 duplicates"), std::string::npos) << out;
+  EXPECT_NE(out.find("9 个输入："), std::string::npos) << out;
+  EXPECT_NE(out.find("2 个处理失败"), std::string::npos) << out;
+  EXPECT_NE(out.find("3 个已跳过，1 个重复"), std::string::npos) << out;
 
   // Reports.
   for (const char* csv : {"summary.csv", "findings.csv", "manifest.csv"})
     EXPECT_EQ(ReadFile(tmp / ("out/" + std::string(csv))).substr(0, 3), "\xEF\xBB\xBF") << csv;
   auto summary = batch::ParseCsv(ReadFile(tmp / "out/summary.csv"));
-  EXPECT_EQ(summary.size(), 1u + 5u);  // header + a, b, d and the two failures
+  EXPECT_EQ(summary.size(), 1u + 8u);  // header + a, b, d, the two failures and the three skipped files
   std::string jsonl = ReadFile(tmp / "out/findings.jsonl");
-  EXPECT_EQ(std::count(jsonl.begin(), jsonl.end(), '\n'), 5);
+  EXPECT_EQ(std::count(jsonl.begin(), jsonl.end(), '\n'), 8);  // every input but the duplicate
   EXPECT_NE(jsonl.find("\"unit\":\"君山区工商业联合会\""), std::string::npos);
   auto names = ZipNames(tmp / "out/report.xlsx");
   EXPECT_NE(std::find(names.begin(), names.end(), "xl/workbook.xml"), names.end());
@@ -135,7 +135,7 @@ TEST_F(RunE2e, MixedFolderGivesCompleteManifestAndReports) {
   // Unchanged input, second run: everything resumed, same exit code.
   rc = RunJixiao({"run", in, "--out", tmp / "out"}, &out);
   EXPECT_EQ(rc, 2);
-  EXPECT_NE(out.find("5 resumed, 0 screened"), std::string::npos) << out;
+  EXPECT_NE(out.find("沿用上次结果 5 个，本次处理 0 个"), std::string::npos) << out;
 }
 
 TEST_F(RunE2e, CleanFolderExitsZeroAndBadArgumentsTwo) {
