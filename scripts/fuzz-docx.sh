@@ -12,7 +12,7 @@ JOBS=${JOBS:-2}
 
 cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-  -DJIXIAO_FUZZ=ON -DJIXIAO_TESTS=OFF ${JIXIAO_SKIP:+-DJIXIAO_SKIP="$JIXIAO_SKIP"} >/dev/null
+  -DJIXIAO_FUZZ=ON -DJIXIAO_TESTS=OFF >/dev/null
 cmake --build "$BUILD" --target docx_fuzzer -j"$JOBS"
 
 CORPUS=$BUILD/docx-corpus
@@ -45,7 +45,7 @@ PY
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$ROOT/scripts/lsan.supp}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
-"$BUILD/extractors/docx/docx_fuzzer" \
+"$BUILD/tests/docx_fuzzer" \
   -max_total_time="$SECONDS_TO_RUN" -timeout=20 -rss_limit_mb=2560 -max_len=262144 \
   -dict="$ROOT/tests/fuzz/docx.dict" -artifact_prefix="$ARTIFACTS/" -print_final_stats=1 \
   "$CORPUS" "$SEEDS"

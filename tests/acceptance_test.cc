@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "pipeline/model/finding_codes.h"
 #include "pipeline/screen/screen.h"
 
 namespace jixiao {
@@ -66,6 +67,13 @@ TEST_P(VariantTest, PlantedDefectsFoundAndNothingForbidden) {
     const std::set<std::string> codes = Codes(r);
     for (const auto& code : v["expect"]) EXPECT_TRUE(codes.count(code)) << path << " misses " << code;
     for (const auto& code : v["forbid"]) EXPECT_FALSE(codes.count(code)) << path << " flags " << code;
+    // Every finding's code is in the table of codes, with a severity it allows.
+    for (const Finding& f : r.findings) {
+      const FindingCodeInfo* info = FindFindingCode(f.code);
+      ASSERT_NE(info, nullptr) << path << ": unknown code " << f.code;
+      EXPECT_TRUE(FindingSeverityAllowed(*info, FindingSeverityName(f.severity)))
+          << path << ": " << f.code << " as " << FindingSeverityName(f.severity);
+    }
     ++checked;
   }
   EXPECT_GE(checked, 20);

@@ -8,10 +8,8 @@
 #include "extractors/detect/sniff.h"
 #include "extractors/docx/docx_extractor.h"
 #include "extractors/ofd/ofd_extractor.h"
-#include "pipeline/model/source_info.h"
-#ifdef JIXIAO_HAVE_PDF
 #include "extractors/pdf/pdf_extractor.h"
-#endif
+#include "pipeline/model/source_info.h"
 
 namespace jixiao {
 
@@ -58,14 +56,6 @@ Status ExtractLegacyWord(const std::string& path, const ExtractOptions& opts, Do
 
 }  // namespace
 
-bool PdfSupported() {
-#ifdef JIXIAO_HAVE_PDF
-  return true;
-#else
-  return false;
-#endif
-}
-
 Status ExtractFile(const std::string& path, const ExtractOptions& opts, Document* doc) {
   SniffResult sniff;
   Status s = SniffFile(path, &sniff);
@@ -81,13 +71,7 @@ Status ExtractFile(const std::string& path, const ExtractOptions& opts, Document
     case FileKind::kOfd:
       return ExtractOfd(path, opts, doc);
     case FileKind::kPdf:
-#ifdef JIXIAO_HAVE_PDF
       return ExtractPdf(path, opts, doc);
-#else
-      ReadSourceInfo(path, &doc->source);
-      doc->source.format = "pdf";
-      return Finish(doc, Status::Unsupported("PDF support is not built into this jixiao"));
-#endif
     default:
       break;
   }

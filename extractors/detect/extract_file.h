@@ -25,7 +25,4 @@ namespace jixiao {
 // (Timeout): the pages read before it are kept and doc->status is kPartial.
 Status ExtractFile(const std::string& path, const ExtractOptions& opts, Document* doc);
 
-// True when ExtractFile can read PDFs in this build.
-bool PdfSupported();
-
 }  // namespace jixiao

@@ -9,6 +9,8 @@
 #include <fstream>
 #include <unordered_set>
 
+#include "pipeline/model/utf8.h"
+
 namespace jixiao {
 
 namespace {
@@ -52,16 +54,7 @@ std::string Utf16Name(const unsigned char* p, size_t bytes) {
   for (size_t i = 0; i + 1 < bytes; i += 2) {
     uint16_t c = U16(p + i);
     if (c == 0) break;
-    if (c < 0x80) {
-      out.push_back(static_cast<char>(c));
-    } else if (c < 0x800) {
-      out.push_back(static_cast<char>(0xC0 | (c >> 6)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    } else {
-      out.push_back(static_cast<char>(0xE0 | (c >> 12)));
-      out.push_back(static_cast<char>(0x80 | ((c >> 6) & 0x3F)));
-      out.push_back(static_cast<char>(0x80 | (c & 0x3F)));
-    }
+    AppendUtf8(c, &out);
   }
   return out;
 }

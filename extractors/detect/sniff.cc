@@ -5,6 +5,7 @@
 #include <fstream>
 
 #include "extractors/detect/ole2.h"
+#include "pipeline/model/utf8.h"
 
 namespace jixiao {
 
@@ -30,11 +31,11 @@ bool LooksLikeText(const std::string& head) {
   size_t i = 0, bad = 0;
   while (i < head.size()) {
     unsigned char c = static_cast<unsigned char>(head[i]);
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 0;
+    const int len = Utf8LeadLength(c);
     if (len == 0) return false;
     if (i + len > head.size()) break;  // cut at the end of the head
     for (int k = 1; k < len; ++k) {
-      if ((static_cast<unsigned char>(head[i + k]) & 0xC0) != 0x80) return false;
+      if (!IsUtf8Continuation(head[i + k])) return false;
     }
     if (len == 1 && c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f') ++bad;
     i += len;

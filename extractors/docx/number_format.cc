@@ -2,7 +2,7 @@
 // rendered labels, by docx_feature_test.cc (Numbering*).
 #include "extractors/docx/number_format.h"
 
-#include "pipeline/model/text_util.h"
+#include "pipeline/model/utf8.h"
 
 #include <string>
 

@@ -2,7 +2,7 @@
 // docx_feature_test.cc (TabsBreaksSymbols) and numbering bullet tests.
 #include "extractors/docx/symbols.h"
 
-#include "pipeline/model/text_util.h"
+#include "pipeline/model/utf8.h"
 
 #include <cctype>
 #include <cstdint>
@@ -105,19 +105,13 @@ std::string MapSymbol(const std::string& font, unsigned code, bool* mapped) {
 
 std::string MapSymbolText(const std::string& font, const std::string& text) {
   std::string out;
-  for (size_t i = 0; i < text.size();) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == 0xEF && i + 2 < text.size()) {
-      unsigned cp = ((c & 0x0F) << 12) | ((static_cast<unsigned char>(text[i + 1]) & 0x3F) << 6) |
-                    (static_cast<unsigned char>(text[i + 2]) & 0x3F);
-      if (cp >= 0xF000 && cp <= 0xF0FF) {
-        out += MapSymbol(font.empty() ? "Symbol" : font, cp);
-        i += 3;
-        continue;
-      }
+  for (Utf8Cursor cursor(text); !cursor.Done();) {
+    const CodePointSpan cp = cursor.Next();
+    if (cp.value >= 0xF000 && cp.value <= 0xF0FF) {
+      out += MapSymbol(font.empty() ? "Symbol" : font, cp.value);
+    } else {
+      out.append(text, cp.begin, cp.end - cp.begin);
     }
-    out.push_back(text[i]);
-    ++i;
   }
   return out;
 }

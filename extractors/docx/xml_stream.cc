@@ -4,7 +4,7 @@
 // DeepNesting, MalformedXml, TimeLimit) and by every feature test.
 #include "extractors/docx/xml_stream.h"
 
-#include "pipeline/model/text_util.h"
+#include "pipeline/model/utf8.h"
 
 #include <libxml/parser.h>
 #include <libxml/parserInternals.h>

@@ -25,7 +25,8 @@
 #include <thread>
 
 #include "extractors/ocr/image_prep.h"
-#include "pipeline/model/text_util.h"
+#include "pipeline/model/cjk.h"
+#include "pipeline/model/utf8.h"
 
 // From libgomp, the OpenMP runtime Debian's libtesseract is built with
 // (declared here rather than through <omp.h>, which clang's fuzz builds may
@@ -102,32 +103,6 @@ struct PixDeleter {
 };
 using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 
-bool IsCjkLike(char32_t c) {
-  return (c >= 0x2E80 && c <= 0x9FFF) || (c >= 0xF900 && c <= 0xFAFF) || (c >= 0xFF00 && c <= 0xFFEF);
-}
-
-char32_t LastCp(const std::string& s) {
-  if (s.empty()) return 0;
-  size_t i = s.size() - 1;
-  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
-  const unsigned char c = s[i];
-  if (c < 0x80) return c;
-  int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-  char32_t v = c & (0x3F >> n);
-  for (int k = 1; k <= n && i + k < s.size(); ++k) v = (v << 6) | (s[i + k] & 0x3F);
-  return v;
-}
-
-char32_t FirstCp(const std::string& s) {
-  if (s.empty()) return 0;
-  const unsigned char c = s[0];
-  if (c < 0x80) return c;
-  int n = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : 1;
-  char32_t v = c & (0x3F >> n);
-  for (int i = 1; i <= n && i < static_cast<int>(s.size()); ++i) v = (v << 6) | (s[i] & 0x3F);
-  return v;
-}
-
 // Chinese text sets its punctuation full-width; Tesseract's chi_sim model
 // often returns the ASCII form ("(" for "（", ";" for "；"). A punctuation
 // mark next to a CJK character in the same line is given its full-width
@@ -137,7 +112,6 @@ void FullWidthPunctuation(std::vector<Word>* words, const std::vector<int>& line
     size_t word, index;
     char32_t c;
   };
-  auto decode = [](const std::string& s) { return FirstCp(s); };
   size_t i = 0;
   while (i < words->size()) {
     size_t j = i;
@@ -147,15 +121,15 @@ void FullWidthPunctuation(std::vector<Word>* words, const std::vector<int>& line
       size_t pos = 0;
       const Word& word = (*words)[w];
       for (size_t k = 0; k < word.char_bytes.size(); ++k) {
-        syms.push_back({w, k, decode(word.text.substr(pos, word.char_bytes[k]))});
+        syms.push_back({w, k, FirstCodePoint(std::string_view(word.text).substr(pos, word.char_bytes[k]))});
         pos += word.char_bytes[k];
       }
     }
     std::vector<std::pair<size_t, std::pair<size_t, char32_t>>> changes;
     for (size_t k = 0; k < syms.size(); ++k) {
       const char32_t c = syms[k].c;
-      const bool cjk_before = k > 0 && IsCjkLike(syms[k - 1].c);
-      const bool cjk_after = k + 1 < syms.size() && IsCjkLike(syms[k + 1].c);
+      const bool cjk_before = k > 0 && JoinsWithoutSpace(syms[k - 1].c);
+      const bool cjk_after = k + 1 < syms.size() && JoinsWithoutSpace(syms[k + 1].c);
       // A bracket of a pair holding Chinese text ("(8分)", "(2024年完工项目)"):
       // full-width whatever stands beside it.
       bool cjk_inside = false;
@@ -165,7 +139,7 @@ void FullWidthPunctuation(std::vector<Word>* words, const std::vector<int>& line
           if (c == '(' ? ++m >= syms.size() : m-- == 0) break;
           const char32_t d = syms[m].c;
           if (d == partner || d == (c == '(' ? 0xFF09 : 0xFF08)) break;
-          cjk_inside = IsCjkLike(d);
+          cjk_inside = JoinsWithoutSpace(d);
         }
       }
       if (!cjk_before && !cjk_after && !cjk_inside) continue;
@@ -330,14 +304,12 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
     if (!text || text[0] == 0 || !it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b) || r <= l) continue;
     Word w;
     const std::string s = text.get();
-    for (size_t i = 0; i < s.size();) {
-      const unsigned char c = s[i];
-      const int n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
-      if (c != ' ') {
-        w.text.append(s, i, n);
-        w.char_bytes.push_back(n);
+    for (Utf8Cursor c(s); !c.Done();) {
+      const CodePointSpan cp = c.Next();
+      if (cp.value != ' ') {
+        w.text.append(s, cp.begin, cp.end - cp.begin);
+        w.char_bytes.push_back(static_cast<int>(cp.end - cp.begin));
       }
-      i += n;
     }
     if (w.char_bytes.empty()) continue;
     // Glyph edges in pixels first, for ComparatorGlyphs; in points below.
@@ -356,7 +328,7 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
     w.confidence = std::clamp(it->Confidence(tesseract::RIL_WORD) / 100.0, 0.0, 1.0);
     // Tesseract separates Latin words by a space; CJK "words" are cuts of
     // one run of text.
-    w.space_after = !IsCjkLike(FirstCp(w.text));
+    w.space_after = !JoinsWithoutSpace(FirstCodePoint(w.text));
     total->sum += w.confidence * n;
     total->glyphs += n;
     found.push_back(std::move(w));
@@ -424,7 +396,7 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
     Word& w = found[i];
     // A space only between two Latin/digit words of one line.
     w.space_after = i + 1 < found.size() && line_of[i] == line_of[i + 1] &&
-                    !IsCjkLike(LastCp(w.text)) && !IsCjkLike(FirstCp(found[i + 1].text));
+                    !JoinsWithoutSpace(LastCodePoint(w.text)) && !JoinsWithoutSpace(FirstCodePoint(found[i + 1].text));
     // A word of digits in which the model saw a letter O (a lone "0" in a
     // table cell is read "O" more often than not): in a report's figures it
     // is a zero.

@@ -14,7 +14,7 @@
 #include <sstream>
 
 #include "extractors/ocr/image_prep.h"
-#include "pipeline/model/text_util.h"
+#include "pipeline/model/utf8.h"
 
 namespace jixiao::ocr {
 namespace {

@@ -18,7 +18,7 @@
 #include "extractors/pdf/layout.h"
 #include "extractors/pdf/page_content.h"
 #include "pipeline/model/source_info.h"
-#include "pipeline/model/text_util.h"
+#include "pipeline/model/utf8.h"
 
 namespace jixiao {
 

@@ -15,6 +15,7 @@
 #include <string>
 
 #include "extractors/pdf/line_build.h"
+#include "pipeline/model/utf8.h"
 
 namespace jixiao::pdf {
 
@@ -148,17 +149,8 @@ bool IsListLabel(const std::string& text) {
       U"0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz.．、)）(（"
       U"一二三四五六七八九十①②③④⑤⑥⑦⑧⑨⑩•·●○■□◆◇▪-–—";
   size_t n = 0;
-  std::string rest = text;
-  while (!rest.empty()) {
-    char32_t c = FirstCodePoint(rest);
-    if (kAllowed.find(c) == std::u32string::npos) return false;
-    size_t len = 1;
-    unsigned char b = static_cast<unsigned char>(rest[0]);
-    if (b >= 0xF0) len = 4;
-    else if (b >= 0xE0) len = 3;
-    else if (b >= 0xC0) len = 2;
-    rest.erase(0, std::min(len, rest.size()));
-    ++n;
+  for (Utf8Cursor cursor(text); !cursor.Done(); ++n) {
+    if (kAllowed.find(cursor.Next().value) == std::u32string::npos) return false;
   }
   return n > 0 && n <= 6;
 }

@@ -8,6 +8,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "pipeline/model/cjk.h"
+#include "pipeline/model/utf8.h"
+
 namespace jixiao::pdf {
 
 namespace {
@@ -67,7 +70,7 @@ const char* JoinSeparator(const std::string& left, const std::string& right, boo
   char32_t a = LastCodePoint(left), b = FirstCodePoint(right);
   if (a == 0 || b == 0 || a == ' ' || b == ' ') return "";
   if (space_glyph) return " ";
-  if (IsCjk(a) || IsCjk(b)) return "";
+  if (JoinsWithoutSpace(a) || JoinsWithoutSpace(b)) return "";
   return wide_gap ? " " : "";
 }
 

@@ -3,6 +3,7 @@
 // Covered by tests/ocr_cli_test.cc (scans, a PDF without /ToUnicode, a
 // stamped scan) and pdf_test.cc (hostile pages are not rendered).
 #include "extractors/pdf/ocr_pages.h"
+#include "pipeline/model/utf8.h"
 
 #include <algorithm>
 #include <cmath>

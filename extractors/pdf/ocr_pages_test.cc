@@ -1,6 +1,7 @@
 // Which pages need OCR and how OCR'd words join a page's text layer
 // (ocr_pages.cc), on pages built by hand: no OCR runs here.
 #include "extractors/pdf/ocr_pages.h"
+#include "pipeline/model/utf8.h"
 
 #include <gtest/gtest.h>
 
@@ -11,12 +12,9 @@ Word MakeWord(const std::string& text, double x0, double x1, bool unmapped = fal
   Word w;
   w.text = text;
   w.box = {x0, 100, x1, 112};
-  size_t i = 0;
-  while (i < text.size()) {
-    const unsigned char c = text[i];
-    const int n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
-    w.char_bytes.push_back(n);
-    i += n;
+  for (Utf8Cursor c(text); !c.Done();) {
+    const CodePointSpan cp = c.Next();
+    w.char_bytes.push_back(static_cast<int>(cp.end - cp.begin));
   }
   for (size_t k = 0; k <= w.char_bytes.size(); ++k)
     w.edges.push_back(static_cast<float>(x0 + (x1 - x0) * k / w.char_bytes.size()));

@@ -101,9 +101,6 @@ struct PageContent {
   std::vector<Segment> segments;
 };
 
-// True for code points of CJK ideographs, kana, hangul and CJK / full-width
-// punctuation: text between such characters is joined without spaces.
-bool IsCjk(char32_t c);
 // A Kangxi radical (U+2F00–U+2FD5), CJK radical supplement form or CJK
 // compatibility ideograph as the unified ideograph it stands for (its NFKC
 // form): fonts that share one glyph between both code points make cairo and
@@ -111,8 +108,5 @@ bool IsCjk(char32_t c);
 // code point is returned as is.
 char32_t UnifyIdeograph(char32_t c);
 
-// First / last code point of a UTF-8 string (0 when empty).
-char32_t FirstCodePoint(const std::string& s);
-char32_t LastCodePoint(const std::string& s);
 
 }  // namespace jixiao::pdf

@@ -16,6 +16,7 @@
 #include "extractors/pdf/layout.h"
 #include "extractors/pdf/line_build.h"
 #include "pipeline/model/numbering_label.h"
+#include "pipeline/model/utf8.h"
 
 namespace jixiao::pdf {
 
@@ -56,12 +57,6 @@ std::string Shape(const std::string& text) {
 bool InBand(const Line& l, double height, bool* top) {
   *top = l.box.y1 <= height * kBand;
   return *top || l.box.y0 >= height * (1 - kBand);
-}
-
-size_t CodePoints(const std::string& s) {
-  size_t n = 0;
-  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  return n;
 }
 
 bool EndsSentence(const std::string& text) {
@@ -452,7 +447,7 @@ void AppendPages(std::vector<std::vector<PageItem>> pages, Document* doc) {
       size = std::max(size, l.font_size);
     }
     bool big = body_size > 0 && size >= body_size * 1.15;
-    size_t len = CodePoints(text);
+    size_t len = CountCodePoints(text);
     if (nl.style == LabelStyle::kChineseComma || nl.style == LabelStyle::kChineseParen) {
       if ((len <= 40 && !EndsSentence(text)) || bold || big) {
         b.kind = BlockKind::kHeading;

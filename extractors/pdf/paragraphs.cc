@@ -15,7 +15,9 @@
 
 #include "extractors/pdf/layout.h"
 #include "extractors/pdf/line_build.h"
+#include "pipeline/model/cjk.h"
 #include "pipeline/model/numbering_label.h"
+#include "pipeline/model/utf8.h"
 
 namespace jixiao::pdf {
 
@@ -94,17 +96,6 @@ std::string JoinLines(const std::vector<Line>& lines) {
 
 namespace {
 
-// Line-breaking rules keep these at the start / end of a line, so a break
-// next to them says nothing about the paragraph.
-bool ClosingPunct(char32_t c) {
-  static const std::u32string kClosing = U"，。、；：？！）」』”’》〉】,.;:?!)";
-  return kClosing.find(c) != std::u32string::npos;
-}
-bool OpeningPunct(char32_t c) {
-  static const std::u32string kOpening = U"（「『“‘《〈【(";
-  return kOpening.find(c) != std::u32string::npos;
-}
-
 // The second of two lines is centred and the first is centred on the same
 // axis or runs across the whole text width (a long title wrapped).
 bool CentredPair(const Line& a, const Line& b, double left, double right) {
@@ -123,7 +114,7 @@ double FirstUnitWidth(const Line& l) {
   // punctuation 0.35), scaled by the line's real width over its estimate so
   // that narrow or wide fonts count as drawn.
   auto estimate = [](char32_t c) {
-    return IsCjk(c) ? 1.0 : c < 0x80 && ClosingPunct(c) ? 0.35 : 0.6;
+    return JoinsWithoutSpace(c) ? 1.0 : c < 0x80 && NeverStartsLine(c) ? 0.35 : 0.6;
   };
   double unit = 0, total = 0;
   bool in_unit = true, latin = false, opening_run = false;
@@ -134,12 +125,12 @@ double FirstUnitWidth(const Line& l) {
     if (!in_unit) continue;
     // Opening punctuation cannot end a line: it goes with what follows.
     bool opening_only = unit > 0 && !latin && opening_run;
-    if (c == ' ' || (unit > 0 && !opening_only && !ClosingPunct(c) && (IsCjk(c) || !latin))) {
+    if (c == ' ' || (unit > 0 && !opening_only && !NeverStartsLine(c) && (JoinsWithoutSpace(c) || !latin))) {
       in_unit = false;
       continue;
     }
-    opening_run = OpeningPunct(c) && (unit == 0 || opening_run);
-    if (!ClosingPunct(c) && !IsCjk(c)) latin = true;
+    opening_run = NeverEndsLine(c) && (unit == 0 || opening_run);
+    if (!NeverStartsLine(c) && !JoinsWithoutSpace(c)) latin = true;
     unit += e;
   }
   double em = Em(l);
@@ -167,7 +158,7 @@ std::vector<std::string> CellParagraphs(const PageCell& cell, double padding) {
                          ? inner - (p.box.x1 - p.box.x0)
                          : cell.box.x1 - padding - p.box.x1;
       bool room = slack > FirstUnitWidth(l) + 1.5 * Em(l) &&
-                  !ClosingPunct(FirstCodePoint(l.text)) && !OpeningPunct(LastCodePoint(p.text));
+                  !NeverStartsLine(FirstCodePoint(l.text)) && !NeverEndsLine(LastCodePoint(p.text));
       // A line ending short of the others closes a paragraph unless it ends
       // inside a sentence and the next line's first unit would not have
       // fitted (`…活动46` / `场，…`).
@@ -229,7 +220,7 @@ std::vector<PageItem> BuildPageItems(const PageLayout& layout) {
       if (l.section != section || l.column != column) continue;
       x0.push_back(l.box.x0);
       x1.push_back(l.box.x1);
-      if (!ClosingPunct(LastCodePoint(l.text))) ends.push_back(l.box.x1);
+      if (!NeverStartsLine(LastCodePoint(l.text))) ends.push_back(l.box.x1);
       if (prev) gaps.push_back(l.box.y0 - prev->box.y1);
       prev = &l;
     }

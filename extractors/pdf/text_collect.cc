@@ -16,6 +16,8 @@
 #include <cmath>
 #include <cstring>
 
+#include "pipeline/model/utf8.h"
+
 namespace jixiao::pdf {
 
 double NowSeconds() {

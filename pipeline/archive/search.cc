@@ -2,7 +2,7 @@
 // Covered by pipeline/archive/archive_test.cc and tests/e2e/search_e2e_test.cc.
 #include "pipeline/archive/search.h"
 
-#include "pipeline/model/text_util.h"
+#include "pipeline/model/simplified.h"
 
 #include <algorithm>
 #include <map>
@@ -12,27 +12,12 @@
 #include "pipeline/archive/sqlite_util.h"
 #include "pipeline/archive/text_index.h"
 #include "pipeline/model/place_name.h"
+#include "pipeline/model/utf8.h"
 
 namespace jixiao::archive {
 namespace {
 
 constexpr int kContextChars = 24;
-
-size_t BackChars(const std::string& s, size_t pos, int n) {
-  while (n-- > 0 && pos > 0) {
-    --pos;
-    while (pos > 0 && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) --pos;
-  }
-  return pos;
-}
-
-size_t ForwardChars(const std::string& s, size_t pos, int n) {
-  while (n-- > 0 && pos < s.size()) {
-    ++pos;
-    while (pos < s.size() && (static_cast<unsigned char>(s[pos]) & 0xC0) == 0x80) ++pos;
-  }
-  return pos;
-}
 
 std::string OneLine(std::string s) {
   for (char& c : s)
@@ -102,9 +87,9 @@ bool MatchUnit(const std::string& text, const std::vector<std::string>& terms, b
     any = true;
     size_t a = offsets[at];
     size_t b = offsets[at + term.size() - 1] + 1;
-    while (b < n.size() && (static_cast<unsigned char>(n[b]) & 0xC0) == 0x80) ++b;
-    size_t from = BackChars(n, a, kContextChars);
-    size_t to = ForwardChars(n, b, kContextChars);
+    b = Utf8BoundaryAfter(n, b);
+    size_t from = Utf8Back(n, a, kContextChars);
+    size_t to = Utf8Forward(n, b, kContextChars);
     place->match = n.substr(a, b - a);
     place->snippet = OneLine((from > 0 ? "…" : "") + n.substr(from, a - from) + "【" + place->match + "】" +
                              n.substr(b, to - b) + (to < n.size() ? "…" : ""));

@@ -9,16 +9,16 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
-#include "pipeline/model/text_util.h"
+#include "pipeline/model/cjk.h"
+#include "pipeline/model/simplified.h"
+#include "pipeline/model/utf8.h"
 
 namespace jixiao::archive {
 namespace {
 
-bool IsCjk(char32_t cp) {
-  return (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) ||
-         (cp >= 0xF900 && cp <= 0xFAFF) || (cp >= 0x20000 && cp <= 0x2FFFF) ||
-         (cp >= 0x3040 && cp <= 0x30FF) || cp == 0x3007;  // kana, 〇
-}
+// A character the index keeps as a token of its own: Chinese characters
+// (〇 included) and kana.
+bool IsCjk(char32_t cp) { return IsChineseCharacter(cp) || IsKana(cp); }
 
 // A character unicode61 keeps inside tokens (letters, digits, marks).
 bool IsWordChar(char32_t cp) {

@@ -9,24 +9,10 @@
 #include <memory>
 #include <vector>
 
+#include "pipeline/model/utf8.h"
+
 namespace jixiao::batch {
 namespace {
-
-// Length of the well-formed UTF-8 sequence at text[i], or 0.
-size_t Utf8SequenceAt(std::string_view text, size_t i) {
-  auto b = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
-  unsigned char c = b(i);
-  if (c < 0x80) return 1;
-  size_t len = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
-  if (len == 0 || i + len > text.size()) return 0;
-  for (size_t k = 1; k < len; ++k)
-    if ((b(i + k) & 0xC0) != 0x80) return 0;
-  if (c == 0xE0 && b(i + 1) < 0xA0) return 0;   // overlong
-  if (c == 0xED && b(i + 1) > 0x9F) return 0;   // surrogates
-  if (c == 0xF0 && b(i + 1) < 0x90) return 0;   // overlong
-  if (c == 0xF4 && b(i + 1) > 0x8F) return 0;   // beyond U+10FFFF
-  return len;
-}
 
 // GB18030 → UTF-8; false when the bytes are not GB18030.
 bool FromGb18030(std::string_view bytes, std::string* out) {
@@ -50,7 +36,7 @@ std::string DisplayComponent(std::string_view c) {
   if (FromGb18030(c, &converted)) return converted;
   std::string out;
   for (size_t i = 0; i < c.size();) {
-    size_t len = Utf8SequenceAt(c, i);
+    size_t len = WellFormedUtf8Length(c, i);
     if (len > 0) {
       out.append(c.substr(i, len));
       i += len;
@@ -68,7 +54,7 @@ std::string DisplayComponent(std::string_view c) {
 
 bool IsValidUtf8(std::string_view text) {
   for (size_t i = 0; i < text.size();) {
-    size_t len = Utf8SequenceAt(text, i);
+    size_t len = WellFormedUtf8Length(text, i);
     if (len == 0) return false;
     i += len;
   }

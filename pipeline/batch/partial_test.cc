@@ -38,14 +38,7 @@ bool HasCode(const ScreenResult& r, const std::string& code) {
   return false;
 }
 
-class TimedOutPdf : public ::testing::Test {
- protected:
-  void SetUp() override {
-    if (!PdfSupported()) GTEST_SKIP() << "PDF support not built in";
-  }
-};
-
-TEST_F(TimedOutPdf, IsScreenedOnThePagesRead) {
+TEST(TimedOutPdf, IsScreenedOnThePagesRead) {
   Document doc = CutAfterPage2(kSeedPdf);
   ASSERT_FALSE(doc.blocks.empty());
   ScreenResult r = TheScreener().ScreenExtracted(kSeedPdf, doc, Status::Timeout(kReason));
@@ -60,7 +53,7 @@ TEST_F(TimedOutPdf, IsScreenedOnThePagesRead) {
   EXPECT_TRUE(HasCode(TheScreener().ScreenExtracted(kSeedPdf, doc, Status::Ok()), "SECTION_MISSING"));
 }
 
-TEST_F(TimedOutPdf, WithNothingReadItFails) {
+TEST(TimedOutPdf, WithNothingReadItFails) {
   Document doc = CutAfterPage2(kSeedPdf);
   doc.blocks.clear();
   ScreenResult r = TheScreener().ScreenExtracted(kSeedPdf, doc, Status::Timeout(kReason));
@@ -69,7 +62,7 @@ TEST_F(TimedOutPdf, WithNothingReadItFails) {
   EXPECT_TRUE(r.findings.empty());
 }
 
-TEST_F(TimedOutPdf, TheRunKeepsItWithTheReason) {
+TEST(TimedOutPdf, TheRunKeepsItWithTheReason) {
   fs::path root = fs::temp_directory_path() / ("jixiao_partial_test_" + std::to_string(::getpid()));
   fs::remove_all(root);
   fs::create_directories(root / "in");

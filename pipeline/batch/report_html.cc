@@ -13,28 +13,14 @@
 #include "pipeline/batch/csv.h"
 #include "pipeline/batch/report_writers.h"
 #include "pipeline/batch/reports.h"
+#include "pipeline/model/finding_codes.h"
+#include "pipeline/model/html.h"
 
 namespace jixiao::batch {
 
 using Json = nlohmann::ordered_json;
 
 namespace {
-
-std::string Esc(const std::string& s) {
-  std::string out;
-  out.reserve(s.size());
-  for (char c : s) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // 0: errors, 1: warnings, 2: failed, 3: notes only, 4: clean.
 int Rank(const ManifestRow& row) {
@@ -98,35 +84,35 @@ void HtmlReport::Add(const ManifestRow& row, const Json& r) {
   if (row.status == "failed") sev += "failed ";
   if (!row.errors && !row.warnings && row.status != "failed") sev += "clean";
   std::string h;
-  h += "<section class=\"doc\" data-sev=\"" + sev + "\"><h2>" + Esc(Field(r, "unit").empty() ? row.file : Field(r, "unit"));
-  if (!Field(r, "year").empty()) h += "（" + Esc(Field(r, "year")) + "年度）";
+  h += "<section class=\"doc\" data-sev=\"" + sev + "\"><h2>" + HtmlEscape(Field(r, "unit").empty() ? row.file : Field(r, "unit"));
+  if (!Field(r, "year").empty()) h += "（" + HtmlEscape(Field(r, "year")) + "年度）";
   if (row.errors) h += "<span class=\"badge error\">错误 " + std::to_string(row.errors) + "</span>";
   if (row.warnings) h += "<span class=\"badge warning\">警告 " + std::to_string(row.warnings) + "</span>";
   if (row.infos) h += "<span class=\"badge info\">提示 " + std::to_string(row.infos) + "</span>";
   if (row.status == "failed") h += "<span class=\"badge failed\">处理失败</span>";
   if (row.status == "ok" && !row.infos) h += "<span class=\"badge ok\">未发现问题</span>";
-  h += "</h2><div class=\"meta\">文件：" + Esc(row.file);
+  h += "</h2><div class=\"meta\">文件：" + HtmlEscape(row.file);
   Json figures = r.contains("figures") ? r["figures"] : Json::object();
-  if (!Field(figures, "total_budget").empty()) h += " · 预算总额 " + Esc(Field(figures, "total_budget")) + " 万元";
-  if (!Field(figures, "executed").empty()) h += " · 执行数 " + Esc(Field(figures, "executed")) + " 万元";
-  if (!Field(figures, "execution_rate").empty()) h += " · 执行率 " + Esc(Field(figures, "execution_rate")) + "%";
-  if (!Field(figures, "self_score").empty()) h += " · 自评得分 " + Esc(Field(figures, "self_score"));
-  if (!Field(figures, "grade").empty()) h += " · 等级 " + Esc(Field(figures, "grade"));
-  if (!row.reason.empty()) h += "<br>说明：" + Esc(row.reason);
+  if (!Field(figures, "total_budget").empty()) h += " · 预算总额 " + HtmlEscape(Field(figures, "total_budget")) + " 万元";
+  if (!Field(figures, "executed").empty()) h += " · 执行数 " + HtmlEscape(Field(figures, "executed")) + " 万元";
+  if (!Field(figures, "execution_rate").empty()) h += " · 执行率 " + HtmlEscape(Field(figures, "execution_rate")) + "%";
+  if (!Field(figures, "self_score").empty()) h += " · 自评得分 " + HtmlEscape(Field(figures, "self_score"));
+  if (!Field(figures, "grade").empty()) h += " · 等级 " + HtmlEscape(Field(figures, "grade"));
+  if (!row.reason.empty()) h += "<br>说明：" + HtmlEscape(row.reason);
   h += "</div>";
   if (r.contains("findings") && r["findings"].is_array() && !r["findings"].empty()) {
     h += "<ol class=\"findings\">";
     for (const Json& f : r["findings"]) {
       std::string s = Field(f, "severity");
-      h += "<li><span class=\"badge " + Esc(s) + "\">" + SeverityZh(s) + "</span> <b>" + Esc(Field(f, "code")) +
-           "</b> " + Esc(Field(f, "message"));
-      if (!Field(f, "arithmetic").empty()) h += " <span class=\"arith\">" + Esc(Field(f, "arithmetic")) + "</span>";
+      h += "<li><span class=\"badge " + HtmlEscape(s) + "\">" + SeverityChineseName(s) + "</span> <b>" + HtmlEscape(Field(f, "code")) +
+           "</b> " + HtmlEscape(Field(f, "message"));
+      if (!Field(f, "arithmetic").empty()) h += " <span class=\"arith\">" + HtmlEscape(Field(f, "arithmetic")) + "</span>";
       std::set<std::string> seen;
       if (f.contains("evidence") && f["evidence"].is_array())
         for (const Json& e : f["evidence"]) {
           if (Field(e, "quote").empty() || !seen.insert(Field(e, "quote") + "\x1f" + Field(e, "place")).second) continue;
-          h += "<blockquote>" + Esc(Field(e, "quote"));
-          if (!Field(e, "place").empty()) h += "<span class=\"place\">（" + Esc(Field(e, "place")) + "）</span>";
+          h += "<blockquote>" + HtmlEscape(Field(e, "quote"));
+          if (!Field(e, "place").empty()) h += "<span class=\"place\">（" + HtmlEscape(Field(e, "place")) + "）</span>";
           h += "</blockquote>";
         }
       h += "</li>";

@@ -12,6 +12,7 @@
 #include "pipeline/batch/csv.h"
 #include "pipeline/batch/report_writers.h"
 #include "pipeline/batch/reports.h"
+#include "pipeline/model/finding_codes.h"
 
 namespace jixiao::batch {
 
@@ -115,7 +116,7 @@ void XlsxReport::Add(const ManifestRow& row, const Json& r) {
     worksheet_write_string(fnd, k, 0, row.file.c_str(), nullptr);
     WriteValue(fnd, k, 1, Field(r, "unit"));
     WriteValue(fnd, k, 2, Field(r, "year"));
-    worksheet_write_string(fnd, k, 3, SeverityZh(Field(f, "severity")), nullptr);
+    worksheet_write_string(fnd, k, 3, SeverityChineseName(Field(f, "severity")), nullptr);
     WriteValue(fnd, k, 4, Field(f, "code"));
     WriteValue(fnd, k, 5, Field(f, "message"));
     WriteValue(fnd, k, 6, Field(f, "arithmetic"));

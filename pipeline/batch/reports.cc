@@ -11,6 +11,7 @@
 
 #include "pipeline/batch/csv.h"
 #include "pipeline/batch/report_writers.h"
+#include "pipeline/model/finding_codes.h"
 
 namespace jixiao::batch {
 
@@ -36,10 +37,6 @@ std::string Field(const Json& j, const char* key) {
   return it->is_string() ? it->get<std::string>() : it->dump();
 }
 
-const char* SeverityZh(const std::string& severity) {
-  return severity == "error" ? "错误" : severity == "warning" ? "警告" : severity == "info" ? "提示" : "其他";
-}
-
 std::string FamilyZh(const Json& report) {
   static const std::pair<const char*, const char*> kNames[] = {
       {"whole_report", "部门整体支出自评报告"}, {"project_table", "项目支出自评表"}, {"whole_table", "部门整体支出自评表"},
@@ -63,7 +60,7 @@ std::string MostSerious(const Json& report) {
       }
     }
   if (!best) return "";
-  return std::string("[") + SeverityZh(Field(*best, "severity")) + "] " + Field(*best, "code") + " " +
+  return std::string("[") + SeverityChineseName(Field(*best, "severity")) + "] " + Field(*best, "code") + " " +
          Field(*best, "message");
 }
 
@@ -186,7 +183,7 @@ Status ReportWriter::Add(const ManifestRow& row, const Json& report_in) {
   m.Put(line, m.summary);
   if (r.contains("findings") && r["findings"].is_array()) {
     for (const Json& f : r["findings"]) {
-      line = CsvRecord({row.file, Field(r, "unit"), Field(r, "year"), SeverityZh(Field(f, "severity")),
+      line = CsvRecord({row.file, Field(r, "unit"), Field(r, "year"), SeverityChineseName(Field(f, "severity")),
                         Field(f, "code"), Field(f, "message"), Field(f, "arithmetic"), Quotes(f), Places(f)}) +
              "\r\n";
       m.Put(line, m.findings);

@@ -57,7 +57,6 @@ class ReportWriter {
 Status WriteRunReports(const std::string& dir, const std::vector<ManifestRow>& rows, archive::Archive* archive);
 
 // Helpers shared by the writers.
-const char* SeverityZh(const std::string& severity);  // 错误 / 警告 / 提示
 // "[错误] CODE 说明" of the most serious finding, or "".
 std::string MostSerious(const nlohmann::ordered_json& report);
 // The document's family in Chinese for the summary (the report's "family":

@@ -4,6 +4,11 @@
 
 #include <algorithm>
 
+#include "pipeline/checks/completeness_check.h"
+#include "pipeline/checks/figure_checks.h"
+#include "pipeline/checks/funds_checks.h"
+#include "pipeline/checks/numbering_check.h"
+#include "pipeline/checks/score_checks.h"
 #include "pipeline/checks/structure_checks.h"
 
 namespace jixiao {

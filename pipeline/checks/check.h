@@ -1,5 +1,8 @@
-// All cross-checks of one report: the figure checks over its facts, the score
-// checks over its indicator table, and the structure and wording checks.
+// All cross-checks of one report: the figure checks over its facts
+// (figure_checks.h), the funds block (funds_checks.h), the score checks over
+// its indicator table (score_checks.h), numbering (numbering_check.h),
+// completeness (completeness_check.h), and the structure and wording checks
+// (structure_checks.h).
 #pragma once
 
 #include <string>
@@ -18,41 +21,5 @@ namespace jixiao {
 // and SECTION_MISSING / ATTACHMENT_MISSING are not judged.
 std::vector<Finding> RunChecks(const Document& doc, const FactSet& facts, const Rules& rules,
                                const std::string& title, bool read_in_full);
-
-// The parts of RunChecks, exposed for tests.
-// SUM_MISMATCH, FIGURE_CONFLICT, RATE_MISMATCH, RATE_ZERO_BASE, UNIT_SUSPECT.
-void CheckFigures(const Document& doc, const FactSet& facts, const Rules& rules, std::vector<Finding>* out);
-// Changes, differences and completion rates stated in the narrative:
-// this − last = change (SUM_MISMATCH), change ÷ last = growth, 决算 − 预算 =
-// difference (SUM_MISMATCH), 完成率 = 决算 ÷ 预算 (RATE_MISMATCH), and 完成
-// 100% beside a difference that cannot be 0 (RATE_MISMATCH).
-void CheckRelations(const Document& doc, const FactSet& facts, std::vector<Finding>* out);
-// SCORE_TOTAL_MISMATCH, SCORE_OVER_WEIGHT, WEIGHT_MISMATCH, GRADE_MISMATCH,
-// TARGET_NOT_MET, DEVIATION_UNEXPLAINED.
-void CheckScores(const Document& doc, const FactSet& facts, const Rules& rules, std::vector<Finding>* out);
-
-// The funds block: SUM_MISMATCH (total row vs its 其中 rows), RATE_MISMATCH
-// (执行率 on every row), EXECUTION_SCORE_MISMATCH (score vs the rule in force).
-void CheckFunds(const Document& doc, const FactSet& facts, const Rules& rules, std::vector<Finding>* out);
-// TABLE_INCOMPLETE: an indicator table that stops before its 总分 row (or
-// leaves it empty), a document that ends mid-sentence or mid-table, a PDF
-// read only in part. Returns true when the document itself is cut short, so
-// that missing sections and attachments are not judged.
-bool CheckCompleteness(const Document& doc, const FactSet& facts, const Rules& rules, bool read_in_full,
-                       std::vector<Finding>* out);
-// True when an indicator table stops short: no 总分 row and either the
-// document ends in it or its weights (with the execution line's) stay below
-// the rule's total. A table without a 总分 row whose weights are all there
-// is whole.
-bool TableCutOff(const Document& doc, const FactSet& facts, const Rules& rules, const IndicatorTable& table);
-
-// Length in bytes of the longest run of whole UTF-8 characters two labels
-// share ("收集困难与问题" and "收集企业困难与问题" share "困难与问题").
-size_t CommonRun(const std::string& a, const std::string& b);
-
-// Evidence for a fact: its quote, value and place.
-Evidence FactEvidence(const Document& doc, const Fact& fact);
-// Evidence for a table cell of the indicator table, with the figure it holds.
-Evidence CellFigureEvidence(const Document& doc, int block, const Cell* cell);
 
 }  // namespace jixiao

@@ -2,9 +2,10 @@
 // of judging what is missing (weights "adding up to 60", 满意度 "summing to
 // 0", sections not found). Covered by completeness_check_test.cc and the
 // templates corpus (cut-off and half-filled cases).
+#include "pipeline/checks/completeness_check.h"
+
 #include <re2/re2.h>
 
-#include "pipeline/checks/check.h"
 #include "pipeline/model/text_util.h"
 
 namespace jixiao {

@@ -5,12 +5,14 @@
 // Tolerance follows XBRL Calculations 1.1: every figure stands for the
 // interval its written decimals allow (numbers::Quantity::interval), and a
 // sum or a ratio is flagged only when the intervals cannot meet.
+#include "pipeline/checks/figure_checks.h"
+
 #include <algorithm>
 #include <map>
 #include <set>
 
-#include "pipeline/checks/check.h"
 #include "pipeline/checks/figure_internal.h"
+#include "pipeline/checks/score_checks.h"
 
 namespace jixiao {
 namespace figure_internal {

@@ -6,7 +6,7 @@
 // defective case has a clean twin that differs in one figure.
 #include <gtest/gtest.h>
 
-#include "pipeline/checks/check.h"
+#include "pipeline/checks/figure_checks.h"
 #include "pipeline/checks/test_rules.h"
 #include "pipeline/facts/test_vocabulary.h"
 

@@ -4,10 +4,12 @@
 // execution score follows the rule in force (EXECUTION_SCORE_MISMATCH).
 // Tolerance: each written figure stands for ±½ of its last digit. Covered by
 // funds_checks_test.cc and the templates corpus.
+#include "pipeline/checks/funds_checks.h"
+
 #include <algorithm>
 #include <map>
 
-#include "pipeline/checks/check.h"
+#include "pipeline/checks/figure_checks.h"
 #include "pipeline/model/text_util.h"
 
 namespace jixiao {

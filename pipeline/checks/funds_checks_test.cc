@@ -7,6 +7,7 @@
 #include <set>
 
 #include "pipeline/checks/check.h"
+#include "pipeline/checks/funds_checks.h"
 #include "pipeline/checks/test_rules.h"
 #include "pipeline/facts/test_vocabulary.h"
 

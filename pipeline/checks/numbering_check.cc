@@ -10,7 +10,7 @@
 // sequence so that "（一）（2）（三）" is reported once.
 #include <algorithm>
 
-#include "pipeline/checks/structure_checks.h"
+#include "pipeline/checks/numbering_check.h"
 #include "pipeline/model/numbering_label.h"
 #include "pipeline/model/text_util.h"
 

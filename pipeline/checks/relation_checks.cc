@@ -8,7 +8,7 @@
 // (RelationChecksTest) and the corpus/narrative variants.
 #include <algorithm>
 
-#include "pipeline/checks/check.h"
+#include "pipeline/checks/figure_checks.h"
 #include "pipeline/checks/figure_internal.h"
 
 namespace jixiao {

@@ -3,10 +3,14 @@
 // TARGET_NOT_MET, DEVIATION_UNEXPLAINED, and narrative counts against the
 // table's actual values (FIGURE_CONFLICT). Covered by checks_test.cc and the
 // corpus acceptance test.
+#include "pipeline/checks/score_checks.h"
+
 #include <algorithm>
 
-#include "pipeline/checks/check.h"
+#include "pipeline/checks/completeness_check.h"
+#include "pipeline/checks/figure_checks.h"
 #include "pipeline/model/text_util.h"
+#include "pipeline/model/utf8.h"
 
 namespace jixiao {
 namespace {
@@ -344,11 +348,11 @@ void CheckCountsAgainstIndicators(const Document& doc, const FactSet& set, std::
 size_t CommonRun(const std::string& a, const std::string& b) {
   size_t best = 0;
   for (size_t i = 0; i < a.size(); ++i) {
-    if ((static_cast<unsigned char>(a[i]) & 0xC0) == 0x80) continue;
+    if (IsUtf8Continuation(a[i])) continue;
     for (size_t j = 0; j < b.size(); ++j) {
       size_t k = 0;
       while (i + k < a.size() && j + k < b.size() && a[i + k] == b[j + k]) ++k;
-      while (k > 0 && i + k < a.size() && (static_cast<unsigned char>(a[i + k]) & 0xC0) == 0x80) --k;
+      while (k > 0 && i + k < a.size() && IsUtf8Continuation(a[i + k])) --k;
       best = std::max(best, k);
     }
   }

@@ -6,8 +6,11 @@
 
 #include <map>
 
+#include "pipeline/model/cjk.h"
 #include "pipeline/model/numbering_label.h"
+#include "pipeline/model/simplified.h"
 #include "pipeline/model/text_util.h"
+#include "pipeline/model/utf8.h"
 
 namespace jixiao {
 namespace {
@@ -20,22 +23,14 @@ struct CodePoints {
 
 CodePoints Decode(const std::string& s) {
   CodePoints out;
-  size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = s[i];
-    int len = c < 0x80 ? 1 : (c >> 5) == 6 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 ? 4 : 1;
-    if (i + len > s.size()) len = 1;
-    char32_t v = len == 1 ? c : c & (0xFF >> (len + 1));
-    for (int k = 1; k < len; ++k) v = (v << 6) | (s[i + k] & 0x3F);
-    out.cp.push_back(v);
-    out.offset.push_back(i);
-    i += len;
+  for (Utf8Cursor c(s); !c.Done();) {
+    const CodePointSpan cp = c.Next();
+    out.cp.push_back(cp.value);
+    out.offset.push_back(cp.begin);
   }
   out.offset.push_back(s.size());
   return out;
 }
-
-bool IsHan(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
 
 // A short quote around [begin, end): the clause it is in, at most ~40 characters.
 std::string ClauseAround(const std::string& text, size_t begin, size_t end) {
@@ -50,8 +45,8 @@ std::string ClauseAround(const std::string& text, size_t begin, size_t end) {
   if (begin - b > 90) b = begin - 90;
   if (e - end > 90) e = end + 90;
   // Do not cut inside a UTF-8 sequence.
-  while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
-  while (e < text.size() && (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80) ++e;
+  b = Utf8BoundaryBefore(text, b);
+  e = Utf8BoundaryAfter(text, e);
   return text.substr(b, e - b);
 }
 
@@ -196,7 +191,7 @@ void CheckText(const Document& doc, const Rules& rules, std::vector<Finding>* ou
         if (i + 2 * len > n) continue;
         bool doubled = true;
         for (size_t k = 0; k < len && doubled; ++k)
-          doubled = IsHan(cps.cp[i + k]) && cps.cp[i + k] == cps.cp[i + len + k];
+          doubled = IsHanIdeograph(cps.cp[i + k]) && cps.cp[i + k] == cps.cp[i + len + k];
         if (!doubled) continue;
         bool all_same = true;  // 哈哈哈哈 and the like are not a doubled word
         for (size_t k = 1; k < len; ++k) all_same = all_same && cps.cp[i + k] == cps.cp[i];

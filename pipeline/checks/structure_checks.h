@@ -1,7 +1,9 @@
 // Checks of the report's structure and wording that need no figures:
-// NUMBERING_BROKEN, SECTION_MISSING, ATTACHMENT_MISSING and TEXT_SUSPECT.
+// SECTION_MISSING, ATTACHMENT_MISSING and TEXT_SUSPECT (NUMBERING_BROKEN is
+// numbering_check.h).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "pipeline/checks/finding.h"
@@ -9,11 +11,6 @@
 #include "pipeline/model/document.h"
 
 namespace jixiao {
-
-// Numbering at each level runs on without gaps, repeats, a change of style or
-// a start other than 1; unlabelled template headings are reported with the
-// top-level sequence. Appends NUMBERING_BROKEN findings.
-void CheckNumbering(const Document& doc, const Rules& rules, std::vector<Finding>* out);
 
 // Required sections of the template (when the title says the template
 // applies). Appends SECTION_MISSING findings.
@@ -27,8 +24,5 @@ void CheckAttachments(const Document& doc, std::vector<Finding>* out);
 // Known typos of the rules file and doubled words ("意识意识"), in paragraphs
 // and table cells. Appends TEXT_SUSPECT findings.
 void CheckText(const Document& doc, const Rules& rules, std::vector<Finding>* out);
-
-// "三" for 3, "十二" for 12 (1..99), as numbering labels show them.
-std::string ChineseSmallNumber(int value);
 
 }  // namespace jixiao

@@ -2,7 +2,7 @@
 // and of the figure checks on a document far larger than a report.
 #include <gtest/gtest.h>
 
-#include "pipeline/checks/check.h"
+#include "pipeline/checks/figure_checks.h"
 #include "pipeline/checks/structure_checks.h"
 #include "pipeline/facts/facts.h"
 #include "pipeline/facts/vocabulary.h"
@@ -32,45 +32,6 @@ std::vector<std::string> Messages(const std::vector<Finding>& findings, const st
   for (const Finding& f : findings)
     if (f.code == code) out.push_back(f.message);
   return out;
-}
-
-struct NumberingCase {
-  std::vector<std::string> lines;
-  std::vector<std::string> messages;  // expected NUMBERING_BROKEN messages, in order
-};
-
-TEST(NumberingTest, Sequences) {
-  const NumberingCase cases[] = {
-      {{"一、甲", "（一）子", "1.孙", "2.孙", "（二）子", "二、乙", "三、丙"}, {}},
-      {{"一、甲", "（一）子", "（二）子", "（一）嵌套重新开始", "（二）嵌套"}, {}},
-      {{"一、甲", "（一）子", "（2） 子"}, {"同一级编号样式不一致：“（一）”之后是“（2）”，应为“（二）”"}},
-      {{"一、甲", "（一）子", "（2）子", "（三）子"}, {"同一级编号样式不一致：“（一）”之后是“（2）”，应为“（二）”"}},
-      {{"一、甲", "（1） 子", "1.孙", "2.孙", "（二）子"}, {"同一级编号样式不一致：“（1）”之后是“（二）”，应为“（2）”"}},
-      {{"一、甲", "二、乙", "四、丁"}, {"编号从“二、”跳到“四、”，缺少“三、”"}},
-      {{"一、甲", "二、乙", "二、乙again"}, {"编号“二、”重复"}},
-      {{"一、甲", "（二）机构"}, {"编号从“（二）”开始，缺少“（一）”"}},
-      {{"一、甲", "三、丙", "二、乙"}, {"编号从“一、”跳到“三、”，缺少“二、”", "编号倒退：“三、”之后是“二、”"}},
-      {{"部门（单位）基本情况", "正文", "一般公共预算支出情况", "三、政府性基金预算支出情况"},
-       {"一级标题编号从“三、”开始，缺少“一、”“二、”；以下标题没有编号：“部门（单位）基本情况”、“一般公共预算支出情况”"}},
-      {{"一、甲", "二、乙", "附件：1.基础数据表", "2.自评表", "3.项目表"}, {}},
-      {{"十、其他"}, {"一级标题编号从“十、”开始，缺少“一、”“二、”“三、”等"}},
-  };
-  Rules rules = National();
-  for (const NumberingCase& c : cases) {
-    std::vector<Finding> findings;
-    CheckNumbering(Paragraphs(c.lines), rules, &findings);
-    EXPECT_EQ(Messages(findings, "NUMBERING_BROKEN"), c.messages) << c.lines[1];
-  }
-}
-
-TEST(NumberingTest, EvidenceQuotesBothLabels) {
-  std::vector<Finding> findings;
-  CheckNumbering(Paragraphs({"一、甲", "（一）基本支出情况", "（2） 项目支出情况"}), National(), &findings);
-  ASSERT_EQ(findings.size(), 1u);
-  ASSERT_EQ(findings[0].evidence.size(), 2u);
-  EXPECT_EQ(findings[0].evidence[0].quote, "（一）基本支出情况");
-  EXPECT_EQ(findings[0].evidence[1].quote, "（2） 项目支出情况");
-  EXPECT_EQ(findings[0].evidence[1].place, "正文第3段");
 }
 
 TEST(AttachmentTest, ListedButAbsent) {

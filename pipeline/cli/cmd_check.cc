@@ -5,14 +5,12 @@
 
 #include "pipeline/cli/commands.h"
 #include "pipeline/facts/facts.h"
+#include "pipeline/model/finding_codes.h"
+#include "pipeline/model/utf8.h"
 #include "pipeline/screen/screen.h"
 
 namespace jixiao::cli {
 namespace {
-
-const char* SeverityZh(const std::string& s) {
-  return s == "error" ? "错误" : s == "warning" ? "警告" : "提示";
-}
 
 // A terminal listing: each finding with its quotes and places.
 void PrintText(const nlohmann::ordered_json& r, std::ostream& out) {
@@ -33,15 +31,13 @@ void PrintText(const nlohmann::ordered_json& r, std::ostream& out) {
       << r["counts"]["warning"] << "，提示 " << r["counts"]["info"] << "）\n";
   int n = 0;
   for (const auto& f : findings) {
-    out << "\n" << ++n << ". [" << SeverityZh(f["severity"]) << "] " << f["code"].get<std::string>() << "  "
+    out << "\n" << ++n << ". [" << SeverityChineseName(f["severity"].get<std::string>()) << "] " << f["code"].get<std::string>() << "  "
         << f["message"].get<std::string>() << "\n";
     if (f.contains("arithmetic")) out << "   算式：" << f["arithmetic"].get<std::string>() << "\n";
     for (const auto& e : f["evidence"]) {
       std::string quote = e.value("quote", "");
       if (quote.size() > 300) {
-        size_t cut = 300;
-        while (cut > 0 && (static_cast<unsigned char>(quote[cut]) & 0xC0) == 0x80) --cut;
-        quote = quote.substr(0, cut) + "……";
+        quote = quote.substr(0, Utf8BoundaryBefore(quote, 300)) + "……";
       }
       for (char& c : quote)
         if (c == '\n') c = ' ';

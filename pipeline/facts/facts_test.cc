@@ -2,6 +2,11 @@
 // rewrites, and of the vocabulary.
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <fstream>
+
+#include <nlohmann/json.hpp>
+
 #include "pipeline/facts/facts.h"
 #include "pipeline/facts/test_vocabulary.h"
 
@@ -152,6 +157,42 @@ TEST(VocabularyTest, LongestPhraseWins) {
   EXPECT_EQ(TestVocabulary().ConceptOfLabel("部门基本支出预算调整"), "basic_adjustment");
   EXPECT_EQ(TestVocabulary().PeriodOf("2024年决算数"), "executed");
   EXPECT_EQ(TestVocabulary().GradeOf("优秀"), "优");
+}
+
+// The headers of the budget-execution line and the words of a table title
+// are vocabulary (concepts.json indicator_table.execution_line, table_titles),
+// not code: with other words in the data the same table reads otherwise.
+TEST(TableFactsTest, ExecutionLineHeadersComeFromTheVocabulary) {
+  Document doc;
+  Block b;
+  b.kind = BlockKind::kTable;
+  b.table.rows = 2;
+  b.table.cols = 4;
+  b.table.cells = {MakeCell(0, 0, "资金情况"), MakeCell(0, 1, "分值"), MakeCell(0, 2, "执行率"), MakeCell(0, 3, "得分"),
+                   MakeCell(1, 0, "年度资金总额"), MakeCell(1, 1, "10"), MakeCell(1, 2, "96%"), MakeCell(1, 3, "9.6")};
+  doc.blocks.push_back(b);
+  FactSet bundled;
+  bundled.year = 2024;
+  ExtractTableFacts(doc, TestVocabulary(), &bundled);
+  ASSERT_TRUE(bundled.execution.has_value());
+  EXPECT_EQ(bundled.execution->weight->ToString(), "10");
+  EXPECT_EQ(bundled.execution->score->ToString(), "9.6");
+
+  std::ifstream in(std::string(JIXIAO_SOURCE_DIR) + "/schemas/concepts.json");
+  nlohmann::json data = nlohmann::json::parse(in);
+  data["indicator_table"]["execution_line"]["weight"] = {"权重分"};
+  data["indicator_table"]["execution_line"]["score"] = {"评分"};
+  const std::string path = ::testing::TempDir() + "/jixiao_concepts_execution_line.json";
+  std::ofstream(path) << data.dump();
+  Vocabulary other;
+  ASSERT_TRUE(Vocabulary::Load(path, &other).ok());
+  FactSet renamed;
+  renamed.year = 2024;
+  ExtractTableFacts(doc, other, &renamed);
+  ASSERT_TRUE(renamed.execution.has_value());  // 执行率 is still a header of the line
+  EXPECT_FALSE(renamed.execution->weight.has_value());
+  EXPECT_FALSE(renamed.execution->score.has_value());
+  std::remove(path.c_str());
 }
 
 }  // namespace

@@ -21,7 +21,7 @@
 
 #include "pipeline/facts/facts.h"
 #include "pipeline/facts/narrative_internal.h"
-#include "pipeline/model/text_util.h"
+#include "pipeline/model/simplified.h"
 
 namespace jixiao {
 namespace {

@@ -10,7 +10,9 @@
 #include "pipeline/facts/facts.h"
 #include "pipeline/facts/funds_block.h"
 #include "pipeline/facts/narrative_internal.h"
+#include "pipeline/model/simplified.h"
 #include "pipeline/model/text_util.h"
+#include "pipeline/model/utf8.h"
 
 namespace jixiao {
 
@@ -23,8 +25,7 @@ namespace {
 // width, or twenty characters and more.
 bool IsProse(const std::string& text) {
   static const char* kMarks[] = {"，", "。", "；", "：", ",", ";", ":"};
-  size_t chars = 0;
-  for (size_t i = 0; i < text.size(); ++i) chars += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80;
+  const size_t chars = CountCodePoints(text);
   if (chars < 8) return false;
   if (chars >= 20) return true;
   for (const char* m : kMarks)

@@ -5,7 +5,8 @@
 #include <re2/re2.h>
 
 #include "pipeline/facts/narrative_internal.h"
-#include "pipeline/model/text_util.h"
+#include "pipeline/model/simplified.h"
+#include "pipeline/model/utf8.h"
 
 namespace jixiao::internal {
 namespace {

@@ -52,9 +52,9 @@ std::string TableUnit(const Table& t) {
 
 // A project's self-evaluation table (附件3) names its project: its figures
 // are the project's, not the whole unit's.
-std::string TableSubject(const Table& t) {
+std::string TableSubject(const Table& t, const Vocabulary& vocabulary) {
   for (const Cell& c : t.cells) {
-    if (RemoveSpaces(c.Text()) != "项目名称") continue;
+    if (vocabulary.IdentityLabel(RemoveSpaces(c.Text())) != "project") continue;
     const Cell* name = t.At(c.row, c.col + c.colspan);
     if (name && name != &c && !RemoveSpaces(name->Text()).empty()) return "project:" + RemoveSpaces(name->Text());
   }
@@ -311,12 +311,17 @@ bool HasIdentityCell(const Table& t, const Vocabulary& vocabulary) {
 
 // A paragraph between two tables that names a new table ("附件2",
 // "项目支出绩效自评表", "（2023年度）" comes with it).
-bool NamesTable(const Block& b) {
+bool NamesTable(const Block& b, const IndicatorVocabulary& iv) {
   if (b.kind == BlockKind::kTable) return false;
   const std::string s = RemoveSpaces(b.FullText());
   if (s.empty() || s.size() > 3 * 60) return false;
-  return s.find("自评表") != std::string::npos || s.find("评价表") != std::string::npos ||
-         RE2::PartialMatch(s, R"(^附件\s*\d*)") || RE2::PartialMatch(b.label, R"(^附件)");
+  for (const std::string& title : iv.table_titles)
+    if (s.find(title) != std::string::npos) return true;
+  return RE2::PartialMatch(s, R"(^附件\s*\d*)") || RE2::PartialMatch(b.label, R"(^附件)");
+}
+
+bool OneOf(const std::string& s, const std::vector<std::string>& words) {
+  return std::find(words.begin(), words.end(), s) != words.end();
 }
 
 }  // namespace
@@ -329,12 +334,12 @@ void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSe
   for (int bi = 0; bi < static_cast<int>(doc.blocks.size()); ++bi) {
     const Block& block = doc.blocks[bi];
     if (block.kind != BlockKind::kTable) {
-      titled = titled || NamesTable(block);
+      titled = titled || NamesTable(block, vocabulary.indicators());
       continue;
     }
     const Table& t = block.table;
     const std::string unit = TableUnit(t);
-    const std::string subject = TableSubject(t);
+    const std::string subject = TableSubject(t, vocabulary);
     const IndicatorColumns indicator = FindIndicatorHeader(t, vocabulary);
     std::vector<FundsBlock> funds = FindFundsBlocks(t, bi, vocabulary);
     if (group < 0 || titled || HasIdentityCell(t, vocabulary) || (!funds.empty() && group_has_funds) ||
@@ -463,14 +468,17 @@ void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSe
       const std::string period = vocabulary.PeriodOf(header);
       const int year = YearOf(header);
 
-      if (funds.empty() && row_concept == "total" && (header == "分值" || header == "执行率" || header == "得分")) {
+      const IndicatorVocabulary& iv = vocabulary.indicators();
+      const bool is_weight = OneOf(header, iv.execution_weight), is_rate = OneOf(header, iv.execution_rate),
+                 is_score = OneOf(header, iv.execution_score);
+      if (funds.empty() && row_concept == "total" && (is_weight || is_rate || is_score)) {
         if (!execution) execution = ScoreLine{};
         execution->block = bi;
         execution->group = group;
-        if (header == "分值") { execution->weight = figure->value; execution->weight_cell = &cell; }
-        if (header == "得分") { execution->score = figure->value; execution->score_cell = &cell; }
-        if (header == "执行率") { execution->rate = figure->value; execution->rate_cell = &cell; }
-        if (header == "执行率") {
+        if (is_weight) { execution->weight = figure->value; execution->weight_cell = &cell; }
+        if (is_score) { execution->score = figure->value; execution->score_cell = &cell; }
+        if (is_rate) { execution->rate = figure->value; execution->rate_cell = &cell; }
+        if (is_rate) {
           std::vector<Quantity> qs = numbers::FindQuantities(figure->value.ToStringAsWritten() + "%");
           if (qs.size() == 1) add_fact(cell, "rate_execution", qs[0], "", year);
         }

@@ -9,7 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/embedded/embedded.h"
-#include "pipeline/model/text_util.h"
+#include "pipeline/model/simplified.h"
 
 namespace jixiao {
 
@@ -67,6 +67,14 @@ Status Vocabulary::Load(const std::string& path, Vocabulary* out) {
       for (const auto& s : it.at("placeholders")) v.indicators_.placeholders.push_back(s.get<std::string>());
       for (const auto& s : it.at("directions").at("up")) v.indicators_.up.push_back(s.get<std::string>());
       for (const auto& s : it.at("directions").at("down")) v.indicators_.down.push_back(s.get<std::string>());
+      if (it.contains("execution_line")) {
+        const auto& line = it.at("execution_line");
+        for (const auto& s : line.at("weight")) v.indicators_.execution_weight.push_back(s.get<std::string>());
+        for (const auto& s : line.at("rate")) v.indicators_.execution_rate.push_back(s.get<std::string>());
+        for (const auto& s : line.at("score")) v.indicators_.execution_score.push_back(s.get<std::string>());
+      }
+      if (it.contains("table_titles"))
+        for (const auto& s : it.at("table_titles")) v.indicators_.table_titles.push_back(s.get<std::string>());
     }
     if (j.contains("identity")) {
       const auto& id = j.at("identity");

@@ -73,6 +73,11 @@ struct IndicatorVocabulary {
   std::vector<std::string> total_rows;    // 总分 …
   std::vector<std::string> placeholders;  // RE2 patterns of unfilled template rows
   std::vector<std::string> up, down;      // 正向 / 反向 words
+  // Exact headers (spaces removed) of the budget-execution line of a table
+  // without a funds block: its weight (分值), rate (执行率) and score (得分).
+  std::vector<std::string> execution_weight, execution_rate, execution_score;
+  // Words that make a paragraph between two tables a table's title (自评表).
+  std::vector<std::string> table_titles;
 };
 
 // Identity cells (concepts.json "identity"): 项目名称, 部门（单位）名称, 主管部门.

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "pipeline/model/export.h"
+#include "pipeline/model/html.h"
 
 namespace jixiao {
 namespace {
@@ -53,20 +54,6 @@ bool NeedsHtml(const Table& t) {
     if (c.rowspan > 1 || c.colspan > 1 || c.paragraphs.size() > 1 || !c.nested.empty()) return true;
   }
   return false;
-}
-
-std::string HtmlEscape(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += ch;
-    }
-  }
-  return out;
 }
 
 std::string PipeEscape(const std::string& s) {

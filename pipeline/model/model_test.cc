@@ -9,6 +9,7 @@
 #include "pipeline/model/place_name.h"
 #include "pipeline/model/source_info.h"
 #include "pipeline/model/status.h"
+#include "pipeline/model/simplified.h"
 #include "pipeline/model/text_util.h"
 
 namespace jixiao {
@@ -140,23 +141,6 @@ TEST(TextUtilTest, ChineseWhiteSpace) {
   EXPECT_EQ(TrimSpaces("\u3000"), "");
   EXPECT_EQ(RemoveSpaces("产出指标\n\n(50分)"), "产出指标(50分)");
   EXPECT_EQ(RemoveSpaces("年度预\r\n算申请 \u3000（万元）"), "年度预算申请（万元）");
-}
-
-TEST(TextUtilTest, Utf8RoundTripAndBadBytes) {
-  const std::string text = "a预\u00e9\U0001F600";
-  std::string back;
-  size_t i = 0;
-  std::vector<char32_t> cps;
-  while (i < text.size()) cps.push_back(DecodeUtf8(text, &i));
-  EXPECT_EQ(cps, (std::vector<char32_t>{U'a', U'预', 0xE9, 0x1F600}));
-  for (char32_t c : cps) AppendUtf8(c, &back);
-  EXPECT_EQ(back, text);
-  // A lone continuation byte, a truncated sequence, a bad continuation.
-  for (std::string bad : {std::string("\x80"), std::string("\xe9\xa2"), std::string("\xe9x")}) {
-    i = 0;
-    EXPECT_EQ(DecodeUtf8(bad, &i), 0xFFFDu);
-    EXPECT_EQ(i, 1u);
-  }
 }
 
 TEST(SourceInfoTest, Sha256OfKnownInputs) {

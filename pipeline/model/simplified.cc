@@ -7,7 +7,8 @@
 #include <memory>
 #include <unordered_map>
 
-#include "pipeline/model/text_util.h"
+#include "pipeline/model/simplified.h"
+#include "pipeline/model/utf8.h"
 
 namespace jixiao {
 namespace {

@@ -4,7 +4,7 @@
 // Covered by chinese_numeral_test.cc.
 #include "pipeline/numbers/chinese_numeral.h"
 
-#include <unicode/utf8.h>
+#include "pipeline/model/utf8.h"
 
 namespace jixiao::numbers {
 
@@ -17,11 +17,9 @@ struct Cp {
 
 Cp Peek(std::string_view s, size_t at) {
   if (at >= s.size()) return {};
-  const uint8_t* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t i = static_cast<int32_t>(at);
-  UChar32 c;
-  U8_NEXT(p, i, static_cast<int32_t>(s.size()), c);
-  return {c < 0 ? 0xFFFD : static_cast<char32_t>(c), static_cast<size_t>(i) - at};
+  size_t next = at;
+  const char32_t c = DecodeUtf8(s, &next);
+  return {c, next - at};
 }
 
 bool IsAsciiDigit(char c) { return c >= '0' && c <= '9'; }

@@ -4,8 +4,8 @@
 #include "pipeline/numbers/figure.h"
 
 #include <cctype>
-#include <unicode/utf8.h>
 
+#include "pipeline/model/utf8.h"
 #include "pipeline/numbers/lexicon.h"
 
 namespace jixiao::numbers::internal {
@@ -19,17 +19,14 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.substr(0, p.s
 
 Cp TextView::At(size_t pos) const {
   if (pos >= s.size()) return {};
-  const uint8_t* p = reinterpret_cast<const uint8_t*>(s.data());
-  int32_t i = static_cast<int32_t>(pos);
-  UChar32 c;
-  U8_NEXT(p, i, static_cast<int32_t>(s.size()), c);
-  return {c < 0 ? 0xFFFD : static_cast<char32_t>(c), static_cast<size_t>(i) - pos};
+  size_t next = pos;
+  const char32_t c = DecodeUtf8(s, &next);
+  return {c, next - pos};
 }
 
 Cp TextView::Before(size_t pos) const {
   if (pos == 0 || pos > s.size()) return {};
-  size_t i = pos - 1;
-  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
+  const size_t i = Utf8BoundaryBefore(s, pos - 1);
   Cp c = At(i);
   c.len = pos - i;
   return c;

@@ -6,6 +6,8 @@
 
 #include <array>
 
+#include "pipeline/model/utf8.h"
+
 namespace jixiao::numbers::internal {
 
 namespace {
@@ -225,14 +227,6 @@ bool EndsWith(std::string_view s, std::string_view p) {
   return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
 }
 
-// The last UTF-8 character of s (empty if none).
-std::string_view LastChar(std::string_view s) {
-  if (s.empty()) return {};
-  size_t i = s.size() - 1;
-  while (i > 0 && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) --i;
-  return s.substr(i);
-}
-
 }  // namespace
 
 const UnitEntry* MatchUnit(std::string_view text) {
@@ -251,7 +245,7 @@ const QualifierEntry* MatchPrefixQualifier(std::string_view before) {
   const QualifierEntry* best = nullptr;
   for (const auto& q : kPrefix) {
     if (!EndsWith(before, q.word)) continue;
-    std::string_view prev = LastChar(before.substr(0, before.size() - q.word.size()));
+    std::string_view prev = LastCharacter(before.substr(0, before.size() - q.word.size()));
     if (!prev.empty() && !q.not_after.empty() && q.not_after.find(prev) != std::string_view::npos) continue;
     if (best == nullptr || q.word.size() > best->word.size()) best = &q;
   }

@@ -8,17 +8,12 @@
 #include <unicode/unistr.h>
 #include <unicode/utf8.h>
 
+#include "pipeline/model/cjk.h"
+#include "pipeline/model/utf8.h"
+
 namespace jixiao::numbers {
 
 namespace {
-
-void AppendUtf8(UChar32 c, std::string* out) {
-  if (c < 0 || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF)) c = 0xFFFD;
-  char buf[U8_MAX_LENGTH];
-  int32_t len = 0;
-  U8_APPEND_UNSAFE(buf, len, c);
-  out->append(buf, len);
-}
 
 bool IsSpace(UChar32 c) {
   return c == 0x20 || c == 0xA0 || c == 0x3000 || (c >= 0x2000 && c <= 0x200A) || c == 0x202F;
@@ -35,10 +30,7 @@ bool IsNumericSign(UChar32 c) {
       return false;
   }
 }
-bool IsCjk(UChar32 c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0x20000 && c <= 0x2FFFF) || c == 0x3007 /* 〇 */;
-}
+bool IsCjk(UChar32 c) { return c >= 0 && IsChineseCharacter(static_cast<char32_t>(c)); }
 
 // Report-specific replacement of one code point, decided before NFKC.
 enum class Special { kNone, kDrop, kKeep, kReplace };
@@ -83,7 +75,7 @@ class Builder {
   }
   void AppendCodePoint(UChar32 c, uint32_t b, uint32_t e) {
     std::string s;
-    AppendUtf8(c, &s);
+    AppendUtf8(static_cast<char32_t>(c), &s);
     Append(s, b, e);
   }
 

@@ -6,6 +6,7 @@
 // or a code is skipped. Covered by numbers_test.cc.
 #include <algorithm>
 
+#include "pipeline/model/cjk.h"
 #include "pipeline/numbers/chinese_numeral.h"
 #include "pipeline/numbers/figure.h"
 #include "pipeline/numbers/lexicon.h"
@@ -23,10 +24,6 @@ using internal::MatchSuffixQualifier;
 
 bool IsAsciiDigit(char32_t c) { return c >= '0' && c <= '9'; }
 bool IsAsciiLetter(char32_t c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
-bool IsIdeograph(char32_t c) {
-  return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0x20000 && c <= 0x2FFFF);
-}
 bool IsNumeralStart(char32_t c) {
   return IsAsciiDigit(c) || ChineseDigitValue(c) >= 0 || c == U'十' || c == U'拾' || c == U'廿' || c == U'卅';
 }
@@ -118,7 +115,7 @@ bool Scanner::IsLabel(const Figure& f) const {
   bool opens_line = line == 0 || Before(line).c == '\n';
   if (opens_line && !f.negative && f.n.value < Decimal::FromInt(100) && f.n.value.scale() <= 2) {
     if (next.c == '.' && IsAsciiDigit(At(f.num_end + 1).c)) return true;
-    if (next.c == ' ' || IsIdeograph(next.c)) return true;
+    if (next.c == ' ' || IsHanIdeograph(next.c)) return true;
   }
   std::string_view before = Upto(f.begin);
   for (std::string_view w : {"附件", "附表", "附图", "表", "图", "序号", "编号", "No.", "NO."}) {
@@ -381,7 +378,7 @@ std::vector<Quantity> Scanner::Run() {
       // 2024岳阳马拉松: a year written without 年.
       auto iv = f->n.value.ToInt64();
       if (iv && *iv >= 1900 && *iv <= 2100 && f->num_end - f->begin == 4 && !f->negative &&
-          f->n.multiplier_exponent == 0 && IsIdeograph(At(f->num_end).c)) {
+          f->n.multiplier_exponent == 0 && IsHanIdeograph(At(f->num_end).c)) {
         f->kind = QuantityKind::kYear;
         f->date.year = static_cast<int>(*iv);
       }

@@ -5,6 +5,7 @@
 // Covered by identity_test.cc and the acceptance test (seed).
 #include <re2/re2.h>
 
+#include "pipeline/model/simplified.h"
 #include "pipeline/model/text_util.h"
 #include "pipeline/screen/screen.h"
 
