@@ -130,15 +130,21 @@ void FullWidthPunctuation(std::vector<Word>* words, const std::vector<int>& line
       const char32_t c = syms[k].c;
       const bool cjk_before = k > 0 && JoinsWithoutSpace(syms[k - 1].c);
       const bool cjk_after = k + 1 < syms.size() && JoinsWithoutSpace(syms[k + 1].c);
-      // A bracket of a pair holding Chinese text ("(8分)", "(2024年完工项目)"):
-      // full-width whatever stands beside it.
+      // A bracket of a pair holding Chinese text ("(8分)", "(2024年完工项目)")
+      // or closed by a full-width one ("(1）"): full-width whatever stands
+      // beside it.
       bool cjk_inside = false;
       if (c == '(' || c == ')') {
         const char32_t partner = c == '(' ? ')' : '(';
         for (size_t m = k; !cjk_inside;) {
           if (c == '(' ? ++m >= syms.size() : m-- == 0) break;
           const char32_t d = syms[m].c;
-          if (d == partner || d == (c == '(' ? 0xFF09 : 0xFF08)) break;
+          if (d == partner) break;
+          // A pair closed by its full-width form ("(1）"): one style.
+          if (d == (c == '(' ? 0xFF09 : 0xFF08)) {
+            cjk_inside = true;
+            break;
+          }
           cjk_inside = JoinsWithoutSpace(d);
         }
       }

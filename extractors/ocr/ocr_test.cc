@@ -253,6 +253,42 @@ TEST(OcrScan, PageWithSealAndSkewReadsAsPrinted) {
   EXPECT_GE(accuracy, 0.97) << text;
 }
 
+// The marks the Chinese model cannot read, on scanned tables (corpus/scans,
+// pages of corpus/variants/clean.pdf): the comparators of the indicator
+// table's targets (page 7: ≥60 ≥80 ≥4 ≥4 ≥50 ≥62 ≥70% ≥70% ≥95% ≥95%
+// ≦100% ≦100%) and the cells of —— and …… (page 6: three and one).
+TEST(OcrScan, ComparatorsAndDashCellsOfScannedTables) {
+  const std::string root = JIXIAO_SOURCE_DIR;
+  Settings settings;
+  ASSERT_TRUE(CheckAvailable(settings).ok()) << "tesseract-ocr-chi-sim is needed (scripts/setup.sh --test)";
+  auto words_of = [&](const std::string& file) {
+    std::vector<Page> pages;
+    Status st = ReadPdfPages(root + "/corpus/scans/" + file, {1}, settings, 1, &pages);
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    std::vector<std::string> words;
+    for (const Page& p : pages)
+      for (const Word& w : p.words) {
+        EXPECT_EQ(w.char_bytes.size() + 1, w.edges.size()) << w.text;
+        words.push_back(w.text);
+      }
+    return words;
+  };
+  auto count = [](const std::vector<std::string>& words, const std::string& s) {
+    size_t n = 0;
+    for (const std::string& w : words)
+      for (size_t at = w.find(s); at != std::string::npos; at = w.find(s, at + s.size())) ++n;
+    return n;
+  };
+  const std::vector<std::string> p7 = words_of("clean-p7-200dpi.pdf");
+  EXPECT_EQ(count(p7, "≥"), 10u);
+  EXPECT_EQ(count(p7, "≤") + count(p7, "≦"), 2u);
+  EXPECT_EQ(count(p7, ">") + count(p7, "<"), 0u);
+  EXPECT_EQ(count(p7, "≥70%"), 2u);
+  const std::vector<std::string> p6 = words_of("clean-p6-200dpi.pdf");
+  EXPECT_EQ(std::count(p6.begin(), p6.end(), "——"), 3);
+  EXPECT_EQ(std::count(p6.begin(), p6.end(), "……"), 1);
+}
+
 TEST(OcrScan, MissingLanguageDataSaysWhatToInstall) {
   Settings settings;
   settings.tessdata_dir = "/nonexistent-tessdata";
