@@ -2,9 +2,12 @@
 """Time and peak memory of jixiao on the large hostile cases of the reliability
 probe, each in its own process (GNU time's maximum resident set size):
 
-  - one budget sentence repeated 8,000 / 16,000 / 32,000 times (stored ZIP), `check`
+  - one budget sentence repeated 8,000 / 16,000 / 32,000 / 64,000 times (stored ZIP), `check`
+  - the 64,000 with --time-limit 1 (every stage stops at the limit)
+  - one sentence repeated into a 32 MB document.xml (deflated ~300:1), `check`
   - a table of 300,000 rows (about 2 MB as DOCX), `check`
   - the same table with --time-limit 2 (the limit must stop it)
+  - a form XObject drawn 10^6 times (forms nesting forms), `check --time-limit 0`
   - `run` over N small distinct reports (default 2,000; --batch N)
 
     /usr/bin/python3 bench/hostile_bench.py [--batch N] [--jixiao build/jixiao]
@@ -52,11 +55,23 @@ def main():
     j = os.path.abspath(args.jixiao)
     tmp = tempfile.mkdtemp(prefix="jixiao_hostile_bench_")
     try:
-        for n in (8000, 16000, 32000):
+        for n in (8000, 16000, 32000, 64000):
             path = os.path.join(tmp, "repeated-%d.docx" % n)
             with open(path, "wb") as f:
                 f.write(h.raw_zip([{"name": "word/document.xml", "data": h.doc_xml([SENTENCE] * n)}]))
             measure("check, sentence x %d" % n, [j, "check", path])
+        measure("check --time-limit 1, sentence x 64000", [j, "check", "--time-limit", "1", path])
+        path = os.path.join(tmp, "compressible.docx")
+        n = (32 << 20) // len(("<w:p><w:r><w:t>%s</w:t></w:r></w:p>" % SENTENCE).encode("utf-8"))
+        xml = h.doc_xml([SENTENCE] * n)
+        with open(path, "wb") as f:
+            f.write(h.raw_zip([{"name": "word/document.xml", "data": xml, "deflate": True}]))
+        print("(compressible DOCX: %.1f MB document.xml, %.0f:1)" % (len(xml) / 1e6, len(xml) / os.path.getsize(path)))
+        measure("check, 32 MB document.xml of one sentence", [j, "check", path])
+        path = os.path.join(tmp, "xobject-fanout.pdf")
+        with open(path, "wb") as f:
+            f.write(h.xobject_fanout_pdf())
+        measure("check --time-limit 0, form XObject x 10^6", [j, "check", "--time-limit", "0", "--ocr", "off", path])
         path = os.path.join(tmp, "table-%d.docx" % args.rows)
         rows = [["项目", "预算数（万元）", "执行数（万元）"]] + [["支出%d" % i, str(i % 97), str(i % 89)]
                                                          for i in range(args.rows)]

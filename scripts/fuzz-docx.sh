@@ -26,7 +26,8 @@ sep = b"\n<!--jixiao-part-->\n"
 files = sorted(glob.glob(os.path.join(root, "corpus/docx-features/*.docx")))
 files += sorted(glob.glob(os.path.join(root, "corpus/seed/*.docx")))
 # Hostile ZIPs (two entries of one name, a wrong CRC, 4 GB declared, data
-# beyond the end, a repeated sentence, a tall table): tests/fuzz/make_hostile_seeds.py.
+# beyond the end, a repeated sentence stored and deflated 235:1, a tall table):
+# tests/fuzz/make_hostile_seeds.py.
 files += sorted(glob.glob(os.path.join(root, "tests/fuzz/hostile_seeds/*.docx")))
 for path in files:
     name = os.path.basename(path)[:-5]

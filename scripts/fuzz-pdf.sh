@@ -30,7 +30,8 @@ for f in "$ROOT"/corpus/pdf-features/*.pdf "$ROOT"/corpus/seed/*.pdf; do
   fi
 done
 cp "$ROOT"/tests/fuzz/pdf_seeds/*.pdf "$SEEDS/"
-# Hostile PDFs (a page-tree loop, a 10^9-point page, a damaged xref):
+# Hostile PDFs (a page-tree loop, a 10^9-point page, a damaged xref, a form
+# XObject drawn 10^6 times through nested forms):
 # tests/fuzz/make_hostile_seeds.py.
 cp "$ROOT"/tests/fuzz/hostile_seeds/*.pdf "$SEEDS/"
 

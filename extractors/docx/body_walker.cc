@@ -146,7 +146,16 @@ void BodyWalker::BlockElement(Container* c) {
   xml_->Skip();
 }
 
+void BodyWalker::CountItem() {
+  const size_t max = xml_->options().max_model_items;
+  if (max > 0 && ++items_ > max)
+    xml_->Abort(Status::LimitExceeded(
+        "文档内容超出安全上限：段落和表格单元格超过 " + std::to_string(max) +
+        " 个，未读取（document too large: more than " + std::to_string(max) + " paragraphs and cells）"));
+}
+
 void BodyWalker::Add(Container* c, Item item) {
+  CountItem();
   if (c->kind == Container::Kind::kBody) {
     doc_->blocks.push_back(std::move(item.block));
   } else {

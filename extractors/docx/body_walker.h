@@ -47,6 +47,11 @@ class BodyWalker {
   const std::map<std::string, int>& notes() const { return note_count_; }
 
  private:
+  // Counts one paragraph or cell of the model; past the document's bound
+  // (ExtractOptions::max_model_items) the stream stops with LimitExceeded.
+  void CountItem();
+  size_t items_ = 0;
+
   // A paragraph or table produced inside a container.
   struct Item {
     bool is_table = false;

@@ -133,19 +133,67 @@ TEST(DocxBadInput, CorruptedCompressedData) {
   ExpectFailure(Extract(path), Status::Code::kInvalidInput, "damaged");
 }
 
-TEST(DocxBadInput, ZipBombByCentralDirectory) {
+// Rewrites the uncompressed size of `part` in the local and central headers.
+void LieAboutSize(std::string* zip, const std::string& part, uint32_t size);
+
+// A ZIP is refused by what it inflates to and by the work that makes, not by
+// its compression ratio: the bound on the uncompressed size is the one that
+// refuses a bomb (here lowered to 8 MiB so that the test stays quick; the
+// default is 512 MiB), counted from the central directory and while inflating.
+TEST(DocxBadInput, ZipBombRefusedByItsInflatedSize) {
   std::string xml = kDocOpen;
   xml.reserve(40u << 20);
   while (xml.size() < (40u << 20)) xml += "<w:p><w:r><w:t>0</w:t></w:r></w:p>";
   xml += kDocClose;
   std::string path = MakeDocx("bomb.docx", xml);
   xml.clear();
-  ExpectFailure(Extract(path), Status::Code::kLimitExceeded, "ZIP bomb suspected");
-  // A total bound below the part's size is refused the same way.
+  EXPECT_EQ(ExtractOptions().max_uncompressed_bytes, 512ull << 20);
   ExtractOptions small;
-  small.max_compression_ratio = 1e9;
-  small.max_uncompressed_bytes = 1u << 20;
-  ExpectFailure(Extract(path, small), Status::Code::kLimitExceeded, "ZIP bomb suspected");
+  small.max_uncompressed_bytes = 8u << 20;
+  Outcome o = Extract(path, small);
+  ExpectFailure(o, Status::Code::kLimitExceeded, "疑似ZIP炸弹");
+  EXPECT_NE(o.status.message().find("超过上限 8.0 MiB"), std::string::npos) << o.status.message();
+  // The same bomb lying about its size is caught while inflating.
+  std::string bytes = ReadFileOrEmpty(path);
+  LieAboutSize(&bytes, "word/document.xml", 4u << 20);
+  WriteFile(path, bytes);
+  ExpectFailure(Extract(path, small), Status::Code::kLimitExceeded, "疑似ZIP炸弹");
+}
+
+// Under the size bound, the work a part makes is bounded: past
+// max_model_items paragraphs and cells the document is refused, in Chinese
+// (1.2 million paragraphs of "0" here, the bound lowered to 100,000).
+TEST(DocxBadInput, ZipBombRefusedByTheWorkItMakes) {
+  std::string xml = kDocOpen;
+  xml.reserve(40u << 20);
+  while (xml.size() < (40u << 20)) xml += "<w:p><w:r><w:t>0</w:t></w:r></w:p>";
+  xml += kDocClose;
+  std::string path = MakeDocx("work-bomb.docx", xml);
+  xml.clear();
+  ExtractOptions bounded;
+  bounded.max_model_items = 100000;
+  Outcome o = Extract(path, bounded);
+  ExpectFailure(o, Status::Code::kLimitExceeded, "文档内容超出安全上限");
+  EXPECT_LT(o.seconds, 10.0);
+}
+
+// One sentence repeated into a 32 MB document.xml compresses some 300:1; it
+// is a document, and is read (it was refused as a "ZIP bomb" by its ratio).
+TEST(DocxBadInput, HighlyCompressibleDocumentIsRead) {
+  const std::string para = "<w:p><w:r><w:t>本单位2024年度预算资金36万元，其中基本支出30万元，项目支出6万元。</w:t></w:r></w:p>";
+  std::string xml = kDocOpen;
+  xml.reserve(33u << 20);
+  size_t n = 0;
+  for (; xml.size() < (32u << 20); ++n) xml += para;
+  xml += kDocClose;
+  const size_t xml_size = xml.size();
+  std::string path = MakeDocx("compressible.docx", xml);
+  xml.clear();
+  const double ratio = static_cast<double>(xml_size) / static_cast<double>(ReadFileOrEmpty(path).size());
+  EXPECT_GT(ratio, 200.0);  // over the ratio bound that refused it
+  Outcome o = Extract(path);
+  ASSERT_TRUE(o.status.ok()) << o.status.ToString();
+  EXPECT_EQ(o.doc.blocks.size(), n);
 }
 
 // Rewrites the uncompressed size of `part` in the local and central headers.

@@ -122,6 +122,7 @@ void BodyWalker::CellElement(TableBuilder* tb, bool* begun, int grid_before) {
     if (item.is_table) nested.push_back(std::move(item.block.table));
     else paragraphs.push_back(item.block.FullText());
   }
+  CountItem();
   std::string note = tb->AddCell(span, vmerge, hmerge, std::move(paragraphs), std::move(nested));
   if (!note.empty()) Note("docx_merge", note);
 }

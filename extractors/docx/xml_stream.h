@@ -82,6 +82,13 @@ class XmlStream {
   // it is already not ok.
   Status Drain();
   const std::string& part() const { return part_; }
+  const ExtractOptions& options() const { return opts_; }
+  // Stops the stream with `s` (a bound its reader enforces): Next() returns
+  // false from now on and status() is `s`.
+  void Abort(Status s) {
+    Fail(std::move(s));
+    done_ = true;
+  }
 
   // SAX2 callbacks (called by libxml2 through static trampolines).
   void OnStart(const unsigned char* local, const unsigned char* uri, int nb_namespaces,

@@ -148,16 +148,17 @@ Status ZipArchive::OpenPart(const std::string& name, std::unique_ptr<ZipPartRead
   uint64_t csize = (st.valid & ZIP_STAT_COMP_SIZE) ? st.comp_size : 0;
   if (size > opts_.max_uncompressed_bytes ||
       total_read_ + size > opts_.max_uncompressed_bytes) {
-    return Status::LimitExceeded("ZIP bomb suspected: " + name + " declares " + Mib(size) +
-                                 " uncompressed, over the bound of " +
-                                 Mib(opts_.max_uncompressed_bytes));
+    return Status::LimitExceeded("疑似ZIP炸弹：" + name + " 解压后为 " + Mib(size) + "，超过上限 " +
+                                 Mib(opts_.max_uncompressed_bytes) + "（ZIP bomb suspected: " + name + " declares " +
+                                 Mib(size) + " uncompressed, over the bound of " +
+                                 Mib(opts_.max_uncompressed_bytes) + "）");
   }
-  if (size > kRatioFloorBytes &&
+  if (opts_.max_compression_ratio > 0 && size > kRatioFloorBytes &&
       static_cast<double>(size) > opts_.max_compression_ratio * static_cast<double>(csize)) {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.0f", csize ? double(size) / double(csize) : 0.0);
-    return Status::LimitExceeded("ZIP bomb suspected: " + name + " declares a compression ratio of " +
-                                 buf + ":1");
+    return Status::LimitExceeded("疑似ZIP炸弹：" + name + " 的压缩比为 " + buf + ":1（ZIP bomb suspected: " + name +
+                                 " declares a compression ratio of " + buf + ":1）");
   }
   zip_file_t* f = zip_fopen_index(zip_, index, 0);
   if (f == nullptr) {
@@ -227,20 +228,20 @@ int ZipPartReader::Read(char* buf, int len) {
   archive_->total_read_ += static_cast<uint64_t>(n);
   const ExtractOptions& o = archive_->opts_;
   if (archive_->total_read_ > o.max_uncompressed_bytes) {
-    status_ = Status::LimitExceeded("ZIP bomb suspected: more than " +
-                                    Mib(o.max_uncompressed_bytes) +
-                                    " uncompressed while reading " + name_);
+    status_ = Status::LimitExceeded("疑似ZIP炸弹：解压后超过上限 " + Mib(o.max_uncompressed_bytes) +
+                                    "（ZIP bomb suspected: more than " + Mib(o.max_uncompressed_bytes) +
+                                    " uncompressed while reading " + name_ + "）");
     return -1;
   }
   if (read_ > declared_size_ + 65536 && read_ > ZipArchive::kRatioFloorBytes) {
-    status_ = Status::LimitExceeded("ZIP bomb suspected: " + name_ +
-                                    " inflates to more than the size its header declares");
+    status_ = Status::LimitExceeded("疑似ZIP炸弹：" + name_ + " 解压后大于其头部声明的大小（ZIP bomb suspected: " +
+                                    name_ + " inflates to more than the size its header declares）");
     return -1;
   }
-  if (read_ > ZipArchive::kRatioFloorBytes &&
+  if (o.max_compression_ratio > 0 && read_ > ZipArchive::kRatioFloorBytes &&
       static_cast<double>(read_) > o.max_compression_ratio * static_cast<double>(compressed_size_)) {
-    status_ = Status::LimitExceeded("ZIP bomb suspected: " + name_ +
-                                    " inflates beyond the compression ratio bound");
+    status_ = Status::LimitExceeded("疑似ZIP炸弹：" + name_ + " 的压缩比超过上限（ZIP bomb suspected: " + name_ +
+                                    " inflates beyond the compression ratio bound）");
     return -1;
   }
   return static_cast<int>(n);

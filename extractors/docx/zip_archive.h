@@ -1,13 +1,17 @@
 // Bounded read access to the parts of a ZIP container (a DOCX package).
 //
-// Every part is streamed: nothing is inflated in one piece. Two bounds from
-// ExtractOptions protect against ZIP bombs, and both are enforced twice,
-// once from the sizes the central directory declares and again on the bytes
-// actually produced while inflating (headers can lie):
+// Every part is streamed: nothing is inflated in one piece. ZIP bombs are
+// refused by what they inflate to, enforced twice, once from the sizes the
+// central directory declares and again on the bytes actually produced while
+// inflating (headers can lie):
 //   - the total uncompressed size of all parts read from one archive;
-//   - the ratio uncompressed / compressed of any one part (checked once the
-//     part has produced more than kRatioFloorBytes, so small, very
-//     repetitive XML parts are not refused).
+//   - a part inflating past the size its header declares;
+//   - optionally (ExtractOptions::max_compression_ratio, off by default: one
+//     sentence repeated compresses 300:1 and is a document) the ratio
+//     uncompressed / compressed of any one part, checked once the part has
+//     produced more than kRatioFloorBytes.
+// What is inflated is then bounded by the work it makes: the model's size
+// (max_model_items) and the time limit. Messages are Chinese first.
 #pragma once
 
 #include <cstdint>

@@ -99,6 +99,10 @@ struct PageContent {
   bool rotated = false;  // read turned so that its text is upright
   std::vector<Word> words;
   std::vector<Segment> segments;
+  // For the reason a page without text gets: words left out because their
+  // position is out of range (a page of 10^9 points).
+  size_t words_out_of_range = 0;
+  bool size_out_of_range = false;
 };
 
 // A Kangxi radical (U+2F00–U+2FD5), CJK radical supplement form or CJK

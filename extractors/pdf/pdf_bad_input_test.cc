@@ -252,5 +252,60 @@ TEST(PdfBadInput, MaxPages) {
   EXPECT_TRUE(HasDiagnostic(doc, "pdf_max_pages"));
 }
 
+// The hostile PDFs of tests/fuzz/make_hostile_seeds.py (committed, small).
+std::string HostileSeed(const std::string& name) {
+  return std::string(JIXIAO_SOURCE_DIR) + "/tests/fuzz/hostile_seeds/" + name;
+}
+
+// A form drawing a form ... six deep, ten times each: 10^6 text draws from a
+// 3 KB file. With no time limit the page is still bounded (glyphs and
+// operators per page): it ends partial, with the reason, in bounded time and
+// memory (before, it ran on, growing ~5 MB/s).
+TEST(PdfBadInput, FormXObjectFanOutIsBoundedWithoutTimeLimit) {
+  ExtractOptions opts;
+  opts.time_limit_seconds = 0;
+  opts.ocr = ExtractOptions::Ocr::kOff;
+  auto start = std::chrono::steady_clock::now();
+  Document doc;
+  Status s = ExtractPdf(HostileSeed("pdf-xobject-fanout.pdf"), opts, &doc);
+  double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_TRUE(s.ok()) << s.ToString();
+  EXPECT_EQ(doc.status, DocumentStatus::kPartial);
+  EXPECT_NE(doc.status_reason.find("安全上限"), std::string::npos) << doc.status_reason;
+  EXPECT_TRUE(HasDiagnostic(doc, "pdf_page_limit"));
+  EXPECT_NE(DocumentToText(doc).find("Budget 240000"), std::string::npos);
+  EXPECT_LT(secs, 30.0);
+}
+
+// A PDF that yields no text says why, in Chinese, each its own reason, and
+// none of them "needs OCR" (there is nothing OCR could read).
+TEST(PdfBadInput, NoTextReasonsSayWhatIsWrong) {
+  struct Case {
+    const char* file;
+    const char* reason;
+  } cases[] = {
+      {"pdf-page-tree-loop.pdf", "页面树已损坏"},
+      {"pdf-huge-page.pdf", "超出范围"},
+      {"pdf-damaged.pdf", "已损坏"},
+  };
+  for (const Case& c : cases) {
+    Document doc;
+    Status s = ExtractPdf(HostileSeed(c.file), ExtractOptions(), &doc);
+    EXPECT_FALSE(s.ok()) << c.file;
+    EXPECT_EQ(doc.status, DocumentStatus::kFailed) << c.file;
+    EXPECT_NE(doc.status_reason.find(c.reason), std::string::npos) << c.file << ": " << doc.status_reason;
+    EXPECT_EQ(doc.status_reason.find("OCR"), std::string::npos) << c.file << ": " << doc.status_reason;
+  }
+  // Opened (its cross-reference table rebuilt), but its only page's content
+  // stream is broken: damaged, not a scan.
+  std::string pdf = BuildPdf({TestPage{"BT /F1 12 Tf 72 700 Td ] } ) >> Tj\n"}});
+  pdf.replace(pdf.rfind("startxref"), 9, "startxreF");
+  Document doc;
+  Status s = ExtractPdf(WriteTemp("broken-content.pdf", pdf), ExtractOptions(), &doc);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(doc.status_reason.find("已损坏"), std::string::npos) << doc.status_reason;
+  EXPECT_EQ(doc.status_reason.find("OCR"), std::string::npos) << doc.status_reason;
+}
+
 }  // namespace
 }  // namespace jixiao

@@ -8,10 +8,13 @@
 #include <poppler/ErrorCodes.h>
 #include <poppler/GlobalParams.h>
 #include <poppler/PDFDoc.h>
+#include <poppler/Page.h>
 #include <poppler/goo/GooString.h>
 
 #include <algorithm>
+#include <functional>
 #include <cstdio>
+#include <cstring>
 #include <memory>
 #include <mutex>
 #include <new>
@@ -30,6 +33,7 @@ namespace {
 struct ErrorSink {
   int count = 0;
   std::string first;
+  bool page_tree_loop = false;
 };
 thread_local ErrorSink* t_sink = nullptr;
 
@@ -38,6 +42,7 @@ void OnPopplerError(ErrorCategory category, Goffset pos, const char* msg) {
   if (category == errInternal || category == errSyntaxError || category == errSyntaxWarning ||
       category == errIO) {
     if (t_sink->count++ == 0) t_sink->first = msg;
+    if (std::strstr(msg, "Loop in Pages tree")) t_sink->page_tree_loop = true;
   }
 }
 
@@ -53,6 +58,59 @@ Status Fail(Document* doc, Status s) {
   doc->status = DocumentStatus::kFailed;
   doc->status_reason = s.message();
   return s;
+}
+
+// True when page `p` (or a form it draws, one level down) names an image
+// XObject: a page without text that has one may be a scan; one without any
+// image has nothing OCR could read.
+bool PageHasImage(PDFDoc* pdf, int p) {
+  Page* page = pdf->getPage(p);
+  Dict* res = page ? page->getResourceDict() : nullptr;
+  if (!res) return false;
+  std::function<bool(Dict*, int)> has = [&](Dict* r, int depth) {
+    Object xobjects = r->lookup("XObject");
+    if (!xobjects.isDict()) return false;
+    Dict* d = xobjects.getDict();
+    for (int i = 0; i < d->getLength() && i < 1000; ++i) {
+      Object x = d->getVal(i);
+      if (!x.isStream()) continue;
+      Dict* xd = x.streamGetDict();
+      Object subtype = xd->lookup("Subtype");
+      if (subtype.isName("Image")) return true;
+      if (subtype.isName("Form") && depth < 2) {
+        Object inner = xd->lookup("Resources");
+        if (inner.isDict() && has(inner.getDict(), depth + 1)) return true;
+      }
+    }
+    return false;
+  };
+  return has(res, 0);
+}
+
+// Why a PDF gave no text at all, when it is not that its pages are images
+// (OCR's case): text placed out of range (a page of 10^9 points), a damaged
+// page tree, a file damaged beyond its text. With `blank`, also pages with
+// neither text nor images. Empty: none of these.
+std::string NoTextReason(PDFDoc* pdf, int last, const ErrorSink& sink, bool reconstructed, size_t missing_pages,
+                         size_t out_of_range_words, bool size_out_of_range, bool blank) {
+  if (out_of_range_words > 0)
+    return "PDF 页面上的文字位置超出范围（页面尺寸超过 10^7 pt，PDF 规范上限为 14400 pt），" +
+           std::to_string(out_of_range_words) + " 个词无法定位，未读取（text placed out of range" +
+           (size_out_of_range ? ": page size out of range" : "") + "）";
+  bool images = false;
+  for (int p = 1; p <= last && p <= 200 && !images; ++p) images = PageHasImage(pdf, p);
+  if (images) return "";
+  if (sink.page_tree_loop || missing_pages > 0)
+    return "PDF 的页面树已损坏（" + std::string(sink.page_tree_loop ? "页面树中有循环" : "有页面无法读取") +
+           "），未读出任何文字（damaged page tree" + (sink.page_tree_loop ? ": loop in the Pages tree" : "") + "）";
+  if (reconstructed || sink.count > 0)
+    return "PDF 文件已损坏，未能读出任何文字（damaged PDF: " + std::to_string(sink.count) +
+           " syntax problem(s)" + (sink.first.empty() ? "" : ", first: " + sink.first) +
+           (reconstructed ? "; the cross-reference table was rebuilt" : "") + "）";
+  if (blank)
+    return "PDF 的页面上没有文字层，也没有图像（空白页，或文字已转为曲线），没有可检查的内容"
+           "（no text layer and no images）";
+  return "";
 }
 
 Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document* doc) {
@@ -75,8 +133,8 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
       case errOpenFile:
         return Fail(doc, Status::IoError("cannot open " + path));
       default:
-        return Fail(doc, Status::InvalidInput("not a PDF or damaged beyond repair (poppler error " +
-                                              std::to_string(pdf->getErrorCode()) + ")"));
+        return Fail(doc, Status::InvalidInput("PDF 文件已损坏，无法修复，未能读出任何文字（not a PDF or damaged beyond repair, poppler error " +
+                                              std::to_string(pdf->getErrorCode()) + "）"));
     }
   }
   if (reconstructed)
@@ -106,6 +164,8 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
   // Pages that may need OCR wait here until the whole text layer is read.
   std::vector<pdf::PageContent> pending;
   std::vector<size_t> pending_slot;
+  size_t missing_pages = 0, out_of_range_words = 0;
+  bool size_out_of_range = false;
   for (int p = 1; p <= last; ++p) {
     if (limits.deadline > 0 && pdf::NowSeconds() > limits.deadline) {
       timed_out = true;
@@ -117,11 +177,15 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
       timed_out = true;
       break;
     }
+    if (!pdf->getPage(p)) ++missing_pages;
+    out_of_range_words += page.words_out_of_range;
+    size_out_of_range = size_out_of_range || page.size_out_of_range;
     const pdf::PageText text = pdf::CountText(page);
     chars += text.glyphs;
     unmapped += text.garbled;
     layouts.emplace_back();
-    if (pdf::MayNeedOcr(page, opts)) {
+    // A page whose text is out of range is not rendered for OCR either.
+    if (page.words_out_of_range == 0 && !page.size_out_of_range && pdf::MayNeedOcr(page, opts)) {
       pending.push_back(std::move(page));
       pending_slot.push_back(layouts.size() - 1);
       continue;
@@ -134,7 +198,8 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
                            sink.first);
   if (truncated)
     doc->AddDiagnostic(Diagnostic::Severity::kWarning, "pdf_page_limit",
-                       "a page held more words or lines than the safety bound; the rest was dropped");
+                       "a page held more words, lines, glyphs or drawing operators than the safety bound "
+                       "(a form XObject drawn thousands of times?); the rest of the page was dropped");
 
   // OCR of the pages that need it; the others stay as their text layer.
   pdf::OcrOutcome ocr = pdf::ReadPendingPages(path, opts, limits.deadline, &pending, doc);
@@ -149,6 +214,11 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
   pending.clear();
 
   if (words == 0 && !timed_out) {
+    if (chars == 0) {
+      const std::string why = NoTextReason(pdf.get(), last, sink, reconstructed, missing_pages, out_of_range_words,
+                                           size_out_of_range, /*blank=*/ocr.unavailable.empty());
+      if (!why.empty()) return Fail(doc, Status::InvalidInput(why));
+    }
     if (!ocr.unavailable.empty()) {
       Fail(doc, Status::Unsupported(ocr.reason));
       doc->status = DocumentStatus::kSkipped;
@@ -207,7 +277,10 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
     return Status::Timeout(doc->status_reason);
   }
   doc->status = (last < pages || truncated) ? DocumentStatus::kPartial : DocumentStatus::kOk;
-  if (doc->status == DocumentStatus::kPartial) doc->status_reason = "some pages or content skipped";
+  if (doc->status == DocumentStatus::kPartial)
+    doc->status_reason = truncated ? "页面内容超出安全上限（字形、词、线条或绘图操作过多，如一个表单XObject被引用上千次），"
+                                     "超出部分未读取（page content over the safety bound）"
+                                   : "只读取了前 " + std::to_string(last) + " 页（共 " + std::to_string(pages) + " 页）";
   if (!ocr.unreadable.empty()) {
     // Text that could not be read (scanned pages without OCR, garbled glyphs
     // OCR could not replace) was left out: the document is screened on the

@@ -15,6 +15,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
+#include <unordered_set>
 
 #include "pipeline/model/utf8.h"
 
@@ -49,9 +50,25 @@ bool LooksBold(const TextWord* w) {
 // (a degenerate matrix can send text to infinity or NaN).
 bool Sane(double v) { return std::isfinite(v) && std::fabs(v) < 1e7; }
 
+// What poppler's abort callback sees: it is called every ~10 operators of
+// every content stream (a form's too), so counting its calls bounds the
+// operators run on the page.
+struct PageBudget {
+  double deadline = 0;
+  uint64_t checks = 0, max_checks = 0;
+  const size_t* glyphs = nullptr;
+  size_t max_glyphs = 0;
+  const bool* fonts_over = nullptr;
+  bool out_of_work = false;
+};
+
 bool AbortCheck(void* data) {
-  double deadline = *static_cast<double*>(data);
-  return deadline > 0 && NowSeconds() > deadline;
+  auto* b = static_cast<PageBudget*>(data);
+  if (++b->checks > b->max_checks || *b->glyphs > b->max_glyphs || *b->fonts_over) {
+    b->out_of_work = true;
+    return true;
+  }
+  return b->deadline > 0 && NowSeconds() > b->deadline;
 }
 
 // Poppler's raw word list does not tell which words were followed by a space
@@ -98,6 +115,7 @@ class PageCollector::Dev : public TextOutputDev {
 
   void drawChar(GfxState* state, double x, double y, double dx, double dy, double originX,
                 double originY, CharCode c, int nBytes, const Unicode* u, int uLen) override {
+    if (++glyphs > max_glyphs || fonts_over) return;  // the page's bounds: AbortCheck stops it
     // Diagonal text (a watermark such as 内部资料 across the page) is not
     // part of the report: more than ~6 degrees off the axes.
     const double* tm = state->getTextMat();
@@ -130,6 +148,32 @@ class PageCollector::Dev : public TextOutputDev {
     last_font_ = nullptr;
   }
 
+  // Poppler's text page keeps every font it is given and searches them all on
+  // each change: a form drawn thousands of times (each draw loads its font
+  // again) makes that quadratic. Font changes are counted and bounded.
+  void updateFont(GfxState* state) override {
+    const GfxFont* font = state->getFont().get();
+    if (font != last_update_font_) {
+      last_update_font_ = font;
+      if (font_objects.insert(font).second && font_objects.size() > max_fonts) fonts_over = true;
+    }
+    if (++font_changes > 100 * max_fonts) fonts_over = true;
+    if (fonts_over) return;
+    TextOutputDev::updateFont(state);
+  }
+  void ForgetFontObjects() {
+    font_objects.clear();
+    last_update_font_ = nullptr;
+    font_changes = 0;
+    fonts_over = false;
+  }
+  std::unordered_set<const GfxFont*> font_objects;
+  const GfxFont* last_update_font_ = nullptr;
+  size_t font_changes = 0;
+
+  size_t glyphs = 0, max_glyphs = 0;  // drawn on this page, bound
+  bool fonts_over = false;  // font objects or changes on this page past the bound
+  size_t max_fonts = 0;
   std::vector<Segment>* segments = nullptr;
   std::vector<Segment>* spaces = nullptr;  // space glyphs: x range at the baseline
   size_t max_segments = 0;
@@ -286,6 +330,7 @@ bool PageCollector::CollectRotated(PDFDoc* doc, int number, int extra_rotation,
   double w = doc->getPageMediaWidth(number), h = doc->getPageMediaHeight(number);
   int rotate = (doc->getPageRotate(number) + extra_rotation) % 360;
   if (rotate == 90 || rotate == 270) std::swap(w, h);
+  page->size_out_of_range = !Sane(w) || !Sane(h);
   if (!Sane(w) || w <= 0) w = 612;
   if (!Sane(h) || h <= 0) h = 792;
   page->width = w;
@@ -297,12 +342,22 @@ bool PageCollector::CollectRotated(PDFDoc* doc, int number, int extra_rotation,
   dev_->max_segments = limits.max_segments;
   dev_->segments_truncated = false;
   dev_->ForgetFonts();
-  double deadline = limits.deadline;
+  dev_->glyphs = 0;
+  dev_->max_glyphs = limits.max_glyphs;
+  dev_->ForgetFontObjects();
+  dev_->max_fonts = limits.max_font_objects;
+  PageBudget budget;
+  budget.deadline = limits.deadline;
+  budget.max_checks = limits.max_operators / 10;
+  budget.glyphs = &dev_->glyphs;
+  budget.max_glyphs = limits.max_glyphs;
+  budget.fonts_over = &dev_->fonts_over;
   doc->displayPage(dev_.get(), number, 72, 72, extra_rotation, /*useMediaBox=*/true, /*crop=*/false,
-                   /*printing=*/false, AbortCheck, &deadline);
+                   /*printing=*/false, AbortCheck, &budget);
+  const double deadline = limits.deadline;
   dev_->segments = nullptr;
   dev_->spaces = nullptr;
-  if (dev_->segments_truncated) *truncated = true;
+  if (dev_->segments_truncated || budget.out_of_work) *truncated = true;
 
   // The device keeps its TextPage (takeText would leave poppler's ActualText
   // helper pointing at the old one); startPage clears it for the next page.
@@ -329,8 +384,10 @@ bool PageCollector::CollectRotated(PDFDoc* doc, int number, int extra_rotation,
       }
       tw->getBBox(&word.box.x0, &word.box.y0, &word.box.x1, &word.box.y1);
       if (!Sane(word.box.x0) || !Sane(word.box.y0) || !Sane(word.box.x1) || !Sane(word.box.y1) ||
-          !Sane(tw->getFontSize()))
+          !Sane(tw->getFontSize())) {
+        ++page->words_out_of_range;
         continue;
+      }
       word.rot = tw->getRotation();
       word.edges.reserve(len + 1);
       for (int k = 0; k <= len; ++k) {

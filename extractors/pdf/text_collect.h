@@ -3,6 +3,7 @@
 // paths) of the page. Only file that talks to poppler's OutputDev API.
 #pragma once
 
+#include <cstdint>
 #include <memory>
 
 #include "extractors/pdf/page_content.h"
@@ -18,6 +19,18 @@ struct CollectLimits {
   // *truncated is set.
   size_t max_words = 500000;
   size_t max_segments = 200000;
+  // Work on one page, whatever the time limit (a form XObject drawn
+  // thousands of times, or forms nesting forms, multiply a small file into
+  // unbounded work and memory): glyphs drawn, and content-stream operators
+  // run (forms' included), font objects and font changes (poppler searches
+  // every font object it was given on each change: a form drawn thousands
+  // of times loads its font each time, which makes that quadratic). Past
+  // any of them the page stops where it is (what was drawn is kept) and
+  // *truncated is set. A dense real page draws a few thousand glyphs with
+  // some 10^5 operators, a few dozen font objects and a few hundred changes.
+  size_t max_glyphs = 400000;
+  uint64_t max_operators = 20000000;
+  size_t max_font_objects = 1000;  // font changes: at most 100 times this
 };
 
 // Seconds on a monotonic clock.

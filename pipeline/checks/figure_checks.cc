@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "pipeline/checks/figure_internal.h"
 #include "pipeline/checks/score_checks.h"
@@ -222,6 +223,7 @@ void CheckConflicts(const Document& doc, const FactSet& set, std::vector<Finding
     return fa.parent >= 0 && fb.parent >= 0 && fa.parent != fb.parent && !compatible(fa.parent, fb.parent);
   };
   for (const auto& [key, all_members] : groups) {
+    if (DeadlinePassed()) return;
     if (all_members.size() < 2) continue;
     // A report states one figure a few times, a few dozen at most. A
     // document stating it thousands of times (a compendium, not a report)
@@ -389,13 +391,22 @@ void CheckRates(const Document& doc, const FactSet& set, std::vector<Finding>* o
 // with the same measure word and a shared name of four characters or more.
 void CheckCountConflicts(const Document& doc, const FactSet& set, std::vector<Finding>* out) {
   constexpr size_t kMinSharedBytes = 3 * 4;
+  // A count stated again in the same words (label, unit, figure) agrees and
+  // disagrees with what its first statement does: only the first is compared.
+  // The pairwise comparison is bounded: a report states a few dozen counts; a
+  // document of thousands (a compendium, not a report) is compared on its
+  // first kMaxCounts distinct ones.
+  constexpr size_t kMaxCounts = 1000;
   std::vector<const Fact*> counts;
+  std::set<std::tuple<std::string, std::string, std::string>> seen;
   for (const Fact& f : set.facts)
     // A target (年度总体目标 "不少于60家") states no quantity; its actual is
     // compared with it by CheckProseTargets.
-    if (f.q.kind == QuantityKind::kCount && f.concept_id.empty() && f.prose_role != "target") counts.push_back(&f);
+    if (f.q.kind == QuantityKind::kCount && f.concept_id.empty() && f.prose_role != "target" &&
+        counts.size() < kMaxCounts && seen.insert({f.label, f.q.canonical_unit, f.q.interval.ToString()}).second)
+      counts.push_back(&f);
   std::set<const Fact*> reported;
-  for (size_t i = 0; i < counts.size(); ++i) {
+  for (size_t i = 0; i < counts.size() && !DeadlinePassed(); ++i) {
     for (size_t j = i + 1; j < counts.size(); ++j) {
       const Fact& a = *counts[i];
       const Fact& b = *counts[j];
@@ -441,6 +452,7 @@ void CheckProseTargets(const Document& doc, const FactSet& set, std::vector<Find
     if (f.prose_role == "actual") actuals.push_back(&f);
   }
   for (const Fact* t : targets) {
+    if (DeadlinePassed()) return;
     // The actuals on the target's row, if any has its measure word; else all.
     std::vector<const Fact*> candidates;
     for (const Fact* a : actuals)
@@ -553,8 +565,10 @@ void CheckFigures(const Document& doc, const FactSet& facts, const Rules& rules,
   CheckNarrativeSums(doc, facts, rules, out);
   CheckRelations(doc, facts, out);
   CheckTableSums(doc, facts, rules, out);
+  if (DeadlinePassed()) return;
   CheckConflicts(doc, facts, out);
   CheckRates(doc, facts, out);
+  if (DeadlinePassed()) return;
   CheckCountConflicts(doc, facts, out);
   CheckProseTargets(doc, facts, out);
   CheckSuspectUnits(doc, facts, out);

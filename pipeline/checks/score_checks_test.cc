@@ -75,7 +75,9 @@ TEST(ScoreChecksTest, EachPlantedDefectGivesItsFinding) {
       {"clean", 1, 6, "30", {}},
       {"total score not the sum of the items", 6, 6, "98", {"SCORE_TOTAL_MISMATCH"}},
       {"score above its weight", 3, 6, "35", {"SCORE_OVER_WEIGHT", "SCORE_TOTAL_MISMATCH"}},
-      {"weights short of the total", 3, 5, "25", {"WEIGHT_MISMATCH"}},
+      // 效益 weighs 25 where the rules say 30, the weights add up to 95, and
+      // its score 30 is above its weight.
+      {"a weight off the rules and the total", 3, 5, "25", {"SCORE_OVER_WEIGHT", "WEIGHT_MISMATCH", "WEIGHT_MISMATCH"}},
       {"a count below its ≥ target with full marks", 1, 4, "11公里", {"TARGET_NOT_MET"}},
       {"a date after its deadline with full marks", 2, 4, "2023年12月5日", {"TARGET_NOT_MET"}},
       {"a rate below its ≥ target with full marks", 4, 4, "85%", {"TARGET_NOT_MET"}},

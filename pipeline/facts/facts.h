@@ -15,6 +15,7 @@
 
 #include "pipeline/facts/funds_block.h"
 #include "pipeline/facts/vocabulary.h"
+#include "pipeline/model/deadline.h"  // the loops stop at the document's time limit
 #include "pipeline/model/document.h"
 #include "pipeline/numbers/quantity.h"
 

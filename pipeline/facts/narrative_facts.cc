@@ -205,6 +205,7 @@ void ReadText(const std::string& original, const Vocabulary& vocabulary, const T
   size_t previous_end = 0, previous_figure_end = 0;
   int previous_sentence = -1;
   for (const Quantity& q : quantities) {
+    if (DeadlinePassed()) break;  // out of time: the caller fails the document
     const size_t begin = q.span.begin;
     const int sentence = sentences.SentenceOf(begin);
     const size_t sentence_start = sentences.starts[sentence];
@@ -544,6 +545,7 @@ using internal::TextPlace;
 
 void ExtractNarrativeFacts(const Document& doc, const Vocabulary& vocabulary, int end_block, FactSet* out) {
   for (int bi = 0; bi < end_block && bi < static_cast<int>(doc.blocks.size()); ++bi) {
+    if (DeadlinePassed()) return;
     const Block& block = doc.blocks[bi];
     if (block.kind == BlockKind::kTable || IsSectionHeading(block)) continue;
     TextPlace place;

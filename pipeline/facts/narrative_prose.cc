@@ -127,6 +127,7 @@ void ExtractProseCellFacts(const Document& doc, const Vocabulary& vocabulary, Fa
       score_columns.emplace(block.table, vocabulary);
     }
     for (const Cell& cell : block.table.cells) {
+      if (DeadlinePassed()) return;
       const std::string text = cell.Text();
       std::string role;
       if (!IsProse(text)) {

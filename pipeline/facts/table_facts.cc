@@ -332,6 +332,7 @@ void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSe
   int group = -1;
   bool group_has_funds = false, group_has_indicators = false, titled = false;
   for (int bi = 0; bi < static_cast<int>(doc.blocks.size()); ++bi) {
+    if (DeadlinePassed()) return;
     const Block& block = doc.blocks[bi];
     if (block.kind != BlockKind::kTable) {
       titled = titled || NamesTable(block, vocabulary.indicators());
@@ -424,7 +425,7 @@ void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSe
     };
 
     for (const Cell& cell : t.cells) {
-      if (cell.row >= numeric_rows_end) break;
+      if (cell.row >= numeric_rows_end || DeadlinePassed()) break;
       const std::string text = cell.Text();
       // "其中：基本支出：0"
       std::string label, number;

@@ -85,6 +85,10 @@ Status Screener::Create(const std::string& rules_path, std::unique_ptr<Screener>
 
 namespace {
 
+// Time for the facts and checks of the pages a PDF cut short by its time
+// limit had read (their work is bounded by what was read in time).
+constexpr double kCutShortGraceSeconds = 10;
+
 double SteadyNow() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
 }
@@ -94,8 +98,14 @@ double SteadyNow() {
 Screener::Result Screener::Screen(const std::string& path, const ExtractOptions& extract) const {
   const double limit = extract.time_limit_seconds;
   const double deadline = limit > 0 && limit <= kMaxTimeLimitSeconds ? SteadyNow() + limit : 0;
+  // Every stage's long loops stop at the deadline, so a document out of time
+  // returns its worker thread soon after its limit (pipeline/model/deadline.h).
   Document doc;
-  Status status = ExtractFile(path, extract, &doc);
+  Status status;
+  {
+    ScopedDeadline scoped(deadline);
+    status = ExtractFile(path, extract, &doc);
+  }
   return ScreenExtracted(path, std::move(doc), status, deadline);
 }
 
@@ -118,6 +128,10 @@ Screener::Result Screener::ScreenExtracted(const std::string& path, Document ext
   // A long PDF cut short by the time limit still has the pages read before
   // it: checking those beats failing the whole document.
   const bool cut_short = status.code() == Status::Code::kTimeout && !doc.blocks.empty();
+  // The facts and checks stop at the deadline; those of a document cut short
+  // get a grace period of their own to check the pages read.
+  if (cut_short && deadline > 0) deadline = SteadyNow() + kCutShortGraceSeconds;
+  ScopedDeadline scoped(deadline);
   // Read in full but with no time left for facts and checks: failed (timeout).
   if (status.ok() && out_of_time("after reading the document, before its facts")) {
     doc.status = DocumentStatus::kFailed;
@@ -134,7 +148,7 @@ Screener::Result Screener::ScreenExtracted(const std::string& path, Document ext
   const ReportIdentity id = IdentifyReport(doc, &vocabulary_);
   if (status.ok() || cut_short) {
     result.facts = ExtractFacts(doc, vocabulary_, id.year);
-    if (!cut_short && out_of_time("after the facts, before the checks")) {
+    if (out_of_time("after the facts, before the checks")) {
       // Failed, not partial: the checks were not run, and a report with no
       // finding would read as clean.
       result.facts = FactSet();
@@ -143,6 +157,14 @@ Screener::Result Screener::ScreenExtracted(const std::string& path, Document ext
     } else {
       result.findings = RunChecks(doc, result.facts, rules_, id.title, /*read_in_full=*/!cut_short);
       MarkOcrFindings(doc, &result.findings);
+      if (DeadlinePassed() && out_of_time("during the checks")) {
+        // The checks stopped where the time ran out: what they found is
+        // incomplete, and the document is failed, as above.
+        result.facts = FactSet();
+        result.findings.clear();
+        doc.status = DocumentStatus::kFailed;
+        doc.status_reason = status.message();
+      }
     }
   }
   result.finding_count = static_cast<int>(result.findings.size());

@@ -76,6 +76,29 @@ def text_page_pdf(media_box, text=b"(Budget 240000) Tj"):
     ])
 
 
+def xobject_fanout_pdf(levels=6, fanout=10):
+    """One page drawing a form that draws a form ... `levels` deep, each
+    `fanout` times: fanout**levels text draws from a file of a few KB (the
+    probe's form XObject used thousands of times; nested, it is unbounded)."""
+    objects = ["<< /Type /Catalog /Pages 2 0 R >>",
+               "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+               "/Resources << /XObject << /X%d %d 0 R >> >> >>" % (levels, 6 + levels),
+               None,
+               "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    # Object 6 is the innermost form (text); 6+k draws 6+k-1 `fanout` times.
+    leaf = "BT /F1 10 Tf 72 720 Td (Budget 240000) Tj ET"
+    objects.append("<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> "
+                   "/Length %d >>\nstream\n%s\nendstream" % (len(leaf), leaf))
+    for k in range(1, levels + 1):
+        body = " ".join("q 1 0 0 1 0 %d cm /X%d Do Q" % (-(i % 40), k - 1) for i in range(fanout))
+        objects.append("<< /Type /XObject /Subtype /Form /BBox [0 0 595 842] /Resources << /XObject << /X%d %d 0 R >> "
+                       ">> /Length %d >>\nstream\n%s\nendstream" % (k - 1, 6 + k - 1, len(body), body))
+    page = "/X%d Do" % levels
+    objects[3] = "<< /Length %d >>\nstream\n%s\nendstream" % (len(page), page)
+    return pdf(objects)
+
+
 def main():
     sentence = "本单位2024年度预算资金36万元，其中基本支出30万元，项目支出6万元。"
     files = {
@@ -96,6 +119,10 @@ def main():
         # One sentence repeated (the probe's quadratic case, small here).
         "repeated-sentence.docx": raw_zip([{"name": "word/document.xml", "data": doc_xml([sentence] * 400),
                                             "deflate": True}]),
+        # One sentence repeated, deflated 235:1, beyond the old 200:1 bound (the probe's 32 MB
+        # document.xml at 294:1, 400 KB here): a document, not a ZIP bomb.
+        "compressible-sentence.docx": raw_zip([{"name": "word/document.xml", "data": doc_xml([sentence] * 3000),
+                                                "deflate": True}]),
         # A tall table (the probe's 300,000 rows, 500 here).
         "tall-table.docx": raw_zip([{"name": "word/document.xml", "deflate": True, "data": table_xml(
             [["项目", "预算数（万元）", "执行数（万元）"]] +
@@ -107,6 +134,8 @@ def main():
             "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>"]),
         # A page of 10^9 points that does carry text.
         "pdf-huge-page.pdf": text_page_pdf("[0 0 1000000000 1000000000]"),
+        # A form XObject drawn 10^6 times (forms nesting forms, 6 deep, 10 each).
+        "pdf-xobject-fanout.pdf": xobject_fanout_pdf(),
         # A damaged PDF: the xref points nowhere and the stream is cut.
         "pdf-damaged.pdf": text_page_pdf("[0 0 595 842]")[:-120] + b"\nstartxref\n999999\n%%EOF\n",
     }
