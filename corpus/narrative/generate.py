@@ -6,7 +6,8 @@ breakdowns after 其中 / 主要用于 / 分别用于, lists across 。其中：
 parts in 元 under a total in 万元, figure-first parts (5万元用于…), income vs
 spending, functional classes, changes from last year with their growth rate,
 differences from the budget and completion rates, ASCII punctuation, a table
-whose prose cells state targets and actuals — clean, in traditional
+whose prose cells state targets and actuals (under a claim that every target
+was met, or on a form scored per target row) — clean, in traditional
 characters, and with one planted defect each.
 
 Writes corpus/narrative/NAME.docx, NAME.pdf (LibreOffice; for PDF_VARIANTS) and
@@ -77,17 +78,43 @@ CLEAN = [
                 "全年举办科普讲座24场,培训科技工作者168人次."]]),
 ]
 
+# The same report scored per target: no claim that every target was met,
+# the attachment a form with 分值 / 得分 per target row. A missed target
+# given full marks is TARGET_NOT_MET; one with marks deducted is not.
+SCORED_TABLE = [["绩效目标", "年度目标", "实际完成情况", "分值（分）", "得分"],
+                ["目标1", "举办科普讲座不少于20场", "全年举办科普讲座24场", "10", "10"],
+                ["目标2", "培训科技工作者不少于150人次", "全年完成培训168人次", "10", "10"],
+                ["目标3", "走访科技型企业不少于40家", "全年走访科技型企业43家", "10", "10"]]
+
+
+def scored(paragraphs, second_score=None):
+    """The scored report; second_score replaces the 得分 of 目标2's row."""
+    out = []
+    for style, text in paragraphs:
+        if style == "TABLE":
+            table = [list(row) for row in SCORED_TABLE]
+            if second_score is not None:
+                table[2][4] = second_score
+            out.append(["TABLE", table])
+        elif style == "CENTER":
+            out.append([style, "2024年度绩效目标完成情况评分表"])
+        else:
+            out.append([style, text.replace("全面完成年度目标", "基本完成年度目标")
+                        .replace("绩效目标完成情况表", "绩效目标完成情况评分表")])
+    return out
+
+
 # Rendered to PDF as well (the others DOCX only, to keep the committed set
 # small): the clean pair, a list across 。其中：/； and one in ASCII
 # punctuation (line breaks of a PDF inside them), the table prose cells, a
 # change read across sentences.
 PDF_VARIANTS = {"clean", "clean-traditional", "list-figure-first", "list-ascii", "prose-target",
-                "traditional-rate", "change-last-year"}
+                "traditional-rate", "change-last-year", "scored-clean", "scored-target"}
 
 FIGURE_CODES = ["SUM_MISMATCH", "FIGURE_CONFLICT", "RATE_MISMATCH", "RATE_ZERO_BASE", "TARGET_NOT_MET",
                 "UNIT_SUSPECT"]
 
-# name, description, edits (find -> replace, each find once), expect, tolerate, traditional
+# name, description, edits (find -> replace, each find once), expect, tolerate, form (see main)
 VARIANTS = [
     ("clean", "The clean report: every breakdown, change, difference and rate holds.", [], [], [], False),
     ("clean-traditional", "The clean report in traditional characters (OpenCC s2t).", [], [], [], True),
@@ -117,6 +144,12 @@ VARIANTS = [
      [("培训科技工作者168人次", "培训科技工作者138人次")], ["TARGET_NOT_MET"], [], False),
     ("traditional-rate", "In traditional characters: 预算执行率 96% while 52.6 ÷ 52.6 = 100%.",
      [("预算执行率100%", "预算执行率96%")], ["RATE_MISMATCH"], [], True),
+    # The scored form (SCORED_TABLE, no 全面完成 claim).
+    ("scored-clean", "Targets scored per row, every one met, full marks.", [], [], [], "scored"),
+    ("scored-target", "A missed target (138 < 150 人次) given full marks (得分 10 = 分值 10), no 全面完成 claim.",
+     [("全年完成培训168人次", "全年完成培训138人次")], ["TARGET_NOT_MET"], [], "scored"),
+    ("scored-deducted", "A missed target (138 < 150 人次) with marks deducted (得分 7 of 10): no TARGET_NOT_MET.",
+     [("全年完成培训168人次", "全年完成培训138人次")], [], [], "scored:7"),
 ]
 
 
@@ -161,7 +194,8 @@ def render(paragraphs, path):
         base.set_fonts(base.get_or_add(st, "w:rPr"), base.SERIF, base.SERIF)
     for style, text in paragraphs:
         if style == "TABLE":
-            base.body_append(doc, base.simple_table(text, [3000, 6070], header_rows=1))
+            widths = [3000, 6070] if len(text[0]) == 2 else [1300, 2700, 2770, 1150, 1150]
+            base.body_append(doc, base.simple_table(text, widths, header_rows=1))
         elif style == "Title":
             base.body_append(doc, base.p_xml(text, style="Title"))
         elif style == "H1":
@@ -183,9 +217,14 @@ def main():
     a = ap.parse_args()
     cases = []
     paths = []
-    for name, desc, edits, expect, tolerate, trad in VARIANTS:
-        paragraphs = apply(CLEAN, edits, name)
-        if trad:
+    for name, desc, edits, expect, tolerate, form in VARIANTS:
+        # form: True for traditional characters, "scored[:N]" for the scored
+        # form (N the 得分 of 目标2's row), else False.
+        base_paragraphs = CLEAN
+        if isinstance(form, str) and form.startswith("scored"):
+            base_paragraphs = scored(CLEAN, form.split(":")[1] if ":" in form else None)
+        paragraphs = apply(base_paragraphs, edits, name)
+        if form is True:
             paragraphs = to_traditional(paragraphs)
         path = os.path.join(HERE, name + ".docx")
         render(paragraphs, path)

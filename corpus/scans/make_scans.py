@@ -18,6 +18,9 @@ Committed (small, one page each, for the OCR tests):
                         spent), 200 dpi, seal over the text, skew 0.7°
   clean-p6-200dpi.pdf   page 6 of variants/clean (附件1, a ruled table with
                         merged cells), 200 dpi, seal over the table, skew -0.5°
+  clean-p7-200dpi.pdf   page 7 of variants/clean (the indicator table: targets
+                        written ≥60次, ≥70%, ≦100%), 200 dpi,
+                        seal, skew 0.6°
   rate-mismatch-p1-no-tounicode.pdf
                         page 1 of variants/rate-mismatch as LibreOffice
                         wrote it, with every /ToUnicode map taken out: its
@@ -195,6 +198,7 @@ def fixtures():
         rate = os.path.join(CORPUS, "variants", "rate-mismatch.pdf")
         scan_pages(rate, [1], 200, os.path.join(HERE, "rate-mismatch-p1-200dpi.pdf"), tmp, skews=(0.7,))
         scan_pages(clean, [6], 200, os.path.join(HERE, "clean-p6-200dpi.pdf"), tmp, skews=(-0.5,))
+        scan_pages(clean, [7], 200, os.path.join(HERE, "clean-p7-200dpi.pdf"), tmp, skews=(0.6,))
         strip_tounicode(rate, 1, os.path.join(HERE, "rate-mismatch-p1-no-tounicode.pdf"), tmp)
         pages = []
         for n in (2, 3):

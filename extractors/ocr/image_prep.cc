@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string>
 
 namespace jixiao::ocr {
 
@@ -128,6 +129,23 @@ std::vector<Rule> FindRules(Pix* binary, int min_length, int max_thickness, Pix*
   pixDestroy(&ver);
   pixDestroy(&hor_c);
   pixDestroy(&ver_c);
+  // A long vertical rule that stops a little short of a horizontal one (a
+  // break in the scanned rule, lost to the opening: JPEG, a faint stroke) is
+  // drawn on to it, at either end, so that the cell it closes is not merged
+  // with its neighbour. A row is taller than the break allowed, so a rule
+  // that really ends at a row boundary is not carried on to the next one.
+  const double max_break = min_length / 3.0;
+  for (Rule& v : vertical) {
+    if (v.y1 - v.y0 < min_length) continue;
+    double up = v.y0, down = v.y1;
+    for (const Rule& h : horizontal) {
+      if (v.x0 < h.x0 - max_thickness || v.x0 > h.x1 + max_thickness) continue;
+      if (h.y0 < v.y0 && v.y0 - h.y0 <= max_break) up = std::min(up, h.y0);
+      if (h.y0 > v.y1 && h.y0 - v.y1 <= max_break) down = std::max(down, h.y0);
+    }
+    v.y0 = up;
+    v.y1 = down;
+  }
   // A vertical rule of a table meets a horizontal one (at an end or across);
   // the upright stroke of a title character meets none.
   const double slack = max_thickness + 4;
@@ -193,6 +211,150 @@ std::vector<PixelBox> TableCells(const std::vector<Rule>& rules, int w, int h, i
   }
   pixDestroy(&mask);
   return cells;
+}
+
+std::string DashesOrDots(Pix* binary, const PixelBox& cell, double em, PixelBox* ink) {
+  *ink = {};
+  if (!binary || cell.w <= 0 || cell.h <= 0 || em <= 0) return "";
+  BOX* clip = boxCreate(cell.x, cell.y, cell.w, cell.h);
+  Pix* part = pixClipRectangle(binary, clip, nullptr);
+  boxDestroy(&clip);
+  if (!part) return "";
+  BOXA* boxa = pixConnCompBB(part, 8);
+  pixDestroy(&part);
+  if (!boxa) return "";
+  struct Comp {
+    int x, y, w, h;
+  };
+  std::vector<Comp> comps;
+  for (int i = 0; i < boxaGetCount(boxa); ++i) {
+    l_int32 x, y, w, h;
+    if (boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h) != 0) continue;
+    if (w * h <= 2) continue;  // a speck of scanner noise
+    comps.push_back({x, y, w, h});
+  }
+  boxaDestroy(&boxa);
+  if (comps.empty() || comps.size() > 40) return "";
+  int x0 = 1 << 30, y0 = 1 << 30, x1 = -1, y1 = -1;
+  for (const Comp& c : comps) {
+    x0 = std::min(x0, c.x);
+    y0 = std::min(y0, c.y);
+    x1 = std::max(x1, c.x + c.w);
+    y1 = std::max(y1, c.y + c.h);
+  }
+  *ink = {cell.x + x0, cell.y + y0, x1 - x0, y1 - y0};
+  const double thin = std::max(3.0, em / 6);  // a stroke of a dash, or a dot
+  // Everything on one line: the ink no taller than a stroke or a dot.
+  if (y1 - y0 > thin * 1.5) return "";
+  bool strokes = true, dots = true;
+  for (const Comp& c : comps) {
+    if (c.h > thin || c.w < 3 * c.h || c.w < em / 4) strokes = false;
+    if (c.w > thin || c.h > thin || c.w > 3 * c.h || c.h > 3 * c.w) dots = false;
+  }
+  const double span = x1 - x0;
+  if (strokes && span >= em / 2) {
+    std::string out;
+    const int n = std::clamp(static_cast<int>(std::lround(span / em)), 1, 12);
+    for (int i = 0; i < n; ++i) out += "—";
+    return out;
+  }
+  if (dots && comps.size() >= 3) {
+    std::string out;
+    const int n = std::clamp(static_cast<int>(std::lround(comps.size() / 3.0)), 1, 12);
+    for (int i = 0; i < n; ++i) out += "…";
+    return out;
+  }
+  return "";
+}
+
+// The comparator drawn between x0 and x1 in the line band [top, bottom] of
+// `image` (1 bit): a chevron with one thin bar under it is "≥" or "≤", with
+// two "≧" or "≦", by the side its point is on; else "". The Chinese model
+// has none of these and reads them ">" / "<" or as a Chinese character.
+std::string ComparatorShape(Pix* image, int x0, int x1, int top, int bottom) {
+  if (!image || x1 <= x0 || bottom <= top) return "";
+  const int band = bottom - top, width = x1 - x0;
+  const int pad = std::max(2, width / 4);
+  const int cx = std::max(0, x0 - pad), cy = std::max(0, top - band / 6);
+  const int cw = std::min(pixGetWidth(image), x1 + pad) - cx;
+  const int ch = std::min(pixGetHeight(image), bottom + band / 3) - cy;
+  if (cw <= 0 || ch <= 0) return "";
+  BOX* clip = boxCreate(cx, cy, cw, ch);
+  Pix* part = pixClipRectangle(image, clip, nullptr);
+  boxDestroy(&clip);
+  if (!part) return "";
+  PIXA* pixa = nullptr;
+  BOXA* boxa = pixConnComp(part, &pixa, 8);
+  pixDestroy(&part);
+  std::string out;
+  struct Comp {
+    int x, y, w, h;
+  };
+  std::vector<Comp> comps;
+  const int n = boxa ? boxaGetCount(boxa) : 0;
+  for (int i = 0; i < n; ++i) {
+    l_int32 x, y, w, h;
+    if (boxaGetBoxGeometry(boxa, i, &x, &y, &w, &h) != 0) continue;
+    comps.push_back({cx + x, cy + y, w, h});
+  }
+  auto overlap = [](const Comp& a, const Comp& b) {
+    return std::max(0, std::min(a.x + a.w, b.x + b.w) - std::max(a.x, b.x));
+  };
+  auto is_bar = [&](const Comp& c) { return c.h <= std::max(3, band / 5) && c.w >= 3 * c.h && c.w >= band / 4; };
+  // The widest bar under the glyph anchors the comparator: the chevron is
+  // the one other mark above it, over most of its width; ink beside it (a
+  // neighbouring digit inside a generous box) is not part of it.
+  int bar = -1;
+  for (int i = 0; i < static_cast<int>(comps.size()); ++i) {
+    const Comp& c = comps[i];
+    const int centre = c.x + c.w / 2;
+    if (is_bar(c) && centre >= x0 - pad / 2 && centre <= x1 + pad / 2 && (bar < 0 || c.w > comps[bar].w)) bar = i;
+  }
+  int chevron = -1, chevrons = 0;
+  for (int i = 0; bar >= 0 && i < static_cast<int>(comps.size()); ++i) {
+    const Comp& c = comps[i];
+    if (i == bar || c.w * c.h <= 2 || overlap(c, comps[bar]) * 10 < c.w * 3) continue;
+    if (is_bar(c) && c.y > comps[bar].y - 2 * c.h - band / 6) continue;  // a second bar (≧)
+    if (c.y + c.h <= comps[bar].y + 1 && c.h >= band / 4 && c.w >= band / 6 && overlap(c, comps[bar]) * 10 >= c.w * 6)
+      chevron = i, ++chevrons;
+    else
+      chevrons += 2;  // other ink over the bar: not a comparator alone
+  }
+  if (chevrons == 1) {
+    const Comp& cv = comps[chevron];
+    const int x = cv.x - cx, y = cv.y - cy, w = cv.w, h = cv.h;
+    int under = 0;
+    for (const Comp& b : comps)
+      if (is_bar(b) && b.y >= cv.y + h * 6 / 10 && overlap(b, cv) * 2 >= w) ++under;
+    (void)x;
+    (void)y;
+    // Which side the point is on: the ink's mean x in the top rows against
+    // the middle rows (">" opens to the left at the top, points right).
+    Pix* c = pixaGetPix(pixa, chevron, L_CLONE);
+    double top_x = 0, mid_x = 0;
+    int top_n = 0, mid_n = 0;
+    for (int row = 0; c && row < h; ++row) {
+      const bool in_top = row < std::max(1, h / 4), in_mid = row >= h * 2 / 5 && row <= h * 3 / 5;
+      if (!in_top && !in_mid) continue;
+      for (int col = 0; col < w; ++col) {
+        l_uint32 v = 0;
+        pixGetPixel(c, col, row, &v);
+        if (!v) continue;
+        if (in_top) top_x += col, ++top_n;
+        else mid_x += col, ++mid_n;
+      }
+    }
+    pixDestroy(&c);
+    if (top_n && mid_n && (under == 1 || under == 2)) {
+      top_x /= top_n;
+      mid_x /= mid_n;
+      if (mid_x > top_x + 0.25 * w) out = under == 1 ? "≥" : "≧";
+      else if (mid_x < top_x - 0.25 * w) out = under == 1 ? "≤" : "≦";
+    }
+  }
+  boxaDestroy(&boxa);
+  pixaDestroy(&pixa);
+  return out;
 }
 
 }  // namespace jixiao::ocr

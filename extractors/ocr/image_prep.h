@@ -4,6 +4,7 @@
 // owns them (pixDestroy). Covered by ocr_test.cc.
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "extractors/ocr/ocr.h"
@@ -27,6 +28,9 @@ Pix* Binarize(Pix* grey);
 // Horizontal and vertical rules of `binary` (1 bit) at least `min_length`
 // pixels long and at most `max_thickness` thick, as segments in pixels.
 // *text gets `binary` without them (and without the pixels touching them).
+// A vertical rule at least min_length long that stops short of a horizontal
+// rule by at most min_length / 3 (a break in the scan; a row of one line is
+// taller) is carried on to it.
 std::vector<Rule> FindRules(Pix* binary, int min_length, int max_thickness, Pix** text);
 
 // A rectangle in pixels.
@@ -40,5 +44,23 @@ struct PixelBox {
 // missing) is one cell. Cells narrower or lower than min_cell are left out.
 std::vector<PixelBox> TableCells(const std::vector<Rule>& rules, int w, int h, int min_size, int min_cell,
                                  std::vector<PixelBox>* tables);
+
+// What a table cell holds when Tesseract reads nothing in it, from the ink of
+// `cell` in `binary` (1 bit, rules taken out) made at `dpi`: "——" (one "—"
+// per em of length) when the ink is one thin horizontal stroke, or strokes
+// end to end, at least half an em long; "……" (one "…" per three dots) when
+// it is three or more small dots on one baseline; else "". The Chinese
+// model has no "—" and reads a cell of dots as nothing. *ink gets the ink's
+// box. `em` is the body text's size in pixels.
+std::string DashesOrDots(Pix* binary, const PixelBox& cell, double em, PixelBox* ink);
+
+// The comparator drawn between x0 and x1 in the line band [top, bottom] of
+// `image` (1 bit, pixels): a chevron with one thin bar under it is "≥" or
+// "≤", with two "≧" or "≦", by the side its point is on; else "". The
+// widest bar under the glyph anchors it; ink beside the bar (a neighbouring
+// digit inside a generous box) is not part of it, other ink over it makes
+// it no comparator. The Chinese model has none of these glyphs and reads
+// them ">" / "<" or as a Chinese character.
+std::string ComparatorShape(Pix* image, int x0, int x1, int top, int bottom);
 
 }  // namespace jixiao::ocr

@@ -13,6 +13,7 @@
 #include <tesseract/resultiterator.h>
 
 #include <algorithm>
+#include <cctype>
 #include <atomic>
 #include <chrono>
 #include <cmath>
@@ -129,7 +130,25 @@ void FullWidthPunctuation(std::vector<Word>* words, const std::vector<int>& line
       const char32_t c = syms[k].c;
       const bool cjk_before = k > 0 && JoinsWithoutSpace(syms[k - 1].c);
       const bool cjk_after = k + 1 < syms.size() && JoinsWithoutSpace(syms[k + 1].c);
-      if (!cjk_before && !cjk_after) continue;
+      // A bracket of a pair holding Chinese text ("(8分)", "(2024年完工项目)")
+      // or closed by a full-width one ("(1）"): full-width whatever stands
+      // beside it.
+      bool cjk_inside = false;
+      if (c == '(' || c == ')') {
+        const char32_t partner = c == '(' ? ')' : '(';
+        for (size_t m = k; !cjk_inside;) {
+          if (c == '(' ? ++m >= syms.size() : m-- == 0) break;
+          const char32_t d = syms[m].c;
+          if (d == partner) break;
+          // A pair closed by its full-width form ("(1）"): one style.
+          if (d == (c == '(' ? 0xFF09 : 0xFF08)) {
+            cjk_inside = true;
+            break;
+          }
+          cjk_inside = JoinsWithoutSpace(d);
+        }
+      }
+      if (!cjk_before && !cjk_after && !cjk_inside) continue;
       char32_t to = 0;
       switch (c) {
         case '(': to = 0xFF08; break;
@@ -172,7 +191,106 @@ struct Confidence {
 // spread evenly over its box (CJK glyphs are all one width). Every word of
 // a line gets the line's vertical extent, so the layout passes see one
 // baseline.
-void CollectWords(tesseract::TessBaseAPI* api, double scale, std::vector<Word>* words, Confidence* total) {
+// Glyphs that may be a comparator the model misread — ">" / "<", or the
+// first glyph of a word when a digit follows and it is no digit or Latin
+// letter ("宇70%") — become the comparator their shape shows (ComparatorShape).
+void ComparatorGlyphs(const tesseract::ResultIterator& word_it, Pix* image, int line_top, int line_bottom,
+                      Word* w) {
+  if (!image || w->char_bytes.size() < 2) return;
+  auto is_digit = [](const std::string& g) { return g.size() == 1 && g[0] >= '0' && g[0] <= '9'; };
+  auto is_ascii_alnum = [](const std::string& g) { return g.size() == 1 && std::isalnum(static_cast<unsigned char>(g[0])); };
+  const std::string second = w->text.substr(w->char_bytes[0], w->char_bytes[1]);
+  const std::string first = w->text.substr(0, w->char_bytes[0]);
+  const bool suspect_first = is_digit(second) && !is_ascii_alnum(first);
+  if (!suspect_first && w->text.find_first_of("<>") == std::string::npos) return;
+  tesseract::ResultIterator sym(word_it);
+  std::string out;
+  std::vector<int> bytes;
+  size_t k = 0, pos = 0;
+  while (k < w->char_bytes.size()) {
+    const int n = w->char_bytes[k];
+    std::string glyph = w->text.substr(pos, n);
+    if (glyph == ">" || glyph == "<" || (k == 0 && suspect_first)) {
+      int l, t, r, b;
+      // The symbol's box; the even spread of the word's box when the model gives none.
+      if (!sym.BoundingBox(tesseract::RIL_SYMBOL, &l, &t, &r, &b) || r <= l) {
+        l = static_cast<int>(w->edges[k]);
+        r = static_cast<int>(w->edges[k + 1]);
+      }
+      const std::string shape = ComparatorShape(image, l, r, line_top, line_bottom);
+      if (!shape.empty()) glyph = shape;
+    }
+    out += glyph;
+    bytes.push_back(static_cast<int>(glyph.size()));
+    pos += n;
+    ++k;
+    if (k < w->char_bytes.size() &&
+        (sym.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL) || !sym.Next(tesseract::RIL_SYMBOL))) {
+      // Fewer symbols than glyphs: the rest keep their text.
+      out += w->text.substr(pos);
+      for (; k < w->char_bytes.size(); ++k) bytes.push_back(w->char_bytes[k]);
+    }
+  }
+  w->text = out;
+  w->char_bytes = bytes;
+}
+
+// A comparator the model read as a word of its own ("宇" before "70%") or
+// not at all ("80次" with "≥" before it): a one-glyph word other than a
+// digit or Latin letter right before a word of digits, or the ink just left
+// of a word of digits with no word there, is given the comparator its shape
+// shows (ComparatorShape) and joined to the figure. Boxes are in points;
+// the image's pixels are points / scale.
+void RecoverComparators(Pix* image, double scale, std::vector<Word>* words, std::vector<int>* line_of) {
+  if (!image) return;
+  auto starts_with_digit = [](const Word& w) { return !w.text.empty() && w.text[0] >= '0' && w.text[0] <= '9'; };
+  std::vector<Word> out;
+  std::vector<int> lines;
+  for (size_t i = 0; i < words->size(); ++i) {
+    Word w = (*words)[i];
+    const double em = w.box.y1 - w.box.y0;
+    const bool figure = starts_with_digit(w);
+    const int top = static_cast<int>(w.box.y0 / scale), bottom = static_cast<int>(std::ceil(w.box.y1 / scale));
+    std::string shape;
+    if (figure && !out.empty() && lines.back() == (*line_of)[i] && out.back().char_bytes.size() == 1 &&
+        w.box.x0 - out.back().box.x1 < 0.5 * em &&
+        !std::isalnum(static_cast<unsigned char>(out.back().text[0]))) {
+      const Word& prev = out.back();
+      shape = ComparatorShape(image, static_cast<int>(prev.box.x0 / scale), static_cast<int>(std::ceil(prev.box.x1 / scale)),
+                              top, bottom);
+      if (!shape.empty()) {
+        w.text = shape + w.text;
+        w.char_bytes.insert(w.char_bytes.begin(), static_cast<int>(shape.size()));
+        w.edges.insert(w.edges.begin(), static_cast<float>(prev.box.x0));
+        w.box.x0 = prev.box.x0;
+        out.pop_back();
+        lines.pop_back();
+      }
+    } else if (figure && (out.empty() || lines.back() != (*line_of)[i] || out.back().box.x1 < w.box.x0 - em)) {
+      // Nothing read just before the figure: look at the ink there, and at
+      // the start of the word's own box (the model's box may hold a glyph
+      // it dropped).
+      const double x0 = w.box.x0 - 0.9 * em, x1 = w.box.x0 + 0.5 * em;
+      if (x0 > 0) shape = ComparatorShape(image, static_cast<int>(x0 / scale), static_cast<int>(x1 / scale), top, bottom);
+      if (!shape.empty()) {
+        w.text = shape + w.text;
+        w.char_bytes.insert(w.char_bytes.begin(), static_cast<int>(shape.size()));
+        const float left = static_cast<float>(std::min(w.box.x0, x0 + 0.4 * em));
+        w.edges.insert(w.edges.begin(), left);
+        w.box.x0 = left;
+      }
+    }
+    out.push_back(std::move(w));
+    lines.push_back((*line_of)[i]);
+  }
+  *words = std::move(out);
+  *line_of = std::move(lines);
+}
+
+// `image` is the 1-bit image the engine read (for the shapes of ≥ / ≤), in
+// the engine's pixel frame; null to skip that.
+void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::vector<Word>* words,
+                  Confidence* total) {
   std::vector<Word> found;
   std::vector<int> line_of;
   std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
@@ -200,6 +318,13 @@ void CollectWords(tesseract::TessBaseAPI* api, double scale, std::vector<Word>* 
       }
     }
     if (w.char_bytes.empty()) continue;
+    // Glyph edges in pixels first, for ComparatorGlyphs; in points below.
+    {
+      const size_t n = w.char_bytes.size();
+      for (size_t k = 0; k <= n; ++k) w.edges.push_back(static_cast<float>(l + (r - l) * double(k) / n));
+      ComparatorGlyphs(*it, image, line_top, line_bottom, &w);
+      w.edges.clear();
+    }
     // The line's band exactly, for every word of it: one baseline for the
     // layout passes (which group words by baseline).
     w.box = {l * scale, line_top * scale, r * scale, line_bottom * scale};
@@ -251,6 +376,7 @@ void CollectWords(tesseract::TessBaseAPI* api, double scale, std::vector<Word>* 
       const int g = group[line_of[i]];
       found[i].box.y0 = top[g];
       found[i].box.y1 = bottom[g];
+      line_of[i] = g;  // one printed line from here on ("自评通知" + "(8分)")
     }
   }
   // A word box that runs into the next word of its line (the LSTM's boxes
@@ -271,6 +397,7 @@ void CollectWords(tesseract::TessBaseAPI* api, double scale, std::vector<Word>* 
     for (size_t k = 0; k <= n; ++k)
       a.edges[k] = static_cast<float>(a.box.x0 + (a.box.x1 - a.box.x0) * double(k) / n);
   }
+  RecoverComparators(image, scale, &found, &line_of);
   for (size_t i = 0; i < found.size(); ++i) {
     Word& w = found[i];
     // A space only between two Latin/digit words of one line.
@@ -290,6 +417,32 @@ void CollectWords(tesseract::TessBaseAPI* api, double scale, std::vector<Word>* 
   }
   FullWidthPunctuation(&found, line_of);
   for (Word& w : found) words->push_back(std::move(w));
+}
+
+// Body text of these reports is set at 10.5 pt (五号); what is drawn at
+// sizes near it is judged against this em.
+constexpr double kBodyEm = 10.5;
+
+// A word for a mark found in the image (DashesOrDots): its glyphs spread
+// over the ink's box, one line's height around it.
+Word MarkWord(const std::string& mark, const PixelBox& ink, double scale) {
+  Word w;
+  w.text = mark;
+  for (size_t i = 0; i < mark.size();) {
+    const unsigned char c = mark[i];
+    const int n = c < 0x80 ? 1 : c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    w.char_bytes.push_back(n);
+    i += n;
+  }
+  const double em = kBodyEm;
+  const double mid = (ink.y + ink.h / 2.0) * scale;
+  w.box = {ink.x * scale, mid - em / 2, (ink.x + ink.w) * scale, mid + em / 2};
+  const size_t n = w.char_bytes.size();
+  for (size_t k = 0; k <= n; ++k)
+    w.edges.push_back(static_cast<float>(w.box.x0 + (w.box.x1 - w.box.x0) * double(k) / n));
+  w.font_size = em;
+  w.confidence = 0.9;  // a shape, not a guess among glyphs
+  return w;
 }
 
 }  // namespace
@@ -369,7 +522,7 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
   int rc = api->Recognize(&monitor);
   if (monitor.deadline_exceeded()) st = Status::Timeout("time limit reached during OCR");
   else if (rc != 0) st = Status::Internal("Tesseract could not read the page");
-  else CollectWords(api.get(), scale, &out->words, &conf);
+  else CollectWords(api.get(), body.get(), scale, &out->words, &conf);
   if (st.ok() && !cells.empty()) {
     api->SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
     api->SetImage(text.get());
@@ -389,13 +542,23 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
         st = Status::Timeout("time limit reached during OCR");
         break;
       }
-      if (rc == 0) CollectWords(api.get(), scale, &out->words, &conf);
+      const size_t before = out->words.size();
+      if (rc == 0) CollectWords(api.get(), text.get(), scale, &out->words, &conf);
+      // Nothing read from ink that is there: a cell of "——" or "……" (the
+      // Chinese model has no "—"; dots alone are not taken for text).
+      if (rc == 0 && out->words.size() == before) {
+        PixelBox ink;
+        const std::string mark = DashesOrDots(text.get(), {x, y, cw, ch}, kBodyEm * dpi / 72.0, &ink);
+        if (!mark.empty()) out->words.push_back(MarkWord(mark, ink, scale));
+      }
     }
   }
   out->confidence = conf.glyphs ? conf.sum / conf.glyphs : 0;
   if (std::getenv("JIXIAO_OCR_DEBUG_DIR")) {
     std::fprintf(stderr, "ocr page: %zu words, %zu table cells, %.2f s\n", out->words.size(), cells.size(),
                  NowSeconds() - start);
+    for (const Rule& r : out->rules)
+      std::fprintf(stderr, "ocr rule [%.1f %.1f %.1f %.1f]\n", r.x0, r.y0, r.x1, r.y1);
     for (const Word& wd : out->words)
       std::fprintf(stderr, "ocr word %s [%.1f %.1f %.1f %.1f] %zu glyphs %zu edges\n", wd.text.c_str(), wd.box.x0,
                    wd.box.y0, wd.box.x1, wd.box.y1, wd.char_bytes.size(), wd.edges.size());

@@ -48,7 +48,16 @@ double CellPadding(const PageTable& table);
 // drawn. A line that ended short by less than this was wrapped, not ended.
 double FirstUnitWidth(const Line& l);
 
-// Joins the text of consecutive lines of one paragraph.
+// Whether digits meeting at a line wrap (`before` ends with a digit or '.',
+// `after` starts with one) are one figure cut by the wrap ("202640" / "0元",
+// "≤202." / "6万元"), not two figures: never when the joined digits could
+// not be one figure (two decimal points, a leading zero) or are two years
+// ("2023" / "2024年": both 19xx/20xx, or a year marker after more than four
+// digits where the second part alone is a year).
+bool JoinsAsOneFigure(const std::string& before, const std::string& after);
+
+// Joins the text of consecutive lines of one paragraph: without a space
+// where JoinsAsOneFigure, else with the separator of the scripts meeting.
 std::string JoinLines(const std::vector<Line>& lines);
 
 // Appends the pages' items to doc->blocks: a paragraph cut by a page break is

@@ -45,6 +45,39 @@ bool EndsSentence(const std::string& text) {
 
 }  // namespace
 
+namespace {
+
+bool FigureChar(char c) { return (c >= '0' && c <= '9') || c == '.'; }
+
+// A year as written in these reports: 19xx or 20xx.
+bool YearLike(const std::string& digits) {
+  return digits.size() == 4 && (digits.rfind("19", 0) == 0 || digits.rfind("20", 0) == 0);
+}
+
+}  // namespace
+
+bool JoinsAsOneFigure(const std::string& before, const std::string& after) {
+  size_t a = before.size();
+  while (a > 0 && FigureChar(before[a - 1])) --a;
+  size_t b = 0;
+  while (b < after.size() && FigureChar(after[b])) ++b;
+  const std::string head = before.substr(a), tail = after.substr(0, b);
+  if (head.empty() || tail.empty()) return false;
+  const std::string rest = after.substr(b);
+  const bool head_point = head.find('.') != std::string::npos, tail_point = tail.find('.') != std::string::npos;
+  // Two decimal points ("12.5" / "3.6万元"), or a leading zero ("0" / "5万元"):
+  // no single figure is written so.
+  if (head_point && tail_point) return false;
+  if (head == "0" && tail[0] != '.') return false;
+  if (head.back() == '.' && tail[0] == '.') return false;
+  // Two years ("2023" / "2024年", "2023" / "2024"): a year is four digits,
+  // so a year marker after the joined digits would make a longer one.
+  const std::string joined = head + tail;
+  if (YearLike(head) && YearLike(tail) && !head_point) return false;
+  if (rest.rfind("年", 0) == 0 && YearLike(tail) && !YearLike(joined)) return false;
+  return true;
+}
+
 std::string JoinLines(const std::vector<Line>& lines) {
   std::string text;
   for (const Line& l : lines) {
@@ -52,10 +85,9 @@ std::string JoinLines(const std::vector<Line>& lines) {
       // A figure wrapped in a narrow cell or at the end of a line ("202640"
       // / "0元", "≤202." / "6万元") is one figure: the lines joined here are
       // one paragraph, so digits and a decimal point meeting at the wrap are
-      // joined without a space. Lines the author broke are paragraphs apart.
-      const char32_t a = LastCodePoint(text), b = FirstCodePoint(l.text);
-      const bool figure = ((a >= '0' && a <= '9') || a == '.') && ((b >= '0' && b <= '9') || b == '.');
-      if (!figure) text += JoinSeparator(text, l.text, false, true);
+      // joined without a space, unless they cannot be one figure (two
+      // years, two decimal points). Lines the author broke are paragraphs apart.
+      if (!JoinsAsOneFigure(text, l.text)) text += JoinSeparator(text, l.text, false, true);
     }
     text += l.text;
   }

@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <thread>
 
+#include "extractors/pdf/layout.h"
 #include "extractors/pdf/pdf_extractor.h"
 #include "extractors/pdf/pdf_test_util.h"
 #include "pipeline/model/export.h"
@@ -274,6 +275,36 @@ TEST(PdfSynthetic, FigureWrappedInANarrowCell) {
   ASSERT_NE(t.At(0, 2), nullptr);
   EXPECT_EQ(t.At(0, 1)->Text(), "2026400");
   EXPECT_EQ(t.At(0, 2)->Text(), "120\n80");
+}
+
+// Digits meeting at a line wrap: one figure cut by the wrap, or two figures.
+TEST(PdfSynthetic, DigitsMeetingAtAWrap) {
+  struct WrapCase {
+    std::string first, second, joined;
+  };
+  const WrapCase cases[] = {
+      {"预算资金202640", "0元", "预算资金2026400元"},
+      {"不超过≤202.", "6万元", "不超过≤202.6万元"},
+      {"共培训1", "64人次", "共培训164人次"},
+      {"于20", "24年完成", "于2024年完成"},
+      {"资金0.", "5万元", "资金0.5万元"},
+      // Two figures: two years, two decimal points, a leading zero.
+      {"对比2023", "2024年数据", "对比2023 2024年数据"},
+      {"对比2023", "2024", "对比2023 2024"},
+      {"涉及项目12", "2024年启动", "涉及项目12 2024年启动"},
+      {"单价12.5", "3.6万元", "单价12.5 3.6万元"},
+      {"结余0", "5个项目", "结余0 5个项目"},
+      {"金额12.", ".5", "金额12. .5"},
+      // No figure at the wrap.
+      {"共计12", "万元", "共计12万元"},
+      {"预算执行率", "100%", "预算执行率100%"},
+  };
+  for (const WrapCase& c : cases) {
+    pdf::Line a, b;
+    a.text = c.first;
+    b.text = c.second;
+    EXPECT_EQ(pdf::JoinLines({a, b}), c.joined) << c.first << " / " << c.second;
+  }
 }
 
 TEST(PdfSynthetic, TableDrawnWithFilledRectangles) {

@@ -429,10 +429,22 @@ void CheckCountConflicts(const Document& doc, const FactSet& set, std::vector<Fi
 
 // Targets and actuals stated in table prose (年度总体目标 "培训不少于180人次",
 // 实际完成情况 "实际培训164人次"), paired by measure word and the longest
-// shared name: a missed target under a claim that every target was met.
+// shared name (an actual on the target's own row first): a missed target
+// under a claim that every target was met, or on a row given full marks
+// (得分 = 分值 by the form's columns; an indicator table's rows are judged
+// by the indicator checks).
+namespace {
+
+bool FullMarks(const Fact& f) {
+  return f.weight && f.score && !f.weight->is_zero() && !f.weight->is_negative() && *f.score == *f.weight;
+}
+
+}  // namespace
+
 void CheckProseTargets(const Document& doc, const FactSet& set, std::vector<Finding>* out) {
-  if (!set.completion_claim) return;
   constexpr size_t kMinSharedBytes = 3 * 2;
+  std::set<int> indicator_blocks;
+  for (const IndicatorTable& t : set.indicator_tables) indicator_blocks.insert(t.block);
   std::vector<const Fact*> targets, actuals;
   for (const Fact& f : set.facts) {
     if (f.q.kind != QuantityKind::kCount || !f.concept_id.empty()) continue;
@@ -441,13 +453,21 @@ void CheckProseTargets(const Document& doc, const FactSet& set, std::vector<Find
   }
   for (const Fact* t : targets) {
     if (DeadlinePassed()) return;
+    // The actuals on the target's row, if any has its measure word; else all.
+    std::vector<const Fact*> candidates;
+    for (const Fact* a : actuals)
+      if (a->q.canonical_unit == t->q.canonical_unit && a->block == t->block && a->row == t->row && t->row >= 0)
+        candidates.push_back(a);
+    const bool same_row = !candidates.empty();
+    if (!same_row)
+      for (const Fact* a : actuals)
+        if (a->q.canonical_unit == t->q.canonical_unit) candidates.push_back(a);
     const Fact* best = nullptr;
     size_t best_run = 0;
     bool tie = false;
-    for (const Fact* a : actuals) {
-      if (a->q.canonical_unit != t->q.canonical_unit) continue;
+    for (const Fact* a : candidates) {
       const size_t run = CommonRun(t->label, a->label);
-      if (run > best_run) {
+      if (!best || run > best_run) {
         best = a;
         best_run = run;
         tie = false;
@@ -455,14 +475,33 @@ void CheckProseTargets(const Document& doc, const FactSet& set, std::vector<Find
         tie = true;
       }
     }
-    if (!best || tie || best_run < kMinSharedBytes || numbers::MeetsTarget(best->q, t->q)) continue;
+    // One actual of that measure word on the target's own row needs no shared name.
+    const bool paired = best && !tie && (best_run >= kMinSharedBytes || (same_row && candidates.size() == 1));
+    if (!paired || numbers::MeetsTarget(best->q, t->q)) continue;
+    const Fact* full = nullptr;
+    if (!indicator_blocks.count(t->block)) {
+      if (FullMarks(*t)) full = t;
+      else if (FullMarks(*best) && !indicator_blocks.count(best->block)) full = best;
+    }
+    if (!full && !set.completion_claim) continue;
     Finding f;
     f.code = "TARGET_NOT_MET";
     f.severity = FindingSeverity::kError;
-    f.message = "目标“" + t->label + t->q.raw + "”未达到：实际“" + best->label + best->q.raw + "”，但报告称“" +
-                set.completion_claim->label + "”";
+    f.message = "目标“" + t->label + t->q.raw + "”未达到：实际“" + best->label + best->q.raw + "”";
+    if (full) {
+      f.message += "，但该项得满分（得分" + full->score->ToStringAsWritten() + " = 分值" +
+                   full->weight->ToStringAsWritten() + "）";
+    } else {
+      f.message += "，但报告称“" + set.completion_claim->label + "”";
+    }
     f.arithmetic = best->q.interval.ToString() + " ⊄ " + t->q.interval.ToString();
-    f.evidence = {FactEvidence(doc, *t), FactEvidence(doc, *best), FactEvidence(doc, *set.completion_claim)};
+    f.evidence = {FactEvidence(doc, *t), FactEvidence(doc, *best)};
+    if (full) {
+      f.evidence.push_back(CellFigureEvidence(doc, full->block, full->score_cell));
+      f.evidence.push_back(CellFigureEvidence(doc, full->block, full->weight_cell));
+    } else {
+      f.evidence.push_back(FactEvidence(doc, *set.completion_claim));
+    }
     out->push_back(std::move(f));
   }
 }

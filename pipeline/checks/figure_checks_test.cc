@@ -362,5 +362,107 @@ TEST(NarrativeProseCellsTest, TargetsActualsAndListsInTableProse) {
   for (const ProseCase& c : cases) RunProseCase(c);
 }
 
+// A form whose rows state a target and its actual in prose beside a weight
+// and a score column (found by their header, whatever they are called):
+// full marks on a missed target is TARGET_NOT_MET without any 全面完成.
+struct FormCase {
+  std::vector<std::vector<std::string>> rows;  // row 0 is the header
+  std::vector<std::string> codes;
+};
+
+void RunFormCase(const FormCase& c) {
+  Document doc;
+  Block p;
+  p.text = "本单位基本完成年度目标。";
+  doc.blocks.push_back(p);
+  Block t;
+  t.kind = BlockKind::kTable;
+  t.table.rows = static_cast<int>(c.rows.size());
+  t.table.cols = static_cast<int>(c.rows[0].size());
+  for (size_t r = 0; r < c.rows.size(); ++r)
+    for (size_t k = 0; k < c.rows[r].size(); ++k) {
+      Cell x;
+      x.row = static_cast<int>(r);
+      x.col = static_cast<int>(k);
+      x.paragraphs = {c.rows[r][k]};
+      t.table.cells.push_back(x);
+    }
+  doc.blocks.push_back(t);
+  FactSet set;
+  set.year = 2024;
+  ExtractProseCellFacts(doc, TestVocabulary(), &set);
+  std::vector<Finding> findings;
+  CheckFigures(doc, set, TestNationalRules(), &findings);
+  std::vector<std::string> codes;
+  std::string messages;
+  for (const Finding& f : findings) {
+    codes.push_back(f.code);
+    messages += f.message + " | " + f.arithmetic + "\n";
+  }
+  std::string table;
+  for (const auto& row : c.rows) {
+    for (const std::string& x : row) table += x + " | ";
+    table += "\n";
+  }
+  EXPECT_EQ(codes, c.codes) << table << messages;
+}
+
+TEST(NarrativeProseCellsTest, MissedProseTargetWithFullMarks) {
+  const FormCase cases[] = {
+      // One target per row, its actual beside it, 分值 / 得分 columns.
+      {{{"绩效目标", "年度目标", "实际完成情况", "分值", "得分"},
+        {"目标1", "培训科技工作者不少于180人次", "实际培训科技工作者164人次", "10", "10"}},
+       {"TARGET_NOT_MET"}},
+      {{{"绩效目标", "年度目标", "实际完成情况", "分值", "得分"},
+        {"目标1", "培训科技工作者不少于180人次", "实际培训科技工作者164人次", "10", "8"}},
+       {}},
+      {{{"绩效目标", "年度目标", "实际完成情况", "分值", "得分"},
+        {"目标1", "培训科技工作者不少于180人次", "实际培训科技工作者185人次", "10", "10"}},
+       {}},
+      // The actual on the target's row, sharing no name with it.
+      {{{"绩效目标", "年度目标", "实际完成情况", "分值", "得分"},
+        {"目标1", "培训科技工作者不少于180人次", "全年共完成164人次", "10", "10"},
+        {"目标2", "走访企业不少于60家", "全年走访企业52家", "10", "7"}},
+       {"TARGET_NOT_MET"}},
+      {{{"绩效目标", "年度目标", "实际完成情况", "分值", "得分"},
+        {"目标1", "培训科技工作者不少于180人次", "全年共完成184人次", "10", "10"},
+        {"目标2", "走访企业不少于60家", "全年走访企业52家", "10", "10"}},
+       {"TARGET_NOT_MET"}},
+      // Columns in another order, named otherwise, with decorations and 分.
+      {{{"自评得分", "权重（%）", "预期目标", "实际完成情况"},
+        {"20分", "20", "举办科普讲座不少于20场", "全年举办科普讲座16场"}},
+       {"TARGET_NOT_MET"}},
+      {{{"自评得分", "权重（%）", "预期目标", "实际完成情况"},
+        {"18分", "20", "举办科普讲座不少于20场", "全年举办科普讲座16场"}},
+       {}},
+      // The whole goal in one prose cell, ASCII punctuation, one score for it.
+      {{{"年度总体目标", "实际完成情况", "分值", "得分"},
+        {"目标1:培训不少于180人次;目标2:走访企业不少于60家.", "实际培训164人次,走访企业65家.", "20", "20"}},
+       {"TARGET_NOT_MET"}},
+      {{{"年度总体目标", "实际完成情况", "分值", "得分"},
+        {"目标1:培训不少于180人次;目标2:走访企业不少于60家.", "实际培训184人次,走访企业65家.", "20", "20"}},
+       {}},
+      {{{"年度总体目标", "实际完成情况", "分值", "得分"},
+        {"目标1:培训不少于180人次;目标2:走访企业不少于60家.", "实际培训164人次,走访企业65家.", "20", "17"}},
+       {}},
+      // Traditional characters.
+      {{{"績效目標", "年度目標", "實際完成情況", "權重", "自評得分"},
+        {"目標1", "培訓科技工作者不少於180人次", "實際培訓科技工作者164人次", "10", "10"}},
+       {"TARGET_NOT_MET"}},
+      // No score stated, or a zero weight: nothing is claimed.
+      {{{"绩效目标", "年度目标", "实际完成情况", "分值", "得分"},
+        {"目标1", "培训科技工作者不少于180人次", "实际培训科技工作者164人次", "10", "——"}},
+       {}},
+      {{{"绩效目标", "年度目标", "实际完成情况", "分值", "得分"},
+        {"目标1", "培训科技工作者不少于180人次", "实际培训科技工作者164人次", "0", "0"}},
+       {}},
+      // Full marks on a row whose actual counts something else.
+      {{{"绩效目标", "年度目标", "实际完成情况", "分值", "得分"},
+        {"目标1", "培训科技工作者不少于180人次", "发放宣传资料300份", "10", "10"}},
+       {}},
+  };
+  for (const FormCase& c : cases) RunFormCase(c);
+}
+
 }  // namespace
 }  // namespace jixiao

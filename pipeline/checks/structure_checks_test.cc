@@ -67,6 +67,60 @@ TEST(SectionTest, MissingSectionOfTheTemplate) {
   EXPECT_TRUE(findings.empty());
 }
 
+// The narrative goes on past a table when the next top-level section
+// follows it; it ends at an attachment heading, or at a table after which
+// it does not go on. "T" stands for a table.
+TEST(SectionTest, TableInsideTheNarrative) {
+  struct EndCase {
+    std::vector<std::string> lines;
+    int end;
+  };
+  const EndCase cases[] = {
+      {{"一、甲", "正文", "二、乙", "T", "三、丙", "正文", "附件1", "T"}, 6},
+      {{"一、甲", "二、乙", "T", "说明", "T", "三、丙", "四、丁"}, 7},
+      {{"一、甲", "二、乙", "T", "（一）子", "T", "三、丙", "T", "四、丁", "T"}, 8},
+      // The attachments: no section follows the table.
+      {{"一、甲", "二、乙", "附件：1.表一", "T", "注：单位万元"}, 3},
+      {{"一、甲", "二、乙", "T", "一、填表说明"}, 2},
+      {{"一、甲", "二、乙", "T", "四、丁"}, 2},
+      {{"一、甲", "二、乙", "T", "附件1", "三、丙"}, 2},
+      {{"T", "一、甲", "二、乙"}, 0},
+      {{"一、甲", "二、乙"}, 2},
+  };
+  for (const EndCase& c : cases) {
+    Document doc;
+    for (const std::string& line : c.lines) {
+      Block b;
+      if (line == "T") b.kind = BlockKind::kTable;
+      else b.text = line;
+      doc.blocks.push_back(b);
+    }
+    EXPECT_EQ(NarrativeEnd(doc), c.end) << c.lines.size() << " lines, first " << c.lines[0];
+  }
+  // The template's sections around a table: none is missing.
+  Rules rules = National();
+  std::vector<Block> blocks;
+  const char* kLabels[] = {"一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、"};
+  for (size_t i = 0; i < rules.sections.size(); ++i) {
+    Block b;
+    b.kind = BlockKind::kHeading;
+    b.level = 1;
+    b.label = i < 10 ? kLabels[i] : "";
+    b.text = rules.sections[i].label;
+    blocks.push_back(b);
+    if (i == 1) {
+      Block t;
+      t.kind = BlockKind::kTable;
+      blocks.push_back(t);
+    }
+  }
+  Document doc;
+  doc.blocks = blocks;
+  std::vector<Finding> findings;
+  CheckSections(doc, rules, "2024年度某单位整体支出绩效自评报告", &findings);
+  EXPECT_EQ(Messages(findings, "SECTION_MISSING"), std::vector<std::string>{});
+}
+
 TEST(TextTest, TyposAndDoubledWords) {
   std::vector<Finding> findings;
   CheckText(Paragraphs({"全面落实意识意识形态工作责任制。", "赴广洲、深圳考察。", "实实在在、天天向上、哈哈哈哈、万企兴万村、两重两新。"}),

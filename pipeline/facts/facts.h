@@ -69,6 +69,13 @@ struct Fact {
   // A figure of a table prose cell under a target header (年度总体目标,
   // 预期目标: "target") or an actual header (实际完成情况: "actual"), else "".
   std::string prose_role;
+  // A prose target or actual on a row of a table with a weight and a score
+  // column (分值/权重 and 得分/自评得分, found by their header): the row's
+  // cells and figures, else nullptr / unset. Full marks (score = weight)
+  // make a missed prose target TARGET_NOT_MET without a 全面完成 claim.
+  const Cell* weight_cell = nullptr;
+  const Cell* score_cell = nullptr;
+  std::optional<numbers::Decimal> weight, score;
 };
 
 // One row of the indicator table (绩效指标).

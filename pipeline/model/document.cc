@@ -3,6 +3,7 @@
 
 #include <algorithm>
 
+#include "pipeline/model/numbering_label.h"
 #include "pipeline/model/text_util.h"
 
 namespace jixiao {
@@ -53,15 +54,48 @@ void Document::AddDiagnostic(Diagnostic::Severity severity, std::string code, st
   diagnostics.push_back({severity, std::move(code), std::move(message), std::move(prov)});
 }
 
+namespace {
+
+bool IsAttachmentHeading(const Block& b) {
+  if (b.kind == BlockKind::kTable) return false;
+  const std::string t = TrimSpaces(b.FullText());
+  return t.rfind("附件", 0) == 0 && t.size() <= 8 && t.size() > 6 && t[6] >= '0' && t[6] <= '9';
+}
+
+// The top-level section number ("三、") a block opens, else 0.
+int TopSectionNumber(const Block& b) {
+  if (b.kind == BlockKind::kTable) return 0;
+  std::string rest;
+  const NumberingLabel l = SplitNumberingLabel(b.label.empty() ? b.text : b.label, &rest);
+  return l.style == LabelStyle::kChineseComma ? l.value : 0;
+}
+
+}  // namespace
+
 int NarrativeEnd(const Document& doc) {
-  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+  const int n = static_cast<int>(doc.blocks.size());
+  int last_section = 0;  // the highest 一、 number seen so far
+  int next_at = -1, next_for = -1;  // where the section after next_for opens
+  for (int i = 0; i < n; ++i) {
     const Block& b = doc.blocks[i];
-    if (b.kind == BlockKind::kTable) return static_cast<int>(i);
-    const std::string t = TrimSpaces(b.FullText());
-    if (t.rfind("附件", 0) == 0 && t.size() <= 8 && t.size() > 6 && t[6] >= '0' && t[6] <= '9')
-      return static_cast<int>(i);
+    if (IsAttachmentHeading(b)) return i;
+    if (b.kind != BlockKind::kTable) {
+      last_section = std::max(last_section, TopSectionNumber(b));
+      continue;
+    }
+    // A table inside the narrative: the next section ("四、" after "三、")
+    // follows it before any attachment heading.
+    // One look-ahead serves every table before the section it found.
+    if (next_at > i && next_for == last_section) continue;
+    bool inside = false;
+    for (int j = i + 1; j < n && last_section > 0 && !inside; ++j) {
+      if (IsAttachmentHeading(doc.blocks[j])) break;
+      inside = TopSectionNumber(doc.blocks[j]) == last_section + 1;
+      if (inside) next_at = j, next_for = last_section;
+    }
+    if (!inside) return i;
   }
-  return static_cast<int>(doc.blocks.size());
+  return n;
 }
 
 const char* DocumentStatusName(DocumentStatus status) {

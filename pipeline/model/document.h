@@ -140,9 +140,12 @@ struct Document {
                      Provenance prov = {});
 };
 
-// The narrative ends where the attachments start: the first table or the
-// first line that is an attachment heading ("附件1"). Returns that block
-// index (blocks.size() when there is none).
+// The narrative ends where the attachments start: the first line that is an
+// attachment heading ("附件1"), or the first table after which the narrative
+// does not go on. A table inside the narrative is followed, before any
+// attachment heading, by the next top-level section ("四、" after "三、").
+// Returns that block index (blocks.size() when there is none). Linear in the
+// blocks however many tables stand in the narrative.
 int NarrativeEnd(const Document& doc);
 
 const char* DocumentStatusName(DocumentStatus status);      // "ok", "partial", ...
