@@ -1,7 +1,7 @@
 // TABLE_INCOMPLETE: say once that a table or a document stops short, instead
 // of judging what is missing (weights "adding up to 60", 满意度 "summing to
-// 0", sections not found). Covered by completeness_check_test.cc and the
-// templates corpus (cut-off and half-filled cases).
+// 0", sections not found). Covered by funds_checks_test.cc (TABLE_INCOMPLETE
+// cases) and the templates corpus (cut-off and half-filled cases).
 #include "pipeline/checks/completeness_check.h"
 
 #include <re2/re2.h>

@@ -4,21 +4,11 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/checks/numbering_check.h"
+#include "pipeline/checks/test_documents.h"
 #include "pipeline/checks/test_rules.h"
 
 namespace jixiao {
 namespace {
-
-Document Paragraphs(const std::vector<std::string>& lines) {
-  Document doc;
-  for (const std::string& line : lines) {
-    Block b;
-    b.text = line;
-    b.prov.body_index = static_cast<int>(doc.blocks.size());
-    doc.blocks.push_back(b);
-  }
-  return doc;
-}
 
 // Headings whose labels Word generated: the label apart from the text.
 Document Headings(const std::vector<std::pair<std::string, std::string>>& labelled) {

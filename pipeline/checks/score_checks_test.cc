@@ -6,39 +6,14 @@
 #include <set>
 
 #include "pipeline/checks/score_checks.h"
+#include "pipeline/checks/test_documents.h"
 #include "pipeline/checks/test_rules.h"
 #include "pipeline/facts/test_vocabulary.h"
 
 namespace jixiao {
 namespace {
 
-using Rows = std::vector<std::vector<std::string>>;
-
-Document TableDoc(const Rows& rows, const std::vector<std::string>& paragraphs = {}) {
-  Document doc;
-  for (const std::string& p : paragraphs) {
-    Block b;
-    b.text = p;
-    b.prov.body_index = static_cast<int>(doc.blocks.size());
-    doc.blocks.push_back(b);
-  }
-  Block b;
-  b.kind = BlockKind::kTable;
-  Table& t = b.table;
-  t.rows = static_cast<int>(rows.size());
-  for (const auto& r : rows) t.cols = std::max(t.cols, static_cast<int>(r.size()));
-  for (int r = 0; r < t.rows; ++r)
-    for (int c = 0; c < static_cast<int>(rows[r].size()); ++c) {
-      Cell cell;
-      cell.row = r;
-      cell.col = c;
-      if (c + 1 == static_cast<int>(rows[r].size())) cell.colspan = t.cols - c;
-      cell.paragraphs = {rows[r][c]};
-      t.cells.push_back(cell);
-    }
-  doc.blocks.push_back(b);
-  return doc;
-}
+using Rows = TestRows;
 
 // Columns: 一级 二级 三级 年度指标值 实际完成值 分值 得分 偏差原因.
 const Rows kClean = {

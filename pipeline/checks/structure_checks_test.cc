@@ -4,28 +4,13 @@
 
 #include "pipeline/checks/figure_checks.h"
 #include "pipeline/checks/structure_checks.h"
+#include "pipeline/checks/test_documents.h"
+#include "pipeline/checks/test_rules.h"
 #include "pipeline/facts/facts.h"
 #include "pipeline/facts/vocabulary.h"
 
 namespace jixiao {
 namespace {
-
-Document Paragraphs(const std::vector<std::string>& lines) {
-  Document doc;
-  for (const std::string& line : lines) {
-    Block b;
-    b.text = line;
-    b.prov.body_index = static_cast<int>(doc.blocks.size());
-    doc.blocks.push_back(b);
-  }
-  return doc;
-}
-
-Rules National() {
-  Rules rules;
-  EXPECT_TRUE(LoadRules("", &rules).ok());
-  return rules;
-}
 
 std::vector<std::string> Messages(const std::vector<Finding>& findings, const std::string& code) {
   std::vector<std::string> out;
@@ -51,7 +36,7 @@ TEST(AttachmentTest, ListedButAbsent) {
 }
 
 TEST(SectionTest, MissingSectionOfTheTemplate) {
-  Rules rules = National();
+  Rules rules = TestNationalRules();
   std::vector<std::string> lines;
   for (const RuleSection& s : rules.sections) lines.push_back(s.label);
   std::vector<Finding> findings;
@@ -98,7 +83,7 @@ TEST(SectionTest, TableInsideTheNarrative) {
     EXPECT_EQ(NarrativeEnd(doc), c.end) << c.lines.size() << " lines, first " << c.lines[0];
   }
   // The template's sections around a table: none is missing.
-  Rules rules = National();
+  Rules rules = TestNationalRules();
   std::vector<Block> blocks;
   const char* kLabels[] = {"一、", "二、", "三、", "四、", "五、", "六、", "七、", "八、", "九、", "十、"};
   for (size_t i = 0; i < rules.sections.size(); ++i) {
@@ -124,7 +109,7 @@ TEST(SectionTest, TableInsideTheNarrative) {
 TEST(TextTest, TyposAndDoubledWords) {
   std::vector<Finding> findings;
   CheckText(Paragraphs({"全面落实意识意识形态工作责任制。", "赴广洲、深圳考察。", "实实在在、天天向上、哈哈哈哈、万企兴万村、两重两新。"}),
-            National(), &findings);
+            TestNationalRules(), &findings);
   ASSERT_EQ(findings.size(), 2u);
   EXPECT_EQ(findings[0].message, "疑似重复词语：“意识意识”（“意识”重复）");
   EXPECT_EQ(findings[0].evidence[0].span_begin, 12);
@@ -150,7 +135,7 @@ TEST(FigureConflictTest, AFigureStatedThousandsOfTimesIsComparedBoundedly) {
   FactSet facts = ExtractFacts(doc, vocabulary, 2024);
   ASSERT_GE(facts.facts.size(), 3000u);
   std::vector<Finding> findings;
-  CheckFigures(doc, facts, National(), &findings);
+  CheckFigures(doc, facts, TestNationalRules(), &findings);
   const Finding* conflict = nullptr;
   for (const Finding& f : findings)
     if (f.code == "FIGURE_CONFLICT") conflict = &f;
