@@ -4,20 +4,24 @@
 
 #include <utility>
 
+#include "pipeline/model/cjk.h"
+#include "pipeline/model/utf8.h"
+
 namespace jixiao {
 
-bool HasCjkIdeograph(const std::string& text) {
-  // UTF-8 lead bytes E3 (U+3000..U+3FFF, ideographs from U+3400) to E9 (..U+9FFF).
-  for (size_t i = 0; i + 2 < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c == 0xE3 && static_cast<unsigned char>(text[i + 1]) >= 0x90) return true;
-    if (c >= 0xE4 && c <= 0xE9) return true;
-  }
+namespace {
+
+// A message that already holds Chinese is one written for reviewers.
+bool HasHanIdeograph(const std::string& text) {
+  for (Utf8Cursor c(text); !c.Done();)
+    if (IsHanIdeograph(c.Next().value)) return true;
   return false;
 }
 
+}  // namespace
+
 std::string ReviewerReason(Status::Code code, const std::string& message) {
-  if (HasCjkIdeograph(message)) return message;
+  if (HasHanIdeograph(message)) return message;
   // What the extractors say of inputs that are not reports they read
   // (extractors/detect/extract_file.h, docx_extractor.h).
   static const std::pair<const char*, const char*> kKinds[] = {

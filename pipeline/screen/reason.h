@@ -18,7 +18,4 @@ namespace jixiao {
 
 std::string ReviewerReason(Status::Code code, const std::string& message);
 
-// True when the text holds a CJK ideograph (U+3400..U+9FFF).
-bool HasCjkIdeograph(const std::string& text);
-
 }  // namespace jixiao
