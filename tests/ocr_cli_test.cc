@@ -160,7 +160,7 @@ TEST(OcrCli, ScanWhoseOnlyTextIsAStampNeedsOcr) {
 TEST(OcrCli, OfdAndDocAreScreenedLikeTheirDocx) {
   // The planted rate of rate-mismatch, from an OFD typeset by
   // corpus/ofd/make_ofd.py and from the .doc LibreOffice saved.
-  for (const std::string file : {kRoot + "/corpus/ofd/rate-mismatch.ofd", kRoot + "/corpus/legacy/rate-mismatch.doc"}) {
+  for (const std::string& file : {kRoot + "/corpus/ofd/rate-mismatch.ofd", kRoot + "/corpus/legacy/rate-mismatch.doc"}) {
     CliRun run = Jixiao("check --format json " + file);
     EXPECT_EQ(run.exit_code, 1) << file << run.err;
     nlohmann::json report = Json(run);

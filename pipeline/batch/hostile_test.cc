@@ -293,7 +293,9 @@ TEST_F(HostileTest, TwoConcurrentRunsNeverBothWrite) {
   // Either both ran one after the other (the first finished first) or one
   // was refused; never a failed rename or a temporary left behind.
   for (const Status* s : {&a, &b})
-    if (!s->ok()) EXPECT_NE(s->message().find("另一个 jixiao"), std::string::npos) << s->message();
+    if (!s->ok()) {
+      EXPECT_NE(s->message().find("另一个 jixiao"), std::string::npos) << s->message();
+    }
   EXPECT_TRUE(a.ok() || b.ok());
   for (const auto& e : fs::directory_iterator(root_ / "out"))
     EXPECT_EQ(e.path().string().find(".tmp"), std::string::npos) << e.path();
@@ -331,7 +333,9 @@ TEST_F(HostileTest, DiskFullWhileWritingReportsKeepsTheOldReports) {
   EXPECT_EQ(sum.exit_code, 2);
   EXPECT_NE(s.message().find("磁盘已满"), std::string::npos) << s.message();
   for (const auto& [f, content] : before)
-    if (f != "manifest.csv") EXPECT_EQ(ReadAll(out / f), content) << f;
+    if (f != "manifest.csv") {
+      EXPECT_EQ(ReadAll(out / f), content) << f;
+    }
   for (const auto& e : fs::directory_iterator(out))
     EXPECT_EQ(e.path().string().find(".tmp"), std::string::npos) << e.path();
   // The manifest is not the finished run's (it does not vouch for reports

@@ -215,7 +215,7 @@ std::vector<Done> Pool::Take(int max) {
         char reason[160];
         std::snprintf(reason, sizeof reason, "超时：处理超过 %.0f 秒仍未完成，已放弃", watchdog_);
         batch.push_back(Done{shared_->rows[slot.todo],
-                             FailedResult(shared_->paths[slot.todo], Status::Code::kTimeout, reason), ran});
+                             FailedResult(shared_->paths[slot.todo], Status::Code::kTimeout, reason), ran, ""});
         spdlog::error("watchdog: {} still running after {:.0f} s; recorded as timeout, worker replaced",
                       shared_->paths[slot.todo], ran);
       }

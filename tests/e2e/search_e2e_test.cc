@@ -64,14 +64,18 @@ using V = std::vector<std::string>;
 TEST_F(SearchE2e, TwoCharacterChineseWord) {
   EXPECT_EQ(Hits({"沙盘"}), V{"caizheng.docx"});
   EXPECT_EQ(Hits({"校舍"}), V{"jiaoyu.docx"});
-  if (has_seed_) EXPECT_EQ(Hits({"沙龙"}), V{"junshan.docx"});
+  if (has_seed_) {
+    EXPECT_EQ(Hits({"沙龙"}), V{"junshan.docx"});
+  }
 }
 
 TEST_F(SearchE2e, PhraseAndLatinWord) {
   EXPECT_EQ(Hits({"绩效评价沙盘推演班"}), V{"caizheng.docx"});
   EXPECT_EQ(Hits({"评价沙盘推演班4期"}), V{});
   EXPECT_EQ(Hits({"performance"}), V{"caizheng.docx"});
-  if (has_seed_) EXPECT_EQ(Hits({"走访企业80余次"}), V{"junshan.docx"});
+  if (has_seed_) {
+    EXPECT_EQ(Hits({"走访企业80余次"}), V{"junshan.docx"});
+  }
 }
 
 TEST_F(SearchE2e, FigureWrittenAnotherWay) {
