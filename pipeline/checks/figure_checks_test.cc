@@ -305,6 +305,22 @@ TEST(NarrativeScriptTest, TraditionalAndAsciiReadAsTheRest) {
 
 // Table prose cells: a target row and an actual row under their headers,
 // whatever the punctuation, and a claim in the narrative.
+// The codes CheckFigures gives on the facts read from the table prose cells
+// of `doc` (a 2024 report); each finding's message and arithmetic in `messages`.
+std::vector<std::string> ProseCellCodes(const Document& doc, std::string* messages) {
+  FactSet set;
+  set.year = 2024;
+  ExtractProseCellFacts(doc, TestVocabulary(), &set);
+  std::vector<Finding> findings;
+  CheckFigures(doc, set, TestNationalRules(), &findings);
+  std::vector<std::string> codes;
+  for (const Finding& f : findings) {
+    codes.push_back(f.code);
+    *messages += f.message + " | " + f.arithmetic + "\n";
+  }
+  return codes;
+}
+
 struct ProseCase {
   std::string narrative, target, actual;
   std::vector<std::string> codes;
@@ -328,17 +344,8 @@ void RunProseCase(const ProseCase& c) {
   };
   t.table.cells = {cell(0, 0, "年度总体目标"), cell(0, 1, "实际完成情况"), cell(1, 0, c.target), cell(1, 1, c.actual)};
   doc.blocks.push_back(t);
-  FactSet set;
-  set.year = 2024;
-  ExtractProseCellFacts(doc, TestVocabulary(), &set);
-  std::vector<Finding> findings;
-  CheckFigures(doc, set, TestNationalRules(), &findings);
-  std::vector<std::string> codes;
   std::string messages;
-  for (const Finding& f : findings) {
-    codes.push_back(f.code);
-    messages += f.message + " | " + f.arithmetic + "\n";
-  }
+  const std::vector<std::string> codes = ProseCellCodes(doc, &messages);
   EXPECT_EQ(codes, c.codes) << c.target << " / " << c.actual << "\n" << messages;
 }
 
@@ -388,17 +395,8 @@ void RunFormCase(const FormCase& c) {
       t.table.cells.push_back(x);
     }
   doc.blocks.push_back(t);
-  FactSet set;
-  set.year = 2024;
-  ExtractProseCellFacts(doc, TestVocabulary(), &set);
-  std::vector<Finding> findings;
-  CheckFigures(doc, set, TestNationalRules(), &findings);
-  std::vector<std::string> codes;
   std::string messages;
-  for (const Finding& f : findings) {
-    codes.push_back(f.code);
-    messages += f.message + " | " + f.arithmetic + "\n";
-  }
+  const std::vector<std::string> codes = ProseCellCodes(doc, &messages);
   std::string table;
   for (const auto& row : c.rows) {
     for (const std::string& x : row) table += x + " | ";
