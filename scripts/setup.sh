@@ -13,12 +13,14 @@ build_packages=(
   libopencc-dev libopencc-data  # 繁→简 before facts and search indexing
   libgtest-dev
   libtesseract-dev libleptonica-dev tesseract-ocr-chi-sim  # OCR of scanned pages (extractors/ocr)
+  libcpp-httplib-dev  # `jixiao serve`: the HTTP server (PDF pages rendered with libpoppler-cpp, above)
 )
 test_packages=(
   clang libclang-rt-14-dev   # libFuzzer, ASan/UBSan
   python3 python3-jsonschema # validation of the JSON output against schemas/
   poppler-utils zip unzip qpdf ninja-build
   imagemagick   # corpus/scans/make_scans.py and bench/ocr_bench.sh make scans
+  nodejs npm chromium fonts-noto-cjk  # the review pages in a headless browser (tests/e2e/browser)
 )
 
 packages=("${build_packages[@]}")
@@ -34,6 +36,12 @@ if ((${#missing[@]})); then
   [[ $(id -u) -eq 0 ]] || sudo="sudo"
   $sudo apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# puppeteer-core for the browser test, at the version of its lock file; it
+# drives Debian's Chromium and downloads no browser.
+if [[ "${1:-}" == "--test" ]]; then
+  (cd tests/e2e/browser && PUPPETEER_SKIP_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
 fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
