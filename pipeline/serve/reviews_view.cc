@@ -21,8 +21,8 @@ Json ReviewJson(const archive::Review& r) {
 
 std::string ReviewedCountSql(sqlite3*) {
   // The findings of the document's last screening (present) with a decision.
-  return "SELECT count(*) FROM finding_ids fi WHERE fi.sha256 = d.sha256 AND fi.present = 1"
-         " AND EXISTS(SELECT 1 FROM reviews r WHERE r.finding_id = fi.id)";
+  return "(SELECT count(*) FROM finding_ids fi WHERE fi.sha256 = d.sha256 AND fi.present = 1"
+         " AND EXISTS(SELECT 1 FROM reviews r WHERE r.finding_id = fi.id))";
 }
 
 Status LoadReviews(archive::Archive* archive, const std::string& sha256, std::map<std::string, Json>* out) {

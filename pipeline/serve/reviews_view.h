@@ -17,7 +17,7 @@
 
 namespace jixiao::serve {
 
-// An SQL expression counting the decided findings of the document row `d`.
+// An SQL expression (parenthesised) counting the decided findings of the document row `d`.
 std::string ReviewedCountSql(sqlite3* db);
 
 // finding id -> {"decision", "decision_zh", "comment", "reviewer", "at"}
