@@ -70,5 +70,6 @@ Runner AddRunCommand(CLI::App& app);     // cmd_run.cc: screen a batch into a ru
 Runner AddSearchCommand(CLI::App& app);  // cmd_search.cc: full-text / amount search of an archive
 Runner AddMergeCommand(CLI::App& app);   // cmd_merge.cc: join run folders (shards)
 Runner AddServeCommand(CLI::App& app);   // cmd_serve.cc: the review server over a run folder
+Runner AddReviewsCommand(CLI::App& app); // cmd_reviews.cc: export the reviewers' decisions
 
 }  // namespace jixiao::cli

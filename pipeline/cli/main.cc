@@ -36,6 +36,7 @@ int main(int argc, char** argv) {
   add("merge", "Join run folders (shards) into one archive and one set of reports", jixiao::cli::AddMergeCommand);
   add("serve", "Review a run folder in the browser: documents, findings at their source, decisions",
       jixiao::cli::AddServeCommand);
+  add("reviews", "Export the reviewers' decisions on findings (csv or json)", jixiao::cli::AddReviewsCommand);
 
   // `jixiao` alone: the help, and the exit code of a usage error.
   if (argc <= 1) {
