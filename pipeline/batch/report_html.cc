@@ -57,7 +57,8 @@ main{padding:12px 24px}
 .overview table{border-collapse:collapse;width:100%;font-size:13px}
 .overview th,.overview td{padding:4px 8px;border-bottom:1px solid #eee;text-align:right;white-space:nowrap}
 .overview th:first-child,.overview td:first-child{text-align:left;white-space:normal;min-width:10em}
-.overview th{background:#eef2f7;position:sticky;top:0}
+.overview th{background:#eef2f7}
+.overview .file{color:#777;font-size:11px}
 .n-error{color:#c0392b;font-weight:bold}.n-warning{color:#b9770e;font-weight:bold}
 details.doc{background:#fff;border:1px solid #ddd;border-radius:6px;margin:10px 0;padding:8px 14px}
 details.doc>summary{cursor:pointer;list-style-position:outside}
@@ -84,6 +85,8 @@ a.place{color:#1f5fa8}
   details.doc{padding:6px 8px}
   ol.findings{padding-left:16px}
   blockquote{margin-left:0}
+  .overview .wide{display:none}
+  .overview th,.overview td{padding:4px 4px}
 }
 )css";
 
@@ -129,6 +132,9 @@ const char* kScript = R"js(
 std::string Td(const std::string& text, const char* cls = nullptr) {
   return std::string(cls ? "<td class=\"" + std::string(cls) + "\">" : "<td>") + HtmlEscape(text) + "</td>";
 }
+
+// The file's own name (after the last '/').
+std::string BaseName(const std::string& path) { return path.substr(path.rfind('/') + 1); }
 
 std::string Options(const std::string& all, const std::set<std::string>& values) {
   std::string h = "<option value=\"\">" + all + "</option>";
@@ -239,12 +245,14 @@ void HtmlReport::Add(const ManifestRow& row, const ScreenReport& r, const DocRev
   h += "</details>\n";
 
   // The overview row.
-  std::string tr = "<tr id=\"r" + id + "\"" + attrs + "><td><a href=\"#" + id + "\">" + HtmlEscape(name) + "</a></td>";
-  tr += Td(YearText(r)) + Td(fig.total_budget) + Td(fig.executed) +
+  std::string tr = "<tr id=\"r" + id + "\"" + attrs + "><td><a href=\"#" + id + "\">" + HtmlEscape(name) + "</a>";
+  if (!r.unit.empty()) tr += "<div class=\"file\">" + HtmlEscape(BaseName(row.file)) + "</div>";
+  tr += "</td>";
+  tr += Td(YearText(r)) + Td(fig.total_budget, "wide") + Td(fig.executed, "wide") +
         Td(fig.execution_rate.empty() ? "" : fig.execution_rate + "%") + Td(fig.self_score);
   tr += Td(row.errors ? std::to_string(row.errors) : "", row.errors ? "n-error" : nullptr);
   tr += Td(row.warnings ? std::to_string(row.warnings) : "", row.warnings ? "n-warning" : nullptr);
-  tr += Td(row.infos ? std::to_string(row.infos) : "");
+  tr += Td(row.infos ? std::to_string(row.infos) : "", "wide");
   tr += Td(r.findings.empty() ? (row.status == Outcome::kFailed || row.status == Outcome::kSkipped
                                      ? OutcomeZh(row.status)
                                      : "")
@@ -303,16 +311,16 @@ Status HtmlReport::WritePage(const std::string& path) {
   h += "<select id=\"code\" title=\"问题代码\">" + Options("全部问题", codes_) + "</select>";
   h += "<select id=\"unit\" title=\"单位\">" + Options("全部单位", units_) + "</select>";
   h += "<select id=\"year\" title=\"年度\">" + Options("全部年度", years) + "</select>";
-  h += "<select id=\"sev\" title=\"严重程度\"><option value=\"\">全部</option><option value=\"error\">有错误</option>"
+  h += "<select id=\"sev\" title=\"严重程度\"><option value=\"\">全部严重程度</option><option value=\"error\">有错误</option>"
        "<option value=\"warning\">有警告</option><option value=\"info\">有提示</option>"
        "<option value=\"failed\">处理失败</option><option value=\"clean\">无问题</option></select>";
   h += "<select id=\"rev\" title=\"复核\"><option value=\"\">复核：全部</option><option value=\"none\">未复核</option>"
        "<option value=\"partial\">部分复核</option><option value=\"done\">已复核</option></select>";
   h += "<span>显示 <span id=\"shown\"></span> 份</span><button id=\"expand\" type=\"button\">全部展开</button>"
        "<button id=\"collapse\" type=\"button\">全部收起</button></div>\n<main>\n";
-  h += "<div class=\"overview\"><table><thead><tr><th>单位 / 文件</th><th>年度</th><th>预算（万元）</th>"
-       "<th>执行（万元）</th><th>执行率</th><th>得分</th><th>错误</th><th>警告</th><th>提示</th><th>已复核</th>"
-       "</tr></thead><tbody>\n";
+  h += "<div class=\"overview\"><table><thead><tr><th>单位 / 文件</th><th>年度</th><th class=\"wide\">预算（万元）</th>"
+       "<th class=\"wide\">执行（万元）</th><th>执行率</th><th>得分</th><th>错误</th><th>警告</th>"
+       "<th class=\"wide\">提示</th><th>已复核</th></tr></thead><tbody>\n";
   int err = 0;
   auto put = [&](const std::string& text) {
     if (!err && std::fwrite(text.data(), 1, text.size(), out.get()) != text.size()) err = errno ? errno : EIO;
