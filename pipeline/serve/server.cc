@@ -128,7 +128,7 @@ struct Server::Impl {
     res.set_header("Referrer-Policy", "no-referrer");
     res.set_header("Cache-Control", "no-store");
     res.set_header("Content-Security-Policy",
-                   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                   "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; "
                    "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'");
     const bool api = req.path.rfind("/api/", 0) == 0;
     if (ctx.token.empty()) {

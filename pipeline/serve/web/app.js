@@ -243,7 +243,7 @@ async function documentPage(app, id, focus) {
     el('dl', {}, fig('单位', doc.unit), fig('年度', doc.year), fig('预算总额', doc.budget, '万元'), fig('执行数', doc.executed, '万元'),
       fig('执行率', doc.rate, '%'), fig('自评得分', doc.score), fig('等级', doc.grade),
       fig('问题', (doc.errors || 0) + ' 错误，' + (doc.warnings || 0) + ' 警告，' + (doc.infos || 0) + ' 提示'),
-      fig('已复核', doc.reviewed + ' / ' + doc.findings)),
+      fig('已复核', doc.reviewed + ' / ' + doc.findings.length)),
     doc.reason ? el('p', { class: 'n-info' }, doc.reason) : null);
   const sections = [];
   let index = 0;
@@ -254,7 +254,7 @@ async function documentPage(app, id, focus) {
     for (const f of fs) sections.push(findingCard(doc, f, index++));
   }
   app.replaceChildren(el('p', {}, el('a', { href: '#/' + (sessionStorage.getItem('jixiao.overview') || '') }, '← 返回总览')), head,
-    sections.length ? sections : el('p', { class: 'empty' }, '这个文件没有问题。'));
+    ...(sections.length ? sections : [el('p', { class: 'empty' }, '这个文件没有问题。')]));
   current = -1;
   if (focus) {
     const cards = [...document.querySelectorAll('.finding')];
