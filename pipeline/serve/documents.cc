@@ -168,7 +168,7 @@ Status ListDocuments(archive::Archive* archive, const DocumentQuery& query, Json
   };
 
   Stmt totals(db, ("SELECT count(*), sum(d.n_error), sum(d.n_warning), sum(d.n_info), sum(" + reviewed +
-                   ") FROM documents d" + where)
+                   ") FROM documents d" + ReviewedJoinSql() + where)
                       .c_str());
   if (!totals.ok()) return totals.status();
   bind(totals);
@@ -183,7 +183,7 @@ Status ListDocuments(archive::Archive* archive, const DocumentQuery& query, Json
     t["findings"] = totals.Int(1) + totals.Int(2) + totals.Int(3);
     t["reviewed"] = totals.Int(4);
   }
-  std::string sql = std::string("SELECT ") + kColumns + ", (" + reviewed + ") AS reviewed FROM documents d" + where +
+  std::string sql = std::string("SELECT ") + kColumns + ", (" + reviewed + ") AS reviewed FROM documents d" + ReviewedJoinSql() + where +
                     " ORDER BY " + OrderBy(query.sort, query.descending) + " LIMIT :limit OFFSET :offset";
   Stmt q(db, sql.c_str());
   if (!q.ok()) return q.status();
@@ -203,7 +203,7 @@ Status GetDocument(archive::Archive* archive, const std::string& id, Json* out, 
   if (!IsDocumentId(id)) return Status::Ok();
   sqlite3* db = archive->db();
   const std::string reviewed = ReviewedCountSql(db);
-  Stmt q(db, (std::string("SELECT ") + kColumns + ", (" + reviewed + ") FROM documents d WHERE d.sha256 = ?").c_str());
+  Stmt q(db, (std::string("SELECT ") + kColumns + ", (" + reviewed + ") FROM documents d" + ReviewedJoinSql() + " WHERE d.sha256 = ?").c_str());
   if (!q.ok()) return q.status();
   q.Bind(1, id);
   if (!q.Step()) return Status::Ok();

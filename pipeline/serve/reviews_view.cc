@@ -19,10 +19,15 @@ Json ReviewJson(const archive::Review& r) {
 
 }  // namespace
 
-std::string ReviewedCountSql(sqlite3*) {
-  // The findings of the document's last screening (present) with a decision.
-  return "(SELECT count(*) FROM finding_ids fi WHERE fi.sha256 = d.sha256 AND fi.present = 1"
-         " AND EXISTS(SELECT 1 FROM reviews r WHERE r.finding_id = fi.id))";
+std::string ReviewedCountSql(sqlite3*) { return "coalesce(rv.n, 0)"; }
+
+std::string ReviewedJoinSql() {
+  // The decided findings of each document's last screening (present), per
+  // document: built once per query from the reviews (few beside the
+  // documents), not once per document row.
+  return " LEFT JOIN (SELECT fi.sha256 AS sha256, count(*) AS n FROM finding_ids fi"
+         " WHERE fi.present = 1 AND fi.id IN (SELECT finding_id FROM reviews) GROUP BY fi.sha256) rv"
+         " ON rv.sha256 = d.sha256";
 }
 
 Status LoadReviews(archive::Archive* archive, const std::string& sha256, std::map<std::string, Json>* out) {

@@ -17,8 +17,10 @@
 
 namespace jixiao::serve {
 
-// An SQL expression (parenthesised) counting the decided findings of the document row `d`.
+// An SQL expression counting the decided findings of the document row `d`,
+// for a query whose FROM has `documents d` followed by ReviewedJoinSql().
 std::string ReviewedCountSql(sqlite3* db);
+std::string ReviewedJoinSql();
 
 // finding id -> {"decision", "decision_zh", "comment", "reviewer", "at"}
 // of the document's decided findings.
