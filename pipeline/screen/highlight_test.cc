@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <iostream>
 
 #include "pipeline/screen/screen.h"
 
@@ -53,6 +54,7 @@ TEST(HighlightTest, FindsTheFigureOfEveryValuedQuoteOfTheVariants) {
         else missed += "\n" + f.code + " " + e.value + e.unit + " in " + e.quote;
       }
   }
+  std::cout << "figures marked: " << found << " of " << valued << "\n";
   EXPECT_GT(valued, 20);
   EXPECT_GE(found * 100, valued * 98) << found << " of " << valued << missed;
 }
