@@ -170,6 +170,47 @@ std::vector<Rule> FindRules(Pix* binary, int min_length, int max_thickness, Pix*
   return rules;
 }
 
+Pix* GreyWithoutRules(Pix* grey, Pix* text) {
+  Pix* out = pixConvertTo8(grey, 0);
+  if (!out || !text) return out;
+  // The ink of `text` and a pixel around it (the anti-aliased edges of the
+  // strokes) keep their grey; everything else is paper. What the threshold
+  // left out (the faint edges of a rule taken out, a seal's pink fringe,
+  // scanner noise) is not left for the model to read as strokes: a cell of
+  // "5" with a rule's faint edge beside it was read "号".
+  Pix* keep = pixDilateBrick(nullptr, text, 3, 3);
+  if (!keep) return out;
+  pixInvert(keep, keep);
+  pixPaintThroughMask(out, keep, 0, 0, 255);
+  pixDestroy(&keep);
+  return out;
+}
+
+double TextLineHeight(Pix* binary, double nominal) {
+  if (!binary || nominal <= 0) return nominal;
+  NUMA* rows = pixCountPixelsByRow(binary, nullptr);
+  if (!rows) return nominal;
+  // A row with a few pixels of ink (a speck, a seal's leftover edge) is not
+  // part of a line.
+  const int n = numaGetCount(rows);
+  std::vector<int> heights;
+  int run = 0;
+  for (int i = 0; i <= n; ++i) {
+    l_int32 ink = 0;
+    if (i < n) numaGetIValue(rows, i, &ink);
+    if (i < n && ink >= 3) {
+      ++run;
+      continue;
+    }
+    if (run >= 0.4 * nominal && run <= 2.5 * nominal) heights.push_back(run);
+    run = 0;
+  }
+  numaDestroy(&rows);
+  if (heights.size() < 5) return nominal;
+  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
+  return heights[heights.size() / 2];
+}
+
 std::vector<PixelBox> TableCells(const std::vector<Rule>& rules, int w, int h, int min_size, int min_cell,
                                  std::vector<PixelBox>* tables) {
   std::vector<PixelBox> cells;

@@ -33,6 +33,16 @@ Pix* Binarize(Pix* grey);
 // taller) is carried on to it.
 std::vector<Rule> FindRules(Pix* binary, int min_length, int max_thickness, Pix** text);
 
+// The page Tesseract reads: `grey` (8 bit) where `text` (its binarised
+// ink, rules taken out) has ink or touches it, white elsewhere, so the
+// strokes keep their grey edges and nothing the threshold dropped is left.
+Pix* GreyWithoutRules(Pix* grey, Pix* text);
+
+// The height in pixels of the text lines of `binary` (1 bit, tables taken
+// out): the median height of the runs of rows with ink, those between 0.4
+// and 2.5 times `nominal`; `nominal` when fewer than 5 such lines.
+double TextLineHeight(Pix* binary, double nominal);
+
 // A rectangle in pixels.
 struct PixelBox {
   int x = 0, y = 0, w = 0, h = 0;

@@ -194,8 +194,8 @@ struct Confidence {
 // Glyphs that may be a comparator the model misread — ">" / "<", or the
 // first glyph of a word when a digit follows and it is no digit or Latin
 // letter ("宇70%") — become the comparator their shape shows (ComparatorShape).
-void ComparatorGlyphs(const tesseract::ResultIterator& word_it, Pix* image, int line_top, int line_bottom,
-                      Word* w) {
+void ComparatorGlyphs(const tesseract::ResultIterator& word_it, Pix* image, double zoom, int line_top,
+                      int line_bottom, Word* w) {
   if (!image || w->char_bytes.size() < 2) return;
   auto is_digit = [](const std::string& g) { return g.size() == 1 && g[0] >= '0' && g[0] <= '9'; };
   auto is_ascii_alnum = [](const std::string& g) { return g.size() == 1 && std::isalnum(static_cast<unsigned char>(g[0])); };
@@ -206,30 +206,63 @@ void ComparatorGlyphs(const tesseract::ResultIterator& word_it, Pix* image, int 
   tesseract::ResultIterator sym(word_it);
   std::string out;
   std::vector<int> bytes;
-  size_t k = 0, pos = 0;
-  while (k < w->char_bytes.size()) {
-    const int n = w->char_bytes[k];
-    std::string glyph = w->text.substr(pos, n);
-    if (glyph == ">" || glyph == "<" || (k == 0 && suspect_first)) {
-      int l, t, r, b;
-      // The symbol's box; the even spread of the word's box when the model gives none.
-      if (!sym.BoundingBox(tesseract::RIL_SYMBOL, &l, &t, &r, &b) || r <= l) {
-        l = static_cast<int>(w->edges[k]);
-        r = static_cast<int>(w->edges[k + 1]);
-      }
-      const std::string shape = ComparatorShape(image, l, r, line_top, line_bottom);
-      if (!shape.empty()) glyph = shape;
+  // The symbol's box in image pixels; the even spread of the word's box
+  // when the model gives none.
+  auto box_of = [&](const tesseract::ResultIterator& it, size_t k, int* l, int* r) {
+    int t, b;
+    if (!it.BoundingBox(tesseract::RIL_SYMBOL, l, &t, r, &b) || *r <= *l) {
+      *l = static_cast<int>(w->edges[k]);
+      *r = static_cast<int>(w->edges[k + 1]);
+    } else {
+      *l = static_cast<int>(*l * zoom);
+      *r = static_cast<int>(std::ceil(*r * zoom));
     }
-    out += glyph;
-    bytes.push_back(static_cast<int>(glyph.size()));
-    pos += n;
+  };
+  size_t k = 0, pos = 0;
+  bool symbols_left = true;
+  auto advance = [&] {
     ++k;
-    if (k < w->char_bytes.size() &&
-        (sym.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL) || !sym.Next(tesseract::RIL_SYMBOL))) {
+    if (k < w->char_bytes.size() && symbols_left &&
+        (sym.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL) || !sym.Next(tesseract::RIL_SYMBOL)))
+      symbols_left = false;
+  };
+  while (k < w->char_bytes.size()) {
+    if (!symbols_left) {
       // Fewer symbols than glyphs: the rest keep their text.
       out += w->text.substr(pos);
       for (; k < w->char_bytes.size(); ++k) bytes.push_back(w->char_bytes[k]);
+      break;
     }
+    const int n = w->char_bytes[k];
+    std::string glyph = w->text.substr(pos, n);
+    int taken = n;
+    if (glyph == ">" || glyph == "<" || (k == 0 && suspect_first)) {
+      int l, r;
+      box_of(sym, k, &l, &r);
+      // The bar of a "≥" read as a glyph of its own: ">=" (or "≥=" once the
+      // chevron was judged). Both are one comparator when the shape says so.
+      const bool bar_after = k + 1 < w->char_bytes.size() && w->text.compare(pos + n, 1, "=") == 0 &&
+                             !sym.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL);
+      int r2 = r;
+      if (bar_after) {
+        tesseract::ResultIterator next(sym);
+        int l2;
+        if (next.Next(tesseract::RIL_SYMBOL)) box_of(next, k + 1, &l2, &r2);
+        else r2 = static_cast<int>(w->edges[k + 2]);
+      }
+      const std::string shape = ComparatorShape(image, l, std::max(r, r2), line_top, line_bottom);
+      if (!shape.empty()) {
+        glyph = shape;
+        if (bar_after) {
+          taken = n + 1;
+          advance();
+        }
+      }
+    }
+    out += glyph;
+    bytes.push_back(static_cast<int>(glyph.size()));
+    pos += taken;
+    advance();
   }
   w->text = out;
   w->char_bytes = bytes;
@@ -287,9 +320,10 @@ void RecoverComparators(Pix* image, double scale, std::vector<Word>* words, std:
   *line_of = std::move(lines);
 }
 
-// `image` is the 1-bit image the engine read (for the shapes of ≥ / ≤), in
-// the engine's pixel frame; null to skip that.
-void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::vector<Word>* words,
+// `image` is the 1-bit image of the page (for the shapes of ≥ / ≤), null to
+// skip that; `zoom` turns the engine's pixels (of a smaller copy of the
+// page, see ReadImage) into its pixels, and `scale` those into points.
+void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double zoom, double scale, std::vector<Word>* words,
                   Confidence* total) {
   std::vector<Word> found;
   std::vector<int> line_of;
@@ -301,13 +335,15 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
     if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
       int l, t, r, b;
       it->BoundingBox(tesseract::RIL_TEXTLINE, &l, &t, &r, &b);
-      line_top = t;
-      line_bottom = b;
+      line_top = static_cast<int>(t * zoom);
+      line_bottom = static_cast<int>(std::ceil(b * zoom));
       ++line;
     }
     std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
     int l, t, r, b;
     if (!text || text[0] == 0 || !it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b) || r <= l) continue;
+    l = static_cast<int>(l * zoom);
+    r = static_cast<int>(std::ceil(r * zoom));
     Word w;
     const std::string s = text.get();
     for (Utf8Cursor c(s); !c.Done();) {
@@ -322,7 +358,7 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
     {
       const size_t n = w.char_bytes.size();
       for (size_t k = 0; k <= n; ++k) w.edges.push_back(static_cast<float>(l + (r - l) * double(k) / n));
-      ComparatorGlyphs(*it, image, line_top, line_bottom, &w);
+      ComparatorGlyphs(*it, image, zoom, line_top, line_bottom, &w);
       w.edges.clear();
     }
     // The line's band exactly, for every word of it: one baseline for the
@@ -423,6 +459,10 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
 // sizes near it is judged against this em.
 constexpr double kBodyEm = 10.5;
 
+// The height in pixels Tesseract reads text lines best at (an em of body
+// text; measured on the bench's scans, see README).
+constexpr double kTargetEm = 22;
+
 // A word for a mark found in the image (DashesOrDots): its glyphs spread
 // over the ink's box, one line's height around it.
 Word MarkWord(const std::string& mark, const PixelBox& ink, double scale) {
@@ -470,14 +510,22 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
   PixPtr straight(straight_raw);
   grey.reset();
   PixPtr binary(Binarize(straight.get()));
-  straight.reset();
   if (!binary) return Status::InvalidInput("image cannot be binarised");
   // Rules at least 0.4 inch long (longer than any character at body sizes),
   // at most 1/30 inch thick (a rule, not a filled box).
   Pix* text_raw = nullptr;
   std::vector<Rule> rules = FindRules(binary.get(), std::max(8, dpi * 2 / 5), std::max(2, dpi / 30), &text_raw);
   PixPtr text(text_raw);
+  // Tesseract's LSTM reads the grey image (it recognises from the grey
+  // pixels when given them, from the bilevel ones otherwise): a binarised
+  // JPEG scan has ragged, speckled strokes that it misreads ("62" read "2",
+  // one wrong character in a long cell). The grey page gets the same
+  // cleaning: the seal is already white, the rules and whatever else the
+  // threshold dropped are whitened here.
+  PixPtr grey_text(GreyWithoutRules(straight.get(), text.get()));
+  straight.reset();
   binary.reset();
+  if (!grey_text) return Status::InvalidInput("image cannot be converted");
   for (Rule& r : rules) out->rules.push_back({r.x0 * scale, r.y0 * scale, r.x1 * scale, r.y1 * scale});
 
   // A page with next to no ink (a blank page, a page of rules only) is not
@@ -492,7 +540,7 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
   if (const char* dir = std::getenv("JIXIAO_OCR_DEBUG_DIR")) {
     // For tuning: the image Tesseract reads.
     static std::atomic<int> n{0};
-    pixWrite((std::string(dir) + "/ocr-" + std::to_string(n++) + ".png").c_str(), text.get(), IFF_PNG);
+    pixWrite((std::string(dir) + "/ocr-" + std::to_string(n++) + ".png").c_str(), grey_text.get(), IFF_PNG);
   }
   auto api = EnginePool::Get().Take(settings);
   if (!api) return Status::Unsupported(kInstallHint);
@@ -513,20 +561,41 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
   std::vector<PixelBox> tables;
   const std::vector<PixelBox> cells = TableCells(rules, w, h, dpi / 2, dpi / 15, &tables);
   PixPtr body(pixCopy(nullptr, text.get()));
-  for (const PixelBox& t : tables) pixRasterop(body.get(), t.x, t.y, t.w, t.h, PIX_CLR, nullptr, 0, 0);
+  PixPtr grey_body(pixCopy(nullptr, grey_text.get()));
+  for (const PixelBox& t : tables) {
+    pixRasterop(body.get(), t.x, t.y, t.w, t.h, PIX_CLR, nullptr, 0, 0);
+    pixRasterop(grey_body.get(), t.x, t.y, t.w, t.h, PIX_SET, nullptr, 0, 0);  // white
+  }
+  // Tesseract reads a smaller copy of the page, its text lines kTargetEm
+  // pixels high: at 250 dpi (an em of 36 px) it drops and confuses glyphs
+  // that it reads right at 20-odd px ("问题62个" read "问题2个" at 36 px and
+  // at 26, right at 18 and 22). The em is measured on the page, so a scan
+  // at any resolution or a page set in a larger type is read at that size.
+  const double em = TextLineHeight(body.get(), kBodyEm * dpi / 72.0);
+  double target = kTargetEm;
+  if (const char* e = std::getenv("JIXIAO_OCR_EM")) target = std::atof(e);  // tuning
+  const float shrink = static_cast<float>(std::clamp(target / em, 0.3, 1.0));
+  const double zoom = 1.0 / shrink;
+  const int ocr_dpi = std::max(1, static_cast<int>(std::lround(dpi * shrink)));
+  PixPtr small_body(shrink < 1 ? pixScale(grey_body.get(), shrink, shrink) : pixClone(grey_body.get()));
+  PixPtr small_text(shrink < 1 ? pixScale(grey_text.get(), shrink, shrink) : pixClone(grey_text.get()));
+  if (!small_body || !small_text) {
+    EnginePool::Get().Give(settings, std::move(api));
+    return Status::InvalidInput("image cannot be scaled");
+  }
   Confidence conf;
   Status st;
   api->SetPageSegMode(tesseract::PSM_AUTO);
-  api->SetImage(body.get());
-  api->SetSourceResolution(dpi);
+  api->SetImage(small_body.get());
+  api->SetSourceResolution(ocr_dpi);
   int rc = api->Recognize(&monitor);
   if (monitor.deadline_exceeded()) st = Status::Timeout("time limit reached during OCR");
   else if (rc != 0) st = Status::Internal("Tesseract could not read the page");
-  else CollectWords(api.get(), body.get(), scale, &out->words, &conf);
+  else CollectWords(api.get(), body.get(), zoom, scale, &out->words, &conf);
   if (st.ok() && !cells.empty()) {
     api->SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
-    api->SetImage(text.get());
-    api->SetSourceResolution(dpi);
+    api->SetImage(small_text.get());
+    api->SetSourceResolution(ocr_dpi);
     for (const PixelBox& c : cells) {
       // Inside the rules: 2 px in from each side.
       const int x = c.x + 2, y = c.y + 2, cw = c.w - 4, ch = c.h - 4;
@@ -536,14 +605,15 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
       pixCountPixelsInRect(text.get(), b, &cell_ink, nullptr);
       boxDestroy(&b);
       if (cell_ink < 20) continue;
-      api->SetRectangle(x, y, cw, ch);
+      api->SetRectangle(static_cast<int>(x * shrink), static_cast<int>(y * shrink),
+                        static_cast<int>(cw * shrink), static_cast<int>(ch * shrink));
       rc = api->Recognize(&monitor);
       if (monitor.deadline_exceeded()) {
         st = Status::Timeout("time limit reached during OCR");
         break;
       }
       const size_t before = out->words.size();
-      if (rc == 0) CollectWords(api.get(), text.get(), scale, &out->words, &conf);
+      if (rc == 0) CollectWords(api.get(), text.get(), zoom, scale, &out->words, &conf);
       // Nothing read from ink that is there: a cell of "——" or "……" (the
       // Chinese model has no "—"; dots alone are not taken for text).
       if (rc == 0 && out->words.size() == before) {
@@ -555,6 +625,7 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
   }
   out->confidence = conf.glyphs ? conf.sum / conf.glyphs : 0;
   if (std::getenv("JIXIAO_OCR_DEBUG_DIR")) {
+    std::fprintf(stderr, "ocr page: line height %.1f px, read at %d dpi\n", em, ocr_dpi);
     std::fprintf(stderr, "ocr page: %zu words, %zu table cells, %.2f s\n", out->words.size(), cells.size(),
                  NowSeconds() - start);
     for (const Rule& r : out->rules)
