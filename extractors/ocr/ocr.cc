@@ -566,32 +566,34 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
     pixRasterop(body.get(), t.x, t.y, t.w, t.h, PIX_CLR, nullptr, 0, 0);
     pixRasterop(grey_body.get(), t.x, t.y, t.w, t.h, PIX_SET, nullptr, 0, 0);  // white
   }
-  // Tesseract reads a smaller copy of the page, its text lines kTargetEm
-  // pixels high: at 250 dpi (an em of 36 px) it drops and confuses glyphs
-  // that it reads right at 20-odd px ("问题62个" read "问题2个" at 36 px and
-  // at 26, right at 18 and 22). The em is measured on the page, so a scan
-  // at any resolution or a page set in a larger type is read at that size.
+  // Table cells are read from a smaller copy of the page, its text lines
+  // kTargetEm pixels high: in a cell at 250 dpi (an em of 36 px) the model
+  // drops and confuses glyphs that it reads right at 20-odd px ("问题62个"
+  // read "问题2个" at 36 px and at 26, right at 18 and 22). The em is
+  // measured on the page, so a scan at any resolution or a page set in a
+  // larger type is read at that size. The rest of the page stays at full
+  // size: Tesseract's page layout finds columns by pixel measures, and at
+  // 22 px it took the numbers of a list ("1、" … "5、") for a column.
   const double em = TextLineHeight(body.get(), kBodyEm * dpi / 72.0);
   double target = kTargetEm;
   if (const char* e = std::getenv("JIXIAO_OCR_EM")) target = std::atof(e);  // tuning
   const float shrink = static_cast<float>(std::clamp(target / em, 0.3, 1.0));
   const double zoom = 1.0 / shrink;
   const int ocr_dpi = std::max(1, static_cast<int>(std::lround(dpi * shrink)));
-  PixPtr small_body(shrink < 1 ? pixScale(grey_body.get(), shrink, shrink) : pixClone(grey_body.get()));
   PixPtr small_text(shrink < 1 ? pixScale(grey_text.get(), shrink, shrink) : pixClone(grey_text.get()));
-  if (!small_body || !small_text) {
+  if (!small_text) {
     EnginePool::Get().Give(settings, std::move(api));
     return Status::InvalidInput("image cannot be scaled");
   }
   Confidence conf;
   Status st;
   api->SetPageSegMode(tesseract::PSM_AUTO);
-  api->SetImage(small_body.get());
-  api->SetSourceResolution(ocr_dpi);
+  api->SetImage(grey_body.get());
+  api->SetSourceResolution(dpi);
   int rc = api->Recognize(&monitor);
   if (monitor.deadline_exceeded()) st = Status::Timeout("time limit reached during OCR");
   else if (rc != 0) st = Status::Internal("Tesseract could not read the page");
-  else CollectWords(api.get(), body.get(), zoom, scale, &out->words, &conf);
+  else CollectWords(api.get(), body.get(), 1.0, scale, &out->words, &conf);
   if (st.ok() && !cells.empty()) {
     api->SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
     api->SetImage(small_text.get());
@@ -625,7 +627,7 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
   }
   out->confidence = conf.glyphs ? conf.sum / conf.glyphs : 0;
   if (std::getenv("JIXIAO_OCR_DEBUG_DIR")) {
-    std::fprintf(stderr, "ocr page: line height %.1f px, read at %d dpi\n", em, ocr_dpi);
+    std::fprintf(stderr, "ocr page: line height %.1f px, cells read at %d dpi\n", em, ocr_dpi);
     std::fprintf(stderr, "ocr page: %zu words, %zu table cells, %.2f s\n", out->words.size(), cells.size(),
                  NowSeconds() - start);
     for (const Rule& r : out->rules)

@@ -113,6 +113,63 @@ TEST(ImagePrep, BrokenVerticalRuleIsCarriedOnToTheRuleItMeets) {
   pixDestroy(&bin);
 }
 
+TEST(ImagePrep, HorizontalRuleFadedAtItsEndIsCarriedOnToTheVerticalOne) {
+  // A table whose bottom rule fades 30 px before the right rule (a 300-dpi
+  // JPEG scan): the bottom cell was open to the page, so it was no cell
+  // and its text, blanked out with the table, was lost. A rule that ends
+  // at a column rule 120 px before the next one stays there.
+  Pix* bin = pixCreate(900, 400, 1);
+  pixRasterop(bin, 100, 50, 701, 3, PIX_SET, nullptr, 0, 0);
+  pixRasterop(bin, 100, 200, 351, 3, PIX_SET, nullptr, 0, 0);  // ends at the column rule at 450
+  pixRasterop(bin, 100, 350, 671, 3, PIX_SET, nullptr, 0, 0);  // faded: 30 px missing at the right
+  pixRasterop(bin, 100, 50, 3, 303, PIX_SET, nullptr, 0, 0);
+  pixRasterop(bin, 800, 50, 3, 303, PIX_SET, nullptr, 0, 0);
+  pixRasterop(bin, 450, 50, 3, 303, PIX_SET, nullptr, 0, 0);
+  Pix* text = nullptr;
+  std::vector<Rule> rules = FindRules(bin, 120, 10, &text);
+  bool bottom = false, middle = false;
+  for (const Rule& r : rules) {
+    if (r.y0 != r.y1) continue;
+    if (std::fabs(r.y0 - 351) < 3) {
+      bottom = true;
+      EXPECT_NEAR(r.x1, 801, 2) << "carried on to the right rule";
+    }
+    if (std::fabs(r.y0 - 201) < 3) {
+      middle = true;
+      EXPECT_NEAR(r.x1, 451, 2) << "a rule ending at a column rule stays there";
+    }
+  }
+  EXPECT_TRUE(bottom);
+  EXPECT_TRUE(middle);
+  std::vector<PixelBox> tables;
+  const std::vector<PixelBox> cells = TableCells(rules, 900, 400, 100, 10, &tables);
+  EXPECT_EQ(cells.size(), 3u);  // the bottom-right cell closed
+  pixDestroy(&text);
+  pixDestroy(&bin);
+}
+
+TEST(ImagePrep, GreyUnderTheSealIsKeptAndTheSealIsPaper) {
+  // The seal multiplied over the page: pure seal (214, 38, 46), a grey rule
+  // (180) under it (151, 27, 32), black text under it (0, 0, 0).
+  Pix* page = pixCreate(90, 30, 32);
+  Fill(page, 0, 0, 90, 30, Rgb(214, 38, 46));
+  Fill(page, 30, 0, 60, 30, Rgb(151, 27, 32));
+  Fill(page, 60, 0, 90, 30, Rgb(0, 0, 0));
+  int removed = 0;
+  Pix* grey = GreyWithoutSeal(page, &removed);
+  ASSERT_NE(grey, nullptr);
+  EXPECT_EQ(removed, 30 * 30);
+  l_uint32 v;
+  pixGetPixel(grey, 10, 10, &v);
+  EXPECT_EQ(v, 255u);
+  pixGetPixel(grey, 40, 10, &v);
+  EXPECT_NEAR(static_cast<int>(v), 180, 3);  // was whitened: rules under the seal cut
+  pixGetPixel(grey, 70, 10, &v);
+  EXPECT_EQ(v, 0u);
+  pixDestroy(&grey);
+  pixDestroy(&page);
+}
+
 // Cells the Chinese model reads as nothing: a dash, dots, or other ink.
 TEST(ImagePrep, DashesAndDotsOfACellReadFromTheInk) {
   const double em = 36;  // 10.5 pt at 250 dpi
