@@ -232,31 +232,6 @@ Pix* GreyWithoutRules(Pix* grey, Pix* text) {
   return out;
 }
 
-double TextLineHeight(Pix* binary, double nominal) {
-  if (!binary || nominal <= 0) return nominal;
-  NUMA* rows = pixCountPixelsByRow(binary, nullptr);
-  if (!rows) return nominal;
-  // A row with a few pixels of ink (a speck, a seal's leftover edge) is not
-  // part of a line.
-  const int n = numaGetCount(rows);
-  std::vector<int> heights;
-  int run = 0;
-  for (int i = 0; i <= n; ++i) {
-    l_int32 ink = 0;
-    if (i < n) numaGetIValue(rows, i, &ink);
-    if (i < n && ink >= 3) {
-      ++run;
-      continue;
-    }
-    if (run >= 0.4 * nominal && run <= 2.5 * nominal) heights.push_back(run);
-    run = 0;
-  }
-  numaDestroy(&rows);
-  if (heights.size() < 5) return nominal;
-  std::nth_element(heights.begin(), heights.begin() + heights.size() / 2, heights.end());
-  return heights[heights.size() / 2];
-}
-
 std::vector<PixelBox> TableCells(const std::vector<Rule>& rules, int w, int h, int min_size, int min_cell,
                                  std::vector<PixelBox>* tables) {
   std::vector<PixelBox> cells;

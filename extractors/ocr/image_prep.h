@@ -42,11 +42,6 @@ std::vector<Rule> FindRules(Pix* binary, int min_length, int max_thickness, Pix*
 // strokes keep their grey edges and nothing the threshold dropped is left.
 Pix* GreyWithoutRules(Pix* grey, Pix* text);
 
-// The height in pixels of the text lines of `binary` (1 bit, tables taken
-// out): the median height of the runs of rows with ink, those between 0.4
-// and 2.5 times `nominal`; `nominal` when fewer than 5 such lines.
-double TextLineHeight(Pix* binary, double nominal);
-
 // A rectangle in pixels.
 struct PixelBox {
   int x = 0, y = 0, w = 0, h = 0;

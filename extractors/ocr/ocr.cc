@@ -194,8 +194,8 @@ struct Confidence {
 // Glyphs that may be a comparator the model misread — ">" / "<", or the
 // first glyph of a word when a digit follows and it is no digit or Latin
 // letter ("宇70%") — become the comparator their shape shows (ComparatorShape).
-void ComparatorGlyphs(const tesseract::ResultIterator& word_it, Pix* image, double zoom, int line_top,
-                      int line_bottom, Word* w) {
+void ComparatorGlyphs(const tesseract::ResultIterator& word_it, Pix* image, int line_top, int line_bottom,
+                      Word* w) {
   if (!image || w->char_bytes.size() < 2) return;
   auto is_digit = [](const std::string& g) { return g.size() == 1 && g[0] >= '0' && g[0] <= '9'; };
   auto is_ascii_alnum = [](const std::string& g) { return g.size() == 1 && std::isalnum(static_cast<unsigned char>(g[0])); };
@@ -213,9 +213,6 @@ void ComparatorGlyphs(const tesseract::ResultIterator& word_it, Pix* image, doub
     if (!it.BoundingBox(tesseract::RIL_SYMBOL, l, &t, r, &b) || *r <= *l) {
       *l = static_cast<int>(w->edges[k]);
       *r = static_cast<int>(w->edges[k + 1]);
-    } else {
-      *l = static_cast<int>(*l * zoom);
-      *r = static_cast<int>(std::ceil(*r * zoom));
     }
   };
   size_t k = 0, pos = 0;
@@ -320,10 +317,9 @@ void RecoverComparators(Pix* image, double scale, std::vector<Word>* words, std:
   *line_of = std::move(lines);
 }
 
-// `image` is the 1-bit image of the page (for the shapes of ≥ / ≤), null to
-// skip that; `zoom` turns the engine's pixels (of a smaller copy of the
-// page, see ReadImage) into its pixels, and `scale` those into points.
-void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double zoom, double scale, std::vector<Word>* words,
+// `image` is the 1-bit image of the page the engine read (for the shapes of
+// ≥ / ≤), in the engine's pixel frame; null to skip that.
+void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::vector<Word>* words,
                   Confidence* total) {
   std::vector<Word> found;
   std::vector<int> line_of;
@@ -335,15 +331,13 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double zoom, double s
     if (it->IsAtBeginningOf(tesseract::RIL_TEXTLINE)) {
       int l, t, r, b;
       it->BoundingBox(tesseract::RIL_TEXTLINE, &l, &t, &r, &b);
-      line_top = static_cast<int>(t * zoom);
-      line_bottom = static_cast<int>(std::ceil(b * zoom));
+      line_top = t;
+      line_bottom = b;
       ++line;
     }
     std::unique_ptr<char[]> text(it->GetUTF8Text(tesseract::RIL_WORD));
     int l, t, r, b;
     if (!text || text[0] == 0 || !it->BoundingBox(tesseract::RIL_WORD, &l, &t, &r, &b) || r <= l) continue;
-    l = static_cast<int>(l * zoom);
-    r = static_cast<int>(std::ceil(r * zoom));
     Word w;
     const std::string s = text.get();
     for (Utf8Cursor c(s); !c.Done();) {
@@ -358,7 +352,7 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double zoom, double s
     {
       const size_t n = w.char_bytes.size();
       for (size_t k = 0; k <= n; ++k) w.edges.push_back(static_cast<float>(l + (r - l) * double(k) / n));
-      ComparatorGlyphs(*it, image, zoom, line_top, line_bottom, &w);
+      ComparatorGlyphs(*it, image, line_top, line_bottom, &w);
       w.edges.clear();
     }
     // The line's band exactly, for every word of it: one baseline for the
@@ -458,10 +452,6 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double zoom, double s
 // Body text of these reports is set at 10.5 pt (五号); what is drawn at
 // sizes near it is judged against this em.
 constexpr double kBodyEm = 10.5;
-
-// The height in pixels Tesseract reads text lines best at (an em of body
-// text; measured on the bench's scans, see README).
-constexpr double kTargetEm = 22;
 
 // A word for a mark found in the image (DashesOrDots): its glyphs spread
 // over the ink's box, one line's height around it.
@@ -566,25 +556,6 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
     pixRasterop(body.get(), t.x, t.y, t.w, t.h, PIX_CLR, nullptr, 0, 0);
     pixRasterop(grey_body.get(), t.x, t.y, t.w, t.h, PIX_SET, nullptr, 0, 0);  // white
   }
-  // Table cells are read from a smaller copy of the page, its text lines
-  // kTargetEm pixels high: in a cell at 250 dpi (an em of 36 px) the model
-  // drops and confuses glyphs that it reads right at 20-odd px ("问题62个"
-  // read "问题2个" at 36 px and at 26, right at 18 and 22). The em is
-  // measured on the page, so a scan at any resolution or a page set in a
-  // larger type is read at that size. The rest of the page stays at full
-  // size: Tesseract's page layout finds columns by pixel measures, and at
-  // 22 px it took the numbers of a list ("1、" … "5、") for a column.
-  const double em = TextLineHeight(body.get(), kBodyEm * dpi / 72.0);
-  double target = kTargetEm;
-  if (const char* e = std::getenv("JIXIAO_OCR_EM")) target = std::atof(e);  // tuning
-  const float shrink = static_cast<float>(std::clamp(target / em, 0.3, 1.0));
-  const double zoom = 1.0 / shrink;
-  const int ocr_dpi = std::max(1, static_cast<int>(std::lround(dpi * shrink)));
-  PixPtr small_text(shrink < 1 ? pixScale(grey_text.get(), shrink, shrink) : pixClone(grey_text.get()));
-  if (!small_text) {
-    EnginePool::Get().Give(settings, std::move(api));
-    return Status::InvalidInput("image cannot be scaled");
-  }
   Confidence conf;
   Status st;
   api->SetPageSegMode(tesseract::PSM_AUTO);
@@ -593,11 +564,11 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
   int rc = api->Recognize(&monitor);
   if (monitor.deadline_exceeded()) st = Status::Timeout("time limit reached during OCR");
   else if (rc != 0) st = Status::Internal("Tesseract could not read the page");
-  else CollectWords(api.get(), body.get(), 1.0, scale, &out->words, &conf);
+  else CollectWords(api.get(), body.get(), scale, &out->words, &conf);
   if (st.ok() && !cells.empty()) {
     api->SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
-    api->SetImage(small_text.get());
-    api->SetSourceResolution(ocr_dpi);
+    api->SetImage(grey_text.get());
+    api->SetSourceResolution(dpi);
     for (const PixelBox& c : cells) {
       // Inside the rules: 2 px in from each side.
       const int x = c.x + 2, y = c.y + 2, cw = c.w - 4, ch = c.h - 4;
@@ -607,15 +578,14 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
       pixCountPixelsInRect(text.get(), b, &cell_ink, nullptr);
       boxDestroy(&b);
       if (cell_ink < 20) continue;
-      api->SetRectangle(static_cast<int>(x * shrink), static_cast<int>(y * shrink),
-                        static_cast<int>(cw * shrink), static_cast<int>(ch * shrink));
+      api->SetRectangle(x, y, cw, ch);
       rc = api->Recognize(&monitor);
       if (monitor.deadline_exceeded()) {
         st = Status::Timeout("time limit reached during OCR");
         break;
       }
       const size_t before = out->words.size();
-      if (rc == 0) CollectWords(api.get(), text.get(), zoom, scale, &out->words, &conf);
+      if (rc == 0) CollectWords(api.get(), text.get(), scale, &out->words, &conf);
       // Nothing read from ink that is there: a cell of "——" or "……" (the
       // Chinese model has no "—"; dots alone are not taken for text).
       if (rc == 0 && out->words.size() == before) {
@@ -627,7 +597,6 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
   }
   out->confidence = conf.glyphs ? conf.sum / conf.glyphs : 0;
   if (std::getenv("JIXIAO_OCR_DEBUG_DIR")) {
-    std::fprintf(stderr, "ocr page: line height %.1f px, cells read at %d dpi\n", em, ocr_dpi);
     std::fprintf(stderr, "ocr page: %zu words, %zu table cells, %.2f s\n", out->words.size(), cells.size(),
                  NowSeconds() - start);
     for (const Rule& r : out->rules)

@@ -352,11 +352,11 @@ TEST(OcrScan, ComparatorsAndDashCellsOfScannedTables) {
 
 // The seed's indicator table scanned (corpus/scans/seed-p7-200dpi.pdf,
 // the page as the OCR bench scans it). Read from the binarised page at
-// 250 dpi (an em of 36 px), Tesseract dropped the 6 of "问题62个" (the
-// scanned seed then had a FIGURE_CONFLICT of its own, 62 against 2); read
-// from the cleaned grey page at 22 px an em, the figures come out as
-// printed. (A grey page that kept a rule's faint edges read cells of one
-// "5" beside it as Chinese characters.)
+// 250 dpi, Tesseract dropped the 6 of "问题62个" (the scanned seed then had
+// a FIGURE_CONFLICT of its own, 62 against 2); read from the grey page
+// cleaned by the threshold, the figures come out as printed. (A grey page
+// that kept a rule's faint edges read cells of one "5" beside it as Chinese
+// characters.)
 TEST(OcrScan, FiguresOfProseCellsAndDigitCellsReadAsPrinted) {
   const std::string root = JIXIAO_SOURCE_DIR;
   Settings settings;
@@ -377,27 +377,12 @@ TEST(OcrScan, FiguresOfProseCellsAndDigitCellsReadAsPrinted) {
   EXPECT_NE(text.find("80余次"), std::string::npos) << text;
   // The table's cells of a lone 5 (standard and score of its rows): 12.
   EXPECT_GE(fives, 12u) << text;
-  // "≥4期" twice: the ≥ read ">=" at this size is one comparator.
+  // "≥4期" twice: a ≥ read ">=" is one comparator.
   size_t ge4 = 0;
   for (size_t at = text.find("≥4期"); at != std::string::npos; at = text.find("≥4期", at + 1)) ++ge4;
   EXPECT_EQ(ge4, 2u) << text;
   EXPECT_EQ(text.find(">="), std::string::npos) << text;
   EXPECT_EQ(text.find("≥="), std::string::npos) << text;
-}
-
-TEST(ImagePrep, TextLineHeightFromTheRowsWithInk) {
-  // Eight lines of glyph-like blobs 30 px high, 50 px apart, and specks.
-  Pix* bin = pixCreate(800, 600, 1);
-  for (int line = 0; line < 8; ++line)
-    for (int x = 40; x < 700; x += 40) pixRasterop(bin, x, 60 + line * 60, 30, 30, PIX_SET, nullptr, 0, 0);
-  pixRasterop(bin, 10, 5, 2, 2, PIX_SET, nullptr, 0, 0);
-  EXPECT_NEAR(TextLineHeight(bin, 36), 30, 1);
-  // Fewer than five lines: the nominal height.
-  Pix* few = pixCreate(800, 600, 1);
-  pixRasterop(few, 40, 60, 30, 30, PIX_SET, nullptr, 0, 0);
-  EXPECT_EQ(TextLineHeight(few, 36), 36);
-  pixDestroy(&few);
-  pixDestroy(&bin);
 }
 
 TEST(ImagePrep, GreyPageKeepsTheInkAndItsEdgesOnly) {
