@@ -3,6 +3,8 @@
 // and `run`.
 #include "pipeline/screen/screen.h"
 
+#include "pipeline/screen/finding_id.h"
+
 #include <chrono>
 
 #include <re2/re2.h>
@@ -194,6 +196,8 @@ Screener::Result Screener::ScreenExtracted(const std::string& path, Document ext
   r.figures = Figures(result.facts);
   for (const Fact& f : result.facts.facts) r.facts.push_back(ReportFactFromJson(FactToJson(f)));
   r.findings = result.findings;
+  AssignFindingIds(&r);
+  result.findings = r.findings;
   r.diagnostics = DiagnosticsToJson(doc);  // not the whole model as JSON: gigabytes for a tall table
   return result;
 }
