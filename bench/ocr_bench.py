@@ -19,7 +19,10 @@ JPEG), then for each scan:
     2-core machine);
   - findings: the codes `check` gives on the scan against those it gives on
     the text PDF.
-Then `run --jobs 2` over the folder of scans: pages per second.
+Then a 14-page scan (the seed's 9 pages and 5 of the clean variant, 200 dpi)
+through `run --jobs 2`: wall time, CPU time and the load average when it
+started (the machine may be shared); and `run --jobs 2` over the folder of
+scans: pages per second.
 Needs imagemagick and poppler-utils for the scans (not for jixiao).
 """
 import collections
@@ -154,13 +157,28 @@ def main():
                 os.path.basename(scan), pages, 100 * acc, 100 * ok / max(1, total), 100 * ok_n / max(1, total),
                 secs / pages, rss, status, same))
             sys.stdout.flush()
+    # One 14-page scan, read 2 pages at a time.
+    fourteen_dir = os.path.join(tmp, "fourteen")
+    os.makedirs(fourteen_dir)
+    fourteen = os.path.join(fourteen_dir, "scan-14p.pdf")
+    subprocess.run(["qpdf", "--empty", "--pages", os.path.join(sdir, "seed-200dpi.pdf"),
+                    os.path.join(sdir, "clean-200dpi.pdf"), "1-5", "--", fourteen], check=True)
+    load = os.getloadavg()[0]
+    t = time.time()
+    p = run(["/usr/bin/time", "-f", "%M %U %S", jixiao, "run", fourteen_dir, "--out", os.path.join(tmp, "run14"),
+             "--jobs", "2", "--time-limit", "0"])
+    secs = time.time() - t
+    rss, user, system = p.stderr.strip().splitlines()[-1].split()
+    print("14-page scan, run --jobs 2: %.1f s wall, %.1f s user + %.1f s system CPU, peak RSS %.0f MB "
+          "(load average %.1f at the start)" % (secs, float(user), float(system), int(rss) / 1024.0, load))
     out = os.path.join(tmp, "run")
     t = time.time()
     p = run(["/usr/bin/time", "-f", "%M", jixiao, "run", sdir, "--out", out, "--jobs", "2", "--time-limit", "0", "--progress", "lines"])
     secs = time.time() - t
     rss = int(p.stderr.strip().splitlines()[-1]) / 1024.0
-    print("run --jobs 2 over %d scanned pages: %.1f s, %.2f pages/s, peak RSS %.0f MB" % (
-        total_pages, secs, total_pages / secs, rss))
+    print("run --jobs 2 over %d scanned pages (%d documents): %.1f s, %.2f pages/s, peak RSS %.0f MB "
+          "(load average %.1f at the end)" % (total_pages, len(os.listdir(sdir)), secs, total_pages / secs, rss,
+                                               os.getloadavg()[0]))
     if "--keep" not in sys.argv:
         shutil.rmtree(tmp)
     else:

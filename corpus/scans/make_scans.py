@@ -21,6 +21,10 @@ Committed (small, one page each, for the OCR tests):
   clean-p7-200dpi.pdf   page 7 of variants/clean (the indicator table: targets
                         written ≥60次, ≥70%, ≦100%), 200 dpi,
                         seal, skew 0.6°
+  seed-p7-200dpi.pdf    page 7 of the seed (the indicator table: long prose
+                        cells with figures, "62个" in one; cells of one
+                        digit; targets ≥4期), 200 dpi, seal, skew 0.4° (the
+                        page as the OCR bench scans it)
   rate-mismatch-p1-no-tounicode.pdf
                         page 1 of variants/rate-mismatch as LibreOffice
                         wrote it, with every /ToUnicode map taken out: its
@@ -199,6 +203,7 @@ def fixtures():
         scan_pages(rate, [1], 200, os.path.join(HERE, "rate-mismatch-p1-200dpi.pdf"), tmp, skews=(0.7,))
         scan_pages(clean, [6], 200, os.path.join(HERE, "clean-p6-200dpi.pdf"), tmp, skews=(-0.5,))
         scan_pages(clean, [7], 200, os.path.join(HERE, "clean-p7-200dpi.pdf"), tmp, skews=(0.6,))
+        scan_pages(seed, [7], 200, os.path.join(HERE, "seed-p7-200dpi.pdf"), tmp, skews=(0.4,))
         strip_tounicode(rate, 1, os.path.join(HERE, "rate-mismatch-p1-no-tounicode.pdf"), tmp)
         pages = []
         for n in (2, 3):

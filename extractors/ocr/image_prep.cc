@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <string>
+#include <vector>
 
 namespace jixiao::ocr {
 
@@ -25,11 +26,35 @@ Pix* GreyWithoutSeal(Pix* colour, int* removed) {
   Pix* rgb = pixConvertTo32(colour);
   if (!rgb) return nullptr;
   const int w = pixGetWidth(rgb), h = pixGetHeight(rgb);
+  const l_uint32* src = pixGetData(rgb);
+  const int swpl = pixGetWpl(rgb);
+  // The seal's own red level: the brightest red of its pixels (the 95th
+  // percentile of the red channel over them; JPEG noise above).
+  std::vector<int> histogram(256, 0);
+  int seal = 0;
+  for (int y = 0; y < h; ++y) {
+    const l_uint32* s = src + static_cast<size_t>(y) * swpl;
+    for (int x = 0; x < w; ++x) {
+      int r, g, b;
+      extractRGBValues(s[x], &r, &g, &b);
+      if (SealRed(r, g, b)) {
+        ++histogram[r];
+        ++seal;
+      }
+    }
+  }
+  int seal_red = 255;
+  for (int v = 255, above = 0; v >= 0 && seal > 0; --v) {
+    above += histogram[v];
+    if (above >= seal / 20) {
+      seal_red = std::max(v, 110);
+      break;
+    }
+  }
   Pix* grey = pixCreate(w, h, 8);
   pixCopyResolution(grey, rgb);
-  const l_uint32* src = pixGetData(rgb);
   l_uint32* dst = pixGetData(grey);
-  const int swpl = pixGetWpl(rgb), dwpl = pixGetWpl(grey);
+  const int dwpl = pixGetWpl(grey);
   int count = 0;
   for (int y = 0; y < h; ++y) {
     const l_uint32* s = src + static_cast<size_t>(y) * swpl;
@@ -39,8 +64,13 @@ Pix* GreyWithoutSeal(Pix* colour, int* removed) {
       extractRGBValues(s[x], &r, &g, &b);
       int v;
       if (SealRed(r, g, b)) {
-        v = 255;
-        ++count;
+        // Seal ink is multiplied over the page: where it lies, the red
+        // channel holds the page under it, scaled by the seal's red. A pure
+        // seal pixel is paper (white); grey text or a thin rule under the
+        // seal keeps its grey (whitening every seal-red pixel cut rules and
+        // the anti-aliased edges of glyphs under the seal).
+        v = std::min(255, r * 255 / seal_red);
+        if (v >= 250) ++count;
       } else {
         v = (r * 299 + g * 587 + b * 114) / 1000;
       }
@@ -146,6 +176,22 @@ std::vector<Rule> FindRules(Pix* binary, int min_length, int max_thickness, Pix*
     v.y0 = up;
     v.y1 = down;
   }
+  // Likewise a horizontal rule that stops short of a long vertical one it
+  // would meet (its end faded in the scan: a 300-dpi JPEG, a seal over it)
+  // is carried on to it, up to 0.2 inch (the narrowest column is wider), so
+  // the cell at its end is closed and not joined to the page around the
+  // table (whose text was then lost with the table blanked out).
+  const double max_gap = min_length / 2.0;
+  for (Rule& h : horizontal) {
+    double left = h.x0, right = h.x1;
+    for (const Rule& v : vertical) {
+      if (v.y1 - v.y0 < min_length || h.y0 < v.y0 - max_thickness || h.y0 > v.y1 + max_thickness) continue;
+      if (v.x0 < h.x0 && h.x0 - v.x0 <= max_gap) left = std::min(left, v.x0);
+      if (v.x0 > h.x1 && v.x0 - h.x1 <= max_gap) right = std::max(right, v.x0);
+    }
+    h.x0 = left;
+    h.x1 = right;
+  }
   // A vertical rule of a table meets a horizontal one (at an end or across);
   // the upright stroke of a title character meets none.
   const double slack = max_thickness + 4;
@@ -168,6 +214,22 @@ std::vector<Rule> FindRules(Pix* binary, int min_length, int max_thickness, Pix*
     pixRasterop(*text, x0, y0, x1 - x0 + 1, y1 - y0 + 1, PIX_CLR, nullptr, 0, 0);
   }
   return rules;
+}
+
+Pix* GreyWithoutRules(Pix* grey, Pix* text) {
+  Pix* out = pixConvertTo8(grey, 0);
+  if (!out || !text) return out;
+  // The ink of `text` and a pixel around it (the anti-aliased edges of the
+  // strokes) keep their grey; everything else is paper. What the threshold
+  // left out (the faint edges of a rule taken out, a seal's pink fringe,
+  // scanner noise) is not left for the model to read as strokes: a cell of
+  // "5" with a rule's faint edge beside it was read "号".
+  Pix* keep = pixDilateBrick(nullptr, text, 3, 3);
+  if (!keep) return out;
+  pixInvert(keep, keep);
+  pixPaintThroughMask(out, keep, 0, 0, 255);
+  pixDestroy(&keep);
+  return out;
 }
 
 std::vector<PixelBox> TableCells(const std::vector<Rule>& rules, int w, int h, int min_size, int min_cell,

@@ -11,10 +11,13 @@
 
 namespace jixiao::ocr {
 
-// An 8-bit grey image of `colour` (any depth) in which every pixel whose
-// colour is a seal's red (red well above green and blue) is white. A dark
-// pixel where black text crosses the seal stays dark. *removed counts the
-// pixels whitened.
+// An 8-bit grey image of `colour` (any depth) without the seal: a pixel
+// whose colour is a seal's red (red well above green and blue) gets its red
+// channel scaled by the seal's brightest red (the seal multiplied over the
+// page leaves the page's grey there), so a pure seal pixel is white and
+// grey text or a thin rule under the seal keeps its grey. A dark pixel
+// where black text crosses the seal stays dark. *removed counts the pixels
+// that became white.
 Pix* GreyWithoutSeal(Pix* colour, int* removed);
 
 // The skew of the text lines of `grey` in degrees (0 when not found with
@@ -30,8 +33,14 @@ Pix* Binarize(Pix* grey);
 // *text gets `binary` without them (and without the pixels touching them).
 // A vertical rule at least min_length long that stops short of a horizontal
 // rule by at most min_length / 3 (a break in the scan; a row of one line is
-// taller) is carried on to it.
+// taller) is carried on to it; a horizontal rule that stops short of such a
+// vertical one by at most min_length / 2 likewise.
 std::vector<Rule> FindRules(Pix* binary, int min_length, int max_thickness, Pix** text);
+
+// The page Tesseract reads: `grey` (8 bit) where `text` (its binarised
+// ink, rules taken out) has ink or touches it, white elsewhere, so the
+// strokes keep their grey edges and nothing the threshold dropped is left.
+Pix* GreyWithoutRules(Pix* grey, Pix* text);
 
 // A rectangle in pixels.
 struct PixelBox {

@@ -206,30 +206,60 @@ void ComparatorGlyphs(const tesseract::ResultIterator& word_it, Pix* image, int 
   tesseract::ResultIterator sym(word_it);
   std::string out;
   std::vector<int> bytes;
-  size_t k = 0, pos = 0;
-  while (k < w->char_bytes.size()) {
-    const int n = w->char_bytes[k];
-    std::string glyph = w->text.substr(pos, n);
-    if (glyph == ">" || glyph == "<" || (k == 0 && suspect_first)) {
-      int l, t, r, b;
-      // The symbol's box; the even spread of the word's box when the model gives none.
-      if (!sym.BoundingBox(tesseract::RIL_SYMBOL, &l, &t, &r, &b) || r <= l) {
-        l = static_cast<int>(w->edges[k]);
-        r = static_cast<int>(w->edges[k + 1]);
-      }
-      const std::string shape = ComparatorShape(image, l, r, line_top, line_bottom);
-      if (!shape.empty()) glyph = shape;
+  // The symbol's box in image pixels; the even spread of the word's box
+  // when the model gives none.
+  auto box_of = [&](const tesseract::ResultIterator& it, size_t k, int* l, int* r) {
+    int t, b;
+    if (!it.BoundingBox(tesseract::RIL_SYMBOL, l, &t, r, &b) || *r <= *l) {
+      *l = static_cast<int>(w->edges[k]);
+      *r = static_cast<int>(w->edges[k + 1]);
     }
-    out += glyph;
-    bytes.push_back(static_cast<int>(glyph.size()));
-    pos += n;
+  };
+  size_t k = 0, pos = 0;
+  bool symbols_left = true;
+  auto advance = [&] {
     ++k;
-    if (k < w->char_bytes.size() &&
-        (sym.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL) || !sym.Next(tesseract::RIL_SYMBOL))) {
+    if (k < w->char_bytes.size() && symbols_left &&
+        (sym.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL) || !sym.Next(tesseract::RIL_SYMBOL)))
+      symbols_left = false;
+  };
+  while (k < w->char_bytes.size()) {
+    if (!symbols_left) {
       // Fewer symbols than glyphs: the rest keep their text.
       out += w->text.substr(pos);
       for (; k < w->char_bytes.size(); ++k) bytes.push_back(w->char_bytes[k]);
+      break;
     }
+    const int n = w->char_bytes[k];
+    std::string glyph = w->text.substr(pos, n);
+    int taken = n;
+    if (glyph == ">" || glyph == "<" || (k == 0 && suspect_first)) {
+      int l, r;
+      box_of(sym, k, &l, &r);
+      // The bar of a "≥" read as a glyph of its own: ">=" (or "≥=" once the
+      // chevron was judged). Both are one comparator when the shape says so.
+      const bool bar_after = k + 1 < w->char_bytes.size() && w->text.compare(pos + n, 1, "=") == 0 &&
+                             !sym.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL);
+      int r2 = r;
+      if (bar_after) {
+        tesseract::ResultIterator next(sym);
+        int l2;
+        if (next.Next(tesseract::RIL_SYMBOL)) box_of(next, k + 1, &l2, &r2);
+        else r2 = static_cast<int>(w->edges[k + 2]);
+      }
+      const std::string shape = ComparatorShape(image, l, std::max(r, r2), line_top, line_bottom);
+      if (!shape.empty()) {
+        glyph = shape;
+        if (bar_after) {
+          taken = n + 1;
+          advance();
+        }
+      }
+    }
+    out += glyph;
+    bytes.push_back(static_cast<int>(glyph.size()));
+    pos += taken;
+    advance();
   }
   w->text = out;
   w->char_bytes = bytes;
@@ -287,8 +317,8 @@ void RecoverComparators(Pix* image, double scale, std::vector<Word>* words, std:
   *line_of = std::move(lines);
 }
 
-// `image` is the 1-bit image the engine read (for the shapes of ≥ / ≤), in
-// the engine's pixel frame; null to skip that.
+// `image` is the 1-bit image of the page the engine read (for the shapes of
+// ≥ / ≤), in the engine's pixel frame; null to skip that.
 void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::vector<Word>* words,
                   Confidence* total) {
   std::vector<Word> found;
@@ -470,14 +500,22 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
   PixPtr straight(straight_raw);
   grey.reset();
   PixPtr binary(Binarize(straight.get()));
-  straight.reset();
   if (!binary) return Status::InvalidInput("image cannot be binarised");
   // Rules at least 0.4 inch long (longer than any character at body sizes),
   // at most 1/30 inch thick (a rule, not a filled box).
   Pix* text_raw = nullptr;
   std::vector<Rule> rules = FindRules(binary.get(), std::max(8, dpi * 2 / 5), std::max(2, dpi / 30), &text_raw);
   PixPtr text(text_raw);
+  // Tesseract's LSTM reads the grey image (it recognises from the grey
+  // pixels when given them, from the bilevel ones otherwise): a binarised
+  // JPEG scan has ragged, speckled strokes that it misreads ("62" read "2",
+  // one wrong character in a long cell). The grey page gets the same
+  // cleaning: the seal is already white, the rules and whatever else the
+  // threshold dropped are whitened here.
+  PixPtr grey_text(GreyWithoutRules(straight.get(), text.get()));
+  straight.reset();
   binary.reset();
+  if (!grey_text) return Status::InvalidInput("image cannot be converted");
   for (Rule& r : rules) out->rules.push_back({r.x0 * scale, r.y0 * scale, r.x1 * scale, r.y1 * scale});
 
   // A page with next to no ink (a blank page, a page of rules only) is not
@@ -492,7 +530,7 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
   if (const char* dir = std::getenv("JIXIAO_OCR_DEBUG_DIR")) {
     // For tuning: the image Tesseract reads.
     static std::atomic<int> n{0};
-    pixWrite((std::string(dir) + "/ocr-" + std::to_string(n++) + ".png").c_str(), text.get(), IFF_PNG);
+    pixWrite((std::string(dir) + "/ocr-" + std::to_string(n++) + ".png").c_str(), grey_text.get(), IFF_PNG);
   }
   auto api = EnginePool::Get().Take(settings);
   if (!api) return Status::Unsupported(kInstallHint);
@@ -513,11 +551,15 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
   std::vector<PixelBox> tables;
   const std::vector<PixelBox> cells = TableCells(rules, w, h, dpi / 2, dpi / 15, &tables);
   PixPtr body(pixCopy(nullptr, text.get()));
-  for (const PixelBox& t : tables) pixRasterop(body.get(), t.x, t.y, t.w, t.h, PIX_CLR, nullptr, 0, 0);
+  PixPtr grey_body(pixCopy(nullptr, grey_text.get()));
+  for (const PixelBox& t : tables) {
+    pixRasterop(body.get(), t.x, t.y, t.w, t.h, PIX_CLR, nullptr, 0, 0);
+    pixRasterop(grey_body.get(), t.x, t.y, t.w, t.h, PIX_SET, nullptr, 0, 0);  // white
+  }
   Confidence conf;
   Status st;
   api->SetPageSegMode(tesseract::PSM_AUTO);
-  api->SetImage(body.get());
+  api->SetImage(grey_body.get());
   api->SetSourceResolution(dpi);
   int rc = api->Recognize(&monitor);
   if (monitor.deadline_exceeded()) st = Status::Timeout("time limit reached during OCR");
@@ -525,7 +567,7 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
   else CollectWords(api.get(), body.get(), scale, &out->words, &conf);
   if (st.ok() && !cells.empty()) {
     api->SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
-    api->SetImage(text.get());
+    api->SetImage(grey_text.get());
     api->SetSourceResolution(dpi);
     for (const PixelBox& c : cells) {
       // Inside the rules: 2 px in from each side.
