@@ -353,7 +353,7 @@ Status Archive::InsertOne(const Document* doc, const ScreenReport& report) {
   const FindingCounts counts = report.counts();
   const HeadlineFigures& figures = report.figures;
   std::string stored =
-      Compress(ToJson(report).dump(-1, ' ', false, Json::error_handler_t::replace), TextDictionary(unit_texts));
+      Compress(ToJsonText(report, -1), TextDictionary(unit_texts));  // the facts one at a time
   if (stored.empty()) return Status::Internal("cannot compress the report");
   int pages = doc ? doc->source.page_count : -1;
   Stmt ins(db_,

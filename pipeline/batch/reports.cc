@@ -141,8 +141,10 @@ Status ReportWriter::Open() {
 Status ReportWriter::Add(const ManifestRow& row, const ScreenReport& r) {
   Impl& m = *impl_;
   if (m.write_errno) return WriteError("reports in " + m.dir, m.write_errno);  // stop early on a full disk
-  std::string line = ToJson(r).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
-  m.Put(line, m.jsonl);
+  // The report's facts written one at a time (no JSON of them all).
+  WriteJson(r, -1, 0, [&](const std::string& piece) { m.Put(piece, m.jsonl); });
+  m.Put("\n", m.jsonl);
+  std::string line;
   const HeadlineFigures& fig = r.figures;
   line = CsvRecord({row.file, r.unit, YearText(r), fig.total_budget, fig.executed, fig.execution_rate,
                     fig.self_score, fig.grade, std::to_string(row.errors), std::to_string(row.warnings),
