@@ -647,6 +647,8 @@ Status Archive::MarkRemoved(const std::vector<std::string>& roots, const std::se
   return s;
 }
 
+Status Archive::UseLittleMemory() { return ExecSql(db_, "PRAGMA mmap_size=0; PRAGMA cache_size=-8000;"); }
+
 Status Archive::Optimize() {
   return ExecSql(db_,
                  "INSERT INTO fts(fts) VALUES('optimize'); INSERT INTO figures(figures) VALUES('optimize');"
