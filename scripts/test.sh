@@ -5,13 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
+started=$SECONDS
+phase() { echo "== $1 (at $((SECONDS - started)) s)"; }
 
 scripts/setup.sh --test
 
-echo "== tests (Release)"
+phase "tests (Release)"
 ctest --test-dir build --output-on-failure -j"$jobs"
 
-echo "== tests under ASan/UBSan"
+phase "tests under ASan/UBSan (without the slow label)"
 cmake -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DJIXIAO_SANITIZE=ON >/dev/null
 cmake --build build-asan -j"$jobs"
 LSAN_OPTIONS=suppressions=$PWD/scripts/lsan.supp ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
@@ -19,6 +21,7 @@ LSAN_OPTIONS=suppressions=$PWD/scripts/lsan.supp ASAN_OPTIONS=detect_leaks=1:abo
 
 for fuzz in scripts/fuzz-*.sh; do
   [[ -x "$fuzz" ]] || continue
-  echo "== $fuzz"
+  phase "$fuzz"
   "$fuzz" "${FUZZ_SECONDS:-30}"
 done
+phase "done"

@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include "pipeline/archive/reviews.h"
 #include "pipeline/archive/sqlite_util.h"
 #include "pipeline/archive/text_index.h"
 #include "pipeline/model/status.h"
@@ -58,6 +59,7 @@ CREATE TABLE IF NOT EXISTS facts(
 CREATE TABLE IF NOT EXISTS findings(
   doc_id INTEGER NOT NULL, idx INTEGER NOT NULL, code TEXT, severity TEXT, message TEXT,
   PRIMARY KEY(doc_id, idx)) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS input_roots(name TEXT PRIMARY KEY, dir TEXT NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(body, content='', tokenize='unicode61 remove_diacritics 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS figures USING fts5(amounts, content='', tokenize='unicode61');
 )sql";
@@ -257,6 +259,8 @@ Status Archive::Open(const std::string& path, std::unique_ptr<Archive>* out) {
         return Status::InvalidInput(path + " was written by an older jixiao (archive schema " + std::to_string(v) +
                                     ", this one writes " + std::to_string(kSchemaVersion) +
                                     "): screen the reports again into a new output folder");
+      Status r = a->EnsureReviews();
+      if (!r.ok()) return r;
       *out = std::move(a);
       return Status::Ok();
     }
@@ -270,8 +274,33 @@ Status Archive::Open(const std::string& path, std::unique_ptr<Archive>* out) {
     ExecSql(db, "ROLLBACK");
     return s;
   }
+  if (!(s = a->EnsureReviews()).ok()) return s;
   *out = std::move(a);
   return Status::Ok();
+}
+
+Status Archive::EnsureReviews() {
+  Status s = ExecSql(db_, "BEGIN IMMEDIATE");
+  if (!s.ok()) return s;
+  bool created = false;
+  s = internal::EnsureReviewSchema(db_, &created);
+  if (s.ok()) s = ExecSql(db_, "CREATE TABLE IF NOT EXISTS input_roots(name TEXT PRIMARY KEY, dir TEXT NOT NULL);");
+  // An archive written before the reviews: the finding ids of its stored
+  // reports, once.
+  std::vector<std::string> shas;
+  if (s.ok() && created) {
+    Stmt q(db_, "SELECT sha256 FROM documents ORDER BY id");
+    while (q.Step()) shas.push_back(q.Text(0));
+  }
+  for (size_t i = 0; s.ok() && i < shas.size(); ++i) {
+    ScreenReport report;
+    bool found = false;
+    s = GetReport(shas[i], &report, &found);
+    if (s.ok() && found) s = internal::NoteFindings(db_, report);
+  }
+  if (s.ok()) s = ExecSql(db_, "COMMIT");
+  if (!s.ok()) ExecSql(db_, "ROLLBACK");
+  return s;
 }
 
 Status Archive::LoadStored(std::map<std::string, StoredDoc>* out) {
@@ -435,6 +464,7 @@ Status Archive::InsertOne(const Document* doc, const ScreenReport& report) {
       if (!(s = fnd.Exec()).ok()) return s;
     }
   }
+  if (!(s = internal::NoteFindings(db_, report)).ok()) return s;
   return IndexDoc(id);
 }
 
@@ -598,8 +628,24 @@ Status Archive::MergeFrom(const std::string& path, int* added) {
       }
       if (!s.ok()) break;
       s = IndexDoc(id);
+      // Its finding ids as this jixiao computes them from the copied report.
+      ScreenReport copied;
+      bool found = false;
+      if (s.ok()) s = GetReport(sha.Text(0), &copied, &found);
+      if (s.ok() && found) s = internal::NoteFindings(db_, copied);
       ++*added;
     }
+    if (s.ok()) s = ExecSql(db_, "COMMIT");
+    if (!s.ok()) ExecSql(db_, "ROLLBACK");
+  }
+  // The source's reviews and the finding ids only it knows (flags gone from
+  // its documents keep their history here too).
+  if (s.ok()) {
+    s = ExecSql(db_, "BEGIN IMMEDIATE");
+    if (s.ok()) s = internal::MergeReviews(db_);
+    Stmt roots(db_, "SELECT 1 FROM src.sqlite_schema WHERE type = 'table' AND name = 'input_roots'");
+    if (s.ok() && roots.Step())
+      s = ExecSql(db_, "INSERT OR IGNORE INTO input_roots SELECT name, dir FROM src.input_roots");
     if (s.ok()) s = ExecSql(db_, "COMMIT");
     if (!s.ok()) ExecSql(db_, "ROLLBACK");
   }
@@ -648,6 +694,36 @@ Status Archive::MarkRemoved(const std::vector<std::string>& roots, const std::se
 }
 
 Status Archive::UseLittleMemory() { return ExecSql(db_, "PRAGMA mmap_size=0; PRAGMA cache_size=-8000;"); }
+
+Status Archive::SetInputRoots(const std::map<std::string, std::string>& roots) {
+  if (roots.empty()) return Status::Ok();
+  Status s = ExecSql(db_, "BEGIN IMMEDIATE");
+  Stmt q(db_, "INSERT INTO input_roots VALUES(?, ?) ON CONFLICT(name) DO UPDATE SET dir = excluded.dir");
+  for (const auto& [name, dir] : roots) {
+    if (!s.ok()) break;
+    q.Bind(1, name).Bind(2, dir);
+    s = q.Exec();
+  }
+  if (s.ok()) s = ExecSql(db_, "COMMIT");
+  if (!s.ok()) ExecSql(db_, "ROLLBACK");
+  return s;
+}
+
+Status Archive::InputRoots(std::map<std::string, std::string>* roots) {
+  roots->clear();
+  Stmt has(db_, "SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'input_roots'");
+  if (!has.Step()) return Status::Ok();
+  Stmt q(db_, "SELECT name, dir FROM input_roots");
+  while (q.Step()) (*roots)[q.Text(0)] = q.Text(1);
+  return q.done_ok() ? Status::Ok() : Status::IoError(sqlite3_errmsg(db_));
+}
+
+std::string Archive::SourcePath(const std::map<std::string, std::string>& roots, const std::string& path) {
+  const std::string first = path.substr(0, path.find('/'));
+  auto it = roots.find(first);
+  if (it == roots.end() || path.empty()) return "";
+  return it->second + "/" + path;
+}
 
 Status Archive::Optimize() {
   return ExecSql(db_,

@@ -34,6 +34,12 @@
 //        segmented text (text_index.h), its units one after another.
 //   figures: FTS5, contentless, rowid = documents.id: one token per amount
 //        of money the document states (AmountToken of its canonical 元 value).
+//   input_roots(name PRIMARY KEY, dir)  -- where the inputs of a run were:
+//        the first component of documents.path ("corpus" of
+//        corpus/seed/a.docx) and the absolute folder it lies in, so that
+//        reports and the review server can point at the original file.
+//   finding_ids, reviews: the reviewers' decisions and the finding ids they
+//        are kept under (reviews.h); never deleted with a document.
 //
 // Covered by pipeline/archive/archive_test.cc.
 #pragma once
@@ -108,6 +114,15 @@ class Archive {
   // is here with another jixiao version. *added counts them.
   Status MergeFrom(const std::string& path, int* added);
 
+  // Records where the inputs named after these roots lie: name -> absolute
+  // folder holding it (a later run's answer replaces an earlier one).
+  Status SetInputRoots(const std::map<std::string, std::string>& roots);
+  // The recorded roots (empty for an archive from before them).
+  Status InputRoots(std::map<std::string, std::string>* roots);
+  // The absolute path of a document's original file (documents.path under
+  // its recorded root), or "" when unknown.
+  static std::string SourcePath(const std::map<std::string, std::string>& roots, const std::string& path);
+
   // Rebuilds sqlite's statistics and the FTS b-tree (after a merge or a big run).
   Status Optimize();
   // For a batch that writes thousands of documents: the file is not memory
@@ -119,6 +134,7 @@ class Archive {
 
  private:
   explicit Archive(sqlite3* db) : db_(db) {}
+  Status EnsureReviews();  // reviews.h tables; finding ids of an archive written before them
   Status InsertOne(const Document* doc, const ScreenReport& report);
   Status DeleteDoc(int64_t id);
   Status IndexDoc(int64_t id);  // adds the fts and figures rows, built from texts and facts

@@ -135,6 +135,18 @@ class Walker {
 
 }  // namespace
 
+std::map<std::string, std::string> InputRootDirs(const std::vector<std::string>& paths) {
+  std::map<std::string, std::string> roots;
+  for (const std::string& p : paths) {
+    std::error_code ec;
+    if (!fs::exists(p, ec)) continue;
+    fs::path canonical = fs::weakly_canonical(fs::absolute(p, ec), ec);
+    if (ec || canonical.filename().empty()) continue;
+    roots[DisplayPath(canonical.filename().string())] = canonical.parent_path().string();
+  }
+  return roots;
+}
+
 Status CollectInputs(const std::vector<std::string>& paths, int jobs, std::vector<Input>* inputs,
                      std::vector<std::string>* roots) {
   std::vector<Input> found;

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -39,6 +40,11 @@ struct Input {
 // the folders given ("corpus"), the first component of their inputs' names.
 Status CollectInputs(const std::vector<std::string>& paths, int jobs, std::vector<Input>* inputs,
                      std::vector<std::string>* roots = nullptr);
+
+// For each path given: the first component of its inputs' names (the
+// folder's or the file's own name, DisplayPath) -> the absolute folder that
+// holds it. Paths that do not exist are left out.
+std::map<std::string, std::string> InputRootDirs(const std::vector<std::string>& paths);
 
 // "K/N" with 0 <= K < N. InvalidInput otherwise.
 Status ParseShard(const std::string& text, int* index, int* count);

@@ -6,21 +6,24 @@
 
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <set>
+
+#include "pipeline/archive/reviews.h"
 #include "pipeline/batch/manifest.h"
 #include "pipeline/model/status.h"
 
 namespace jixiao::batch {
 
-// A report field as text for a cell or a line: strings as they are, numbers
-// and other values as JSON, "" when `j` is not an object or the field is
-// absent or null (unit and year are null when the title did not give them).
+// The current review of each reviewed finding of a document, by finding id.
+using DocReviews = std::map<std::string, archive::Review>;
 
 // report.xlsx, row by row (report_xlsx.cc).
 class XlsxReport {
  public:
   ~XlsxReport();
   Status Open(const std::string& tmp_path);
-  void Add(const ManifestRow& row, const ScreenReport& report);
+  void Add(const ManifestRow& row, const ScreenReport& report, const DocReviews& reviews);
   Status Close();
   // Closes the workbook, if open, and removes its temporary file.
   void Discard();
@@ -39,7 +42,9 @@ class HtmlReport {
   ~HtmlReport();
   // Opens the spill file (removed by the destructor).
   Status Open(const std::string& spill_path);
-  void Add(const ManifestRow& row, const ScreenReport& report);
+  // source_href: a link to the original file (relative to the page), or "".
+  void Add(const ManifestRow& row, const ScreenReport& report, const DocReviews& reviews,
+           const std::string& source_href);
   // Writes the whole page to path (not atomically: the caller renames it).
   Status WritePage(const std::string& path);
 
@@ -47,10 +52,13 @@ class HtmlReport {
   struct Section {
     int rank, errors, warnings;
     std::string file;
-    long offset;
-    size_t length;
+    long offset;          // the section, then its overview row, in the spill file
+    size_t length, row_length;
   };
   std::vector<Section> sections_;
+  std::set<std::string> codes_, units_;
+  std::set<int> years_;
+  int reviewed_ = 0, findings_ = 0;
   std::string spill_path_;
   FILE* spill_ = nullptr;
   int write_errno_ = 0;

@@ -4,7 +4,10 @@
 // pipeline/batch/batch_test.cc and tests/e2e.
 #include "pipeline/batch/reports.h"
 
+#include <cctype>
 #include <cerrno>
+#include <filesystem>
+#include <map>
 #include <cstdio>
 #include <cstring>
 #include <set>
@@ -12,6 +15,7 @@
 #include "pipeline/batch/csv.h"
 #include "pipeline/batch/report_writers.h"
 #include "pipeline/model/finding_codes.h"
+#include "pipeline/screen/finding_id.h"
 
 namespace jixiao::batch {
 
@@ -61,6 +65,28 @@ std::string Places(const Finding& finding) {
   return Joined(finding, [](const Evidence& e) -> const std::string& { return e.place; });
 }
 
+std::string RelativeHref(const std::string& from_dir, const std::string& target) {
+  if (target.empty()) return "";
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path from = fs::weakly_canonical(fs::absolute(from_dir, ec), ec);
+  fs::path to = fs::weakly_canonical(fs::path(target), ec);
+  fs::path rel = to.lexically_relative(from);
+  std::string raw = rel.empty() ? to.string() : rel.generic_string();
+  std::string out;
+  static const char kHex[] = "0123456789ABCDEF";
+  for (unsigned char c : raw) {
+    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
 std::string YearText(const ScreenReport& report) { return report.year ? std::to_string(report.year) : ""; }
 
 namespace {
@@ -91,6 +117,8 @@ struct ReportWriter::Impl {
   FILE* findings = nullptr;
   XlsxReport xlsx;
   HtmlReport html;
+  std::unique_ptr<archive::Reviews> reviews;
+  std::map<std::string, std::string> roots;  // input roots, for the links to the original files
   int write_errno = 0;   // the first failed write's errno
   bool finished = false;
 
@@ -131,16 +159,29 @@ Status ReportWriter::Open() {
                      "\r\n";
   m.Put(head, m.summary);
   head = std::string(kUtf8Bom) +
-         CsvRecord({"文件", "单位", "年度", "严重程度", "代码", "问题说明", "算式", "原文引用", "位置"}) + "\r\n";
+         CsvRecord({"文件", "单位", "年度", "严重程度", "代码", "问题说明", "算式", "原文引用", "位置", "发现编号",
+                    "复核结论", "复核人", "备注"}) +
+         "\r\n";
   m.Put(head, m.findings);
   Status hs = m.html.Open(m.Tmp("report.html") + ".sections");
   if (!hs.ok()) return hs;
   return m.xlsx.Open(m.Tmp("report.xlsx") + ".xlsx");
 }
 
+Status ReportWriter::UseArchive(archive::Archive* archive) {
+  impl_->reviews.reset(new archive::Reviews(archive));
+  return archive->InputRoots(&impl_->roots);
+}
+
 Status ReportWriter::Add(const ManifestRow& row, const ScreenReport& r) {
   Impl& m = *impl_;
   if (m.write_errno) return WriteError("reports in " + m.dir, m.write_errno);  // stop early on a full disk
+  DocReviews reviews;
+  if (m.reviews && !r.findings.empty() && !r.sha256.empty()) {
+    Status rs = m.reviews->CurrentForDocument(r.sha256, &reviews);
+    if (!rs.ok()) return rs;
+  }
+  const std::vector<std::string> ids = FindingIds(r);
   // The report's facts written one at a time (no JSON of them all).
   WriteJson(r, -1, 0, [&](const std::string& piece) { m.Put(piece, m.jsonl); });
   m.Put("\n", m.jsonl);
@@ -152,14 +193,18 @@ Status ReportWriter::Add(const ManifestRow& row, const ScreenReport& r) {
                     FamilyZh(r.family)}) +
          "\r\n";
   m.Put(line, m.summary);
-  for (const Finding& f : r.findings) {
+  for (size_t i = 0; i < r.findings.size(); ++i) {
+    const Finding& f = r.findings[i];
+    auto rv = reviews.find(ids[i]);
+    const archive::Review* review = rv == reviews.end() ? nullptr : &rv->second;
     line = CsvRecord({row.file, r.unit, YearText(r), SeverityZh(f.severity), f.code, f.message, f.arithmetic,
-                      Quotes(f), Places(f)}) +
+                      Quotes(f), Places(f), ids[i], review ? archive::DecisionZh(review->decision) : "",
+                      review ? review->reviewer : "", review ? review->comment : ""}) +
            "\r\n";
     m.Put(line, m.findings);
   }
-  m.xlsx.Add(row, r);
-  m.html.Add(row, r);
+  m.xlsx.Add(row, r, reviews);
+  m.html.Add(row, r, reviews, RelativeHref(m.dir, archive::Archive::SourcePath(m.roots, row.file)));
   return Status::Ok();
 }
 
@@ -192,6 +237,8 @@ Status ReportWriter::Finish() {
 Status WriteRunReports(const std::string& dir, const std::vector<ManifestRow>& rows, archive::Archive* archive) {
   ReportWriter writer(dir);
   Status s = writer.Open();
+  if (!s.ok()) return s;
+  s = writer.UseArchive(archive);
   if (!s.ok()) return s;
   for (const ManifestRow& row : rows) {
     // Every input that ended with an outcome of its own: duplicates (their

@@ -13,6 +13,7 @@
 #include <filesystem>
 
 #include "pipeline/batch/folder_lock.h"
+#include "pipeline/batch/inputs.h"
 #include "pipeline/batch/plan.h"
 #include "pipeline/batch/pool.h"
 #include "pipeline/batch/progress.h"
@@ -265,6 +266,9 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
       if (!s.ok()) return s;
     }
   }
+  // Where the inputs are, for the links of the reports to the original files.
+  s = arc->SetInputRoots(InputRootDirs(options.paths));
+  if (!s.ok()) return s;
   spdlog::info("run: {} inputs in this shard ({} in others), {} to screen, {} resumed", plan.rows.size(),
                plan.other_shards, plan.todo.size(), summary->resumed);
   s = RecordCrashed(&plan, options, arc.get());

@@ -19,6 +19,7 @@ const char* FindingSeverityName(FindingSeverity severity) {
 
 nlohmann::ordered_json FindingToJson(const Finding& f) {
   nlohmann::ordered_json j;
+  if (!f.id.empty()) j["id"] = f.id;
   j["code"] = f.code;
   j["severity"] = FindingSeverityName(f.severity);
   j["message"] = f.message;

@@ -25,6 +25,9 @@ struct Evidence {
 enum class FindingSeverity { kError, kWarning, kInfo };
 
 struct Finding {
+  // Stable id (pipeline/screen/finding_id.h): set once the document's sha256
+  // is known (the screener, ScreenReport FromJson); empty before.
+  std::string id;
   std::string code;      // stable: SUM_MISMATCH, FIGURE_CONFLICT, ... (schemas/findings.schema.json)
   FindingSeverity severity = FindingSeverity::kError;
   std::string message;   // Chinese, for the reviewer

@@ -8,7 +8,7 @@
 
 #include "pipeline/checks/check.h"
 #include "pipeline/checks/funds_checks.h"
-#include "pipeline/checks/test_documents.h"
+#include "pipeline/model/test_documents.h"
 #include "pipeline/checks/test_rules.h"
 #include "pipeline/facts/test_vocabulary.h"
 
@@ -65,7 +65,9 @@ TEST(FundsChecksTest, PlantedDefects) {
     rows[p.row][p.col] = p.value;
     std::string messages;
     EXPECT_EQ(FundsCodes(TableDoc(rows), &messages), p.codes) << p.name << "\n" << messages;
-    if (!p.in_message.empty()) EXPECT_NE(messages.find(p.in_message), std::string::npos) << p.name << "\n" << messages;
+    if (!p.in_message.empty()) {
+      EXPECT_NE(messages.find(p.in_message), std::string::npos) << p.name << "\n" << messages;
+    }
   }
 }
 

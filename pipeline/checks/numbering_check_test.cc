@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "pipeline/checks/numbering_check.h"
-#include "pipeline/checks/test_documents.h"
+#include "pipeline/model/test_documents.h"
 #include "pipeline/checks/test_rules.h"
 
 namespace jixiao {

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "pipeline/checks/score_checks.h"
-#include "pipeline/checks/test_documents.h"
+#include "pipeline/model/test_documents.h"
 #include "pipeline/checks/test_rules.h"
 #include "pipeline/facts/test_vocabulary.h"
 

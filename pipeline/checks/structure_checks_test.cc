@@ -4,7 +4,7 @@
 
 #include "pipeline/checks/figure_checks.h"
 #include "pipeline/checks/structure_checks.h"
-#include "pipeline/checks/test_documents.h"
+#include "pipeline/model/test_documents.h"
 #include "pipeline/checks/test_rules.h"
 #include "pipeline/facts/facts.h"
 #include "pipeline/facts/vocabulary.h"

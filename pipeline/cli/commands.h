@@ -69,5 +69,6 @@ Runner AddCheckCommand(CLI::App& app);   // cmd_check.cc: cross-checks with evid
 Runner AddRunCommand(CLI::App& app);     // cmd_run.cc: screen a batch into a run folder
 Runner AddSearchCommand(CLI::App& app);  // cmd_search.cc: full-text / amount search of an archive
 Runner AddMergeCommand(CLI::App& app);   // cmd_merge.cc: join run folders (shards)
+Runner AddReviewsCommand(CLI::App& app); // cmd_reviews.cc: export the reviewers' decisions
 
 }  // namespace jixiao::cli

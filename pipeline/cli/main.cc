@@ -34,6 +34,7 @@ int main(int argc, char** argv) {
   add("search", "Search an archive: words, phrases, amounts (24万元); ranked, with snippets",
       jixiao::cli::AddSearchCommand);
   add("merge", "Join run folders (shards) into one archive and one set of reports", jixiao::cli::AddMergeCommand);
+  add("reviews", "Export the reviewers' decisions on findings (csv or json)", jixiao::cli::AddReviewsCommand);
 
   // `jixiao` alone: the help, and the exit code of a usage error.
   if (argc <= 1) {

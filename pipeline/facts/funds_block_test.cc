@@ -6,30 +6,10 @@
 
 #include "pipeline/facts/facts.h"
 #include "pipeline/facts/test_vocabulary.h"
+#include "pipeline/model/test_documents.h"
 
 namespace jixiao {
 namespace {
-
-// A table of single cells; rows may be shorter than the widest (the last
-// cell then spans the rest).
-Block TableBlock(const std::vector<std::vector<std::string>>& rows) {
-  Block b;
-  b.kind = BlockKind::kTable;
-  Table& t = b.table;
-  t.rows = static_cast<int>(rows.size());
-  for (const auto& r : rows) t.cols = std::max(t.cols, static_cast<int>(r.size()));
-  for (int r = 0; r < t.rows; ++r) {
-    for (int c = 0; c < static_cast<int>(rows[r].size()); ++c) {
-      Cell cell;
-      cell.row = r;
-      cell.col = c;
-      if (c + 1 == static_cast<int>(rows[r].size())) cell.colspan = t.cols - c;
-      cell.paragraphs = {rows[r][c]};
-      t.cells.push_back(cell);
-    }
-  }
-  return b;
-}
 
 Block Para(const std::string& text) {
   Block b;

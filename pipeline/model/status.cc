@@ -12,6 +12,7 @@ const char* Status::CodeName(Code code) {
     case Code::kLimitExceeded: return "limit_exceeded";
     case Code::kTimeout: return "timeout";
     case Code::kInternal: return "internal";
+    case Code::kNotFound: return "not_found";
   }
   return "unknown";
 }

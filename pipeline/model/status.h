@@ -19,6 +19,7 @@ class Status {
     kLimitExceeded,  // a safety bound was hit (ZIP bomb, nesting depth, size)
     kTimeout,        // the per-document time limit ran out
     kInternal,       // a bug in jixiao
+    kNotFound,       // a named thing (a finding id, a document) is not there
   };
 
   Status() = default;
@@ -29,6 +30,7 @@ class Status {
   static Status LimitExceeded(std::string msg) { return Status(Code::kLimitExceeded, std::move(msg)); }
   static Status Timeout(std::string msg) { return Status(Code::kTimeout, std::move(msg)); }
   static Status Internal(std::string msg) { return Status(Code::kInternal, std::move(msg)); }
+  static Status NotFound(std::string msg) { return Status(Code::kNotFound, std::move(msg)); }
 
   bool ok() const { return code_ == Code::kOk; }
   Code code() const { return code_; }

@@ -47,6 +47,7 @@ std::string ReviewerReason(Status::Code code, const std::string& message) {
     case Status::Code::kTimeout: return "超时：未能在时限内完成检查";
     case Status::Code::kInternal: return "处理时发生内部错误，请将此文件提供给维护人员";
     case Status::Code::kInvalidInput:
+    case Status::Code::kNotFound:
     case Status::Code::kOk: break;
   }
   return "文件已损坏或内容与扩展名不符，无法读取";

@@ -2,6 +2,8 @@
 // Covered by pipeline/screen/report_test.cc.
 #include "pipeline/screen/report.h"
 
+#include "pipeline/screen/finding_id.h"
+
 namespace jixiao {
 namespace {
 
@@ -331,7 +333,13 @@ Json HeadJson(const ScreenReport& r) {
   j["figures"] = std::move(figures);
   j["facts"] = Json::array();
   Json findings = Json::array();
-  for (const Finding& f : r.findings) findings.push_back(FindingToJson(f));
+  // Ids from the evidence as it stands (finding_id.h), whatever Finding::id holds.
+  const std::vector<std::string> ids = FindingIds(r);
+  for (size_t i = 0; i < r.findings.size(); ++i) {
+    Finding f = r.findings[i];
+    f.id = ids[i];
+    findings.push_back(FindingToJson(f));
+  }
   j["findings"] = std::move(findings);
   const FindingCounts c = r.counts();
   j["counts"] = {{"error", c.error}, {"warning", c.warning}, {"info", c.info}};
@@ -453,6 +461,7 @@ Status FromJson(const Json& j, ScreenReport* out) {
     r.findings.push_back(std::move(f));
   }
   if (j.contains("diagnostics") && j["diagnostics"].is_array()) r.diagnostics = j["diagnostics"];
+  AssignFindingIds(&r);  // recomputed, never trusted from the file: one rule for every report
   *out = std::move(r);
   return Status::Ok();
 }

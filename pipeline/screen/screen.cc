@@ -3,6 +3,8 @@
 // and `run`.
 #include "pipeline/screen/screen.h"
 
+#include "pipeline/screen/finding_id.h"
+
 #include <chrono>
 
 #include <re2/re2.h>
@@ -200,6 +202,8 @@ Screener::Result Screener::ScreenExtracted(const std::string& path, Document ext
     r.facts.push_back(ReportFactOf(f));
   }
   r.findings = result.findings;
+  AssignFindingIds(&r);
+  result.findings = r.findings;
   r.diagnostics = DiagnosticsToJson(doc);  // not the whole model as JSON: gigabytes for a tall table
   // Out of time while the report was made: failed like a document out of
   // time in its checks (its report is incomplete). A report counts only when

@@ -24,9 +24,9 @@ inline Document Paragraphs(const std::vector<std::string>& lines) {
   return doc;
 }
 
-// The paragraphs first, then one table of `rows`.
-inline Document TableDoc(const TestRows& rows, const std::vector<std::string>& paragraphs = {}) {
-  Document doc = Paragraphs(paragraphs);
+// A table of single cells; a row may be shorter than the widest, its last
+// cell then spans the rest.
+inline Block TableBlock(const TestRows& rows) {
   Block b;
   b.kind = BlockKind::kTable;
   Table& t = b.table;
@@ -41,7 +41,13 @@ inline Document TableDoc(const TestRows& rows, const std::vector<std::string>& p
       cell.paragraphs = {rows[r][c]};
       t.cells.push_back(cell);
     }
-  doc.blocks.push_back(b);
+  return b;
+}
+
+// The paragraphs first, then one table of `rows`.
+inline Document TableDoc(const TestRows& rows, const std::vector<std::string>& paragraphs = {}) {
+  Document doc = Paragraphs(paragraphs);
+  doc.blocks.push_back(TableBlock(rows));
   return doc;
 }
 
