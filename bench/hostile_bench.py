@@ -8,9 +8,12 @@ probe, each in its own process (GNU time's maximum resident set size):
   - a table of 300,000 rows (about 2 MB as DOCX), `check`
   - the same table with --time-limit 2 (the limit must stop it)
   - a form XObject drawn 10^6 times (forms nesting forms), `check --time-limit 0`
+  - a table of 100,000 rows each naming a concept (200,000 facts), `check -f json`
   - `run` over N small distinct reports (default 2,000; --batch N)
 
-    /usr/bin/python3 bench/hostile_bench.py [--batch N] [--jixiao build/jixiao]
+    /usr/bin/python3 bench/hostile_bench.py [--batch N] [--rows N] [--only CASE,...] [--jixiao build/jixiao]
+
+CASE: repeated, compressible, xobject, table, facts, batch (default: all).
 
 Inputs are generated in a temporary folder (nothing is committed); figures and
 names are invented.
@@ -51,46 +54,68 @@ def main():
     ap.add_argument("--jixiao", default=os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "build", "jixiao"))
     ap.add_argument("--batch", type=int, default=2000)
     ap.add_argument("--rows", type=int, default=300000)
+    ap.add_argument("--only", default="repeated,compressible,xobject,table,facts,batch")
     args = ap.parse_args()
+    only = set(args.only.split(","))
     j = os.path.abspath(args.jixiao)
     tmp = tempfile.mkdtemp(prefix="jixiao_hostile_bench_")
     try:
-        for n in (8000, 16000, 32000, 64000):
+        for n in ((8000, 16000, 32000, 64000) if "repeated" in only else ()):
             path = os.path.join(tmp, "repeated-%d.docx" % n)
             with open(path, "wb") as f:
                 f.write(h.raw_zip([{"name": "word/document.xml", "data": h.doc_xml([SENTENCE] * n)}]))
             measure("check, sentence x %d" % n, [j, "check", path])
-        measure("check --time-limit 1, sentence x 64000", [j, "check", "--time-limit", "1", path])
-        path = os.path.join(tmp, "compressible.docx")
-        n = (32 << 20) // len(("<w:p><w:r><w:t>%s</w:t></w:r></w:p>" % SENTENCE).encode("utf-8"))
-        xml = h.doc_xml([SENTENCE] * n)
-        with open(path, "wb") as f:
-            f.write(h.raw_zip([{"name": "word/document.xml", "data": xml, "deflate": True}]))
-        print("(compressible DOCX: %.1f MB document.xml, %.0f:1)" % (len(xml) / 1e6, len(xml) / os.path.getsize(path)))
-        measure("check, 32 MB document.xml of one sentence", [j, "check", path])
-        path = os.path.join(tmp, "xobject-fanout.pdf")
-        with open(path, "wb") as f:
-            f.write(h.xobject_fanout_pdf())
-        measure("check --time-limit 0, form XObject x 10^6", [j, "check", "--time-limit", "0", "--ocr", "off", path])
-        path = os.path.join(tmp, "table-%d.docx" % args.rows)
-        rows = [["项目", "预算数（万元）", "执行数（万元）"]] + [["支出%d" % i, str(i % 97), str(i % 89)]
-                                                         for i in range(args.rows)]
-        with open(path, "wb") as f:
-            f.write(h.raw_zip([{"name": "word/document.xml", "data": h.table_xml(rows), "deflate": True}]))
-        print("(table DOCX: %.1f MB)" % (os.path.getsize(path) / 1e6))
-        measure("check, table of %d rows" % args.rows, [j, "check", path])
-        measure("check --time-limit 2, table of %d rows" % args.rows, [j, "check", "--time-limit", "2", path])
-        batch = os.path.join(tmp, "batch")
-        os.makedirs(batch)
-        for i in range(args.batch):
-            with open(os.path.join(batch, "r%05d.docx" % i), "wb") as f:
-                f.write(report_docx(i))
-        measure("run --jobs 2, %d documents" % args.batch,
-                [j, "run", batch, "--out", os.path.join(tmp, "out"), "--jobs", "2", "--progress", "lines"])
-        size = os.path.getsize(os.path.join(tmp, "out", "report.html")) / 1e6
-        print("(report.html: %.1f MB)" % size)
+        if "repeated" in only:
+            measure("check --time-limit 1, sentence x 64000", [j, "check", "--time-limit", "1", path])
+        if "compressible" in only:
+            compressible(j, tmp)
+        if "xobject" in only:
+            path = os.path.join(tmp, "xobject-fanout.pdf")
+            with open(path, "wb") as f:
+                f.write(h.xobject_fanout_pdf())
+            measure("check --time-limit 0, form XObject x 10^6",
+                    [j, "check", "--time-limit", "0", "--ocr", "off", path])
+        if "table" in only:
+            path = table(j, tmp, args.rows, lambda i: "支出%d" % i, "table of %d rows" % args.rows)
+            measure("check --time-limit 2, table of %d rows" % args.rows, [j, "check", "--time-limit", "2", path])
+        if "facts" in only:
+            table(j, tmp, 100000, lambda i: "基本支出" if i % 2 else "项目支出", "table of 100000 rows of facts")
+        if "batch" in only:
+            batch_run(j, tmp, args.batch)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def compressible(j, tmp):
+    path = os.path.join(tmp, "compressible.docx")
+    n = (32 << 20) // len(("<w:p><w:r><w:t>%s</w:t></w:r></w:p>" % SENTENCE).encode("utf-8"))
+    xml = h.doc_xml([SENTENCE] * n)
+    with open(path, "wb") as f:
+        f.write(h.raw_zip([{"name": "word/document.xml", "data": xml, "deflate": True}]))
+    print("(compressible DOCX: %.1f MB document.xml, %.0f:1)" % (len(xml) / 1e6, len(xml) / os.path.getsize(path)))
+    measure("check, 32 MB document.xml of one sentence", [j, "check", path])
+
+
+def table(j, tmp, rows, label, name):
+    path = os.path.join(tmp, name.replace(" ", "-") + ".docx")
+    table = [["项目", "预算数（万元）", "执行数（万元）"]] + [[label(i), str(i % 97), str(i % 89)] for i in range(rows)]
+    with open(path, "wb") as f:
+        f.write(h.raw_zip([{"name": "word/document.xml", "data": h.table_xml(table), "deflate": True}]))
+    print("(%s: %.1f MB DOCX)" % (name, os.path.getsize(path) / 1e6))
+    measure("check -f json, " + name, [j, "check", "--time-limit", "0", "-f", "json", path])
+    return path
+
+
+def batch_run(j, tmp, n):
+    batch = os.path.join(tmp, "batch")
+    os.makedirs(batch)
+    for i in range(n):
+        with open(os.path.join(batch, "r%05d.docx" % i), "wb") as f:
+            f.write(report_docx(i))
+    measure("run --jobs 2, %d documents" % n,
+            [j, "run", batch, "--out", os.path.join(tmp, "out"), "--jobs", "2", "--progress", "lines"])
+    size = os.path.getsize(os.path.join(tmp, "out", "report.html")) / 1e6
+    print("(report.html: %.1f MB)" % size)
 
 
 if __name__ == "__main__":

@@ -382,7 +382,7 @@ Status Archive::InsertOne(const Document* doc, const ScreenReport& report) {
   const FindingCounts counts = report.counts();
   const HeadlineFigures& figures = report.figures;
   std::string stored =
-      Compress(ToJson(report).dump(-1, ' ', false, Json::error_handler_t::replace), TextDictionary(unit_texts));
+      Compress(ToJsonText(report, -1), TextDictionary(unit_texts));  // the facts one at a time
   if (stored.empty()) return Status::Internal("cannot compress the report");
   int pages = doc ? doc->source.page_count : -1;
   Stmt ins(db_,
@@ -692,6 +692,8 @@ Status Archive::MarkRemoved(const std::vector<std::string>& roots, const std::se
   else *marked = static_cast<int>(gone.size());
   return s;
 }
+
+Status Archive::UseLittleMemory() { return ExecSql(db_, "PRAGMA mmap_size=0; PRAGMA cache_size=-8000;"); }
 
 Status Archive::SetInputRoots(const std::map<std::string, std::string>& roots) {
   if (roots.empty()) return Status::Ok();

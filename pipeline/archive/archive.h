@@ -125,6 +125,10 @@ class Archive {
 
   // Rebuilds sqlite's statistics and the FTS b-tree (after a merge or a big run).
   Status Optimize();
+  // For a batch that writes thousands of documents: the file is not memory
+  // mapped (its pages read back would count as the process's memory,
+  // growing with the archive) and the page cache stays small (8 MB).
+  Status UseLittleMemory();
 
   sqlite3* db() const { return db_; }
 

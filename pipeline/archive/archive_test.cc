@@ -341,7 +341,7 @@ TEST_F(ArchiveTest, StoredReportComesBackByteForByte) {
   Document d = MakeDoc("q.docx", {"本单位2024年度预算资金24万元，实际支出23.5万元，预算执行率97.9%。"}, {"预算数", "24"});
   ScreenReport rep = MakeReport("q.docx", "qqqq", "丁", 2024, "SUM_MISMATCH", 1);
   const std::string quote = "本单位2024年度预算资金24万元，实际支出23.5万元，预算执行率97.9%。";
-  rep.facts[0].json["quote"] = quote;
+  rep.facts[0].quote = quote;
   Evidence e;
   e.quote = quote;
   e.place = "正文第1段";

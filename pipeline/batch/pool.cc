@@ -80,9 +80,15 @@ struct Pool::Shared {
   size_t next = 0;
   bool stop = false;
   std::deque<Done> done;
+  // Finished documents waiting for the committer, at most: a worker with
+  // its result waits for room, so memory is bounded by a few documents, not
+  // by how far the workers run ahead of the archive (they did: every result
+  // of a 10,000-document batch could be queued at once).
+  size_t max_done = 8;
   struct Slot {
     bool busy = false;
     bool abandoned = false;
+    bool waiting = false;  // finished, waiting for room in `done` (not the watchdog's)
     size_t todo = 0;
     Clock::time_point start;
   };
@@ -149,9 +155,13 @@ void Worker(std::shared_ptr<Pool::Shared> s, size_t slot_id) {
     ScreenResult result = ScreenOne(*s, todo, &sha);
     double seconds = std::chrono::duration<double>(Clock::now() - start).count();
     s->Journal("done", todo);
-    std::lock_guard<std::mutex> lock(s->mu);
+    std::unique_lock<std::mutex> lock(s->mu);
+    if (s->slots[slot_id].abandoned) return;  // the watchdog recorded a timeout and replaced us
+    s->slots[slot_id].waiting = true;
+    s->cv.wait(lock, [&] { return s->done.size() < s->max_done || s->stop; });
     Pool::Shared::Slot& slot = s->slots[slot_id];
-    if (slot.abandoned) return;  // the watchdog recorded a timeout and replaced us
+    slot.waiting = false;
+    if (slot.abandoned) return;
     slot.busy = false;
     s->done.push_back(Done{s->rows[todo], std::move(result), seconds, sha});
     s->cv.notify_all();
@@ -171,6 +181,7 @@ Pool::Pool(const ScreenFunction& screen, const ScreenOptions& options, std::vect
   shared_->shas = std::move(shas);
   shared_->journal_fd = ::open(journal_path.c_str(), O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
   jobs_ = std::max(1, std::min<int>(jobs, static_cast<int>(std::max<size_t>(1, shared_->paths.size()))));
+  shared_->max_done = static_cast<size_t>(std::max(8, 4 * jobs_));
 }
 
 Pool::~Pool() {
@@ -202,12 +213,13 @@ std::vector<Done> Pool::Take(int max) {
       batch.push_back(std::move(shared_->done.front()));
       shared_->done.pop_front();
     }
+    if (!batch.empty()) shared_->cv.notify_all();  // room for the workers waiting with a result
     // Watchdog: a document running past its time is recorded as a timeout
     // and its worker replaced (the stuck thread cannot be stopped).
     if (watchdog_ > 0 && !shared_->stop) {
       auto now = Clock::now();
       for (auto& slot : shared_->slots) {
-        if (!slot.busy || slot.abandoned) continue;
+        if (!slot.busy || slot.abandoned || slot.waiting) continue;
         double ran = std::chrono::duration<double>(now - slot.start).count();
         if (ran < watchdog_) continue;
         slot.abandoned = true;
@@ -229,6 +241,7 @@ std::vector<Done> Pool::Stop(bool wait) {
   std::vector<Done> rest;
   std::unique_lock<std::mutex> lock(shared_->mu);
   shared_->stop = true;
+  shared_->cv.notify_all();  // workers waiting for room hand their result in now
   if (wait) {
     shared_->cv.wait_for(lock, std::chrono::seconds(2), [&] {
       for (const auto& slot : shared_->slots)
@@ -250,6 +263,7 @@ int Pool::Finish(bool clean) {
   {
     std::unique_lock<std::mutex> lock(shared_->mu);
     shared_->stop = true;
+    shared_->cv.notify_all();
     for (size_t i = 0; i < threads_.size(); ++i) {
       bool idle = !shared_->slots[i].busy && !shared_->slots[i].abandoned;
       lock.unlock();

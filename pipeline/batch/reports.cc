@@ -182,8 +182,10 @@ Status ReportWriter::Add(const ManifestRow& row, const ScreenReport& r) {
     if (!rs.ok()) return rs;
   }
   const std::vector<std::string> ids = FindingIds(r);
-  std::string line = ToJson(r).dump(-1, ' ', false, Json::error_handler_t::replace) + "\n";
-  m.Put(line, m.jsonl);
+  // The report's facts written one at a time (no JSON of them all).
+  WriteJson(r, -1, 0, [&](const std::string& piece) { m.Put(piece, m.jsonl); });
+  m.Put("\n", m.jsonl);
+  std::string line;
   const HeadlineFigures& fig = r.figures;
   line = CsvRecord({row.file, r.unit, YearText(r), fig.total_budget, fig.executed, fig.execution_rate,
                     fig.self_score, fig.grade, std::to_string(row.errors), std::to_string(row.warnings),

@@ -5,6 +5,7 @@
 #include "pipeline/batch/runner.h"
 
 #include <spdlog/sinks/basic_file_sink.h>
+#include <malloc.h>
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
@@ -117,12 +118,21 @@ Status Screen(const RunOptions& options, const ScreenFunction& screen, RunPlan* 
   Progress progress(static_cast<int>(plan->todo.size()), bar, options.progress_interval, stderr);
   Committer committer(arc, options, &plan->rows, summary);
   auto last_manifest = Clock::now();
+  size_t trimmed = 0;
   Status run_status;
   while (committer.completed() < plan->todo.size()) {
     std::vector<Done> batch = pool.Take(options.batch_size);
     if (!batch.empty()) {
       run_status = committer.Commit(batch);
       if (!run_status.ok()) break;
+      batch.clear();
+      // What the documents freed goes back to the system, every 256 of
+      // them: left to the allocator, the worker threads' arenas keep growing
+      // with the run (fragmentation), not with any one document.
+      if (committer.completed() >= trimmed + 256) {
+        ::malloc_trim(0);
+        trimmed = committer.completed();
+      }
     }
     progress.Update(static_cast<int>(committer.completed()), committer.failures());
     if (std::chrono::duration<double>(Clock::now() - last_manifest).count() >= 2) {
@@ -236,6 +246,9 @@ Status RunBatch(const RunOptions& options, const ScreenFunction& screen, RunSumm
 
   std::unique_ptr<archive::Archive> arc;
   s = archive::Archive::Open(dir + "/archive.sqlite", &arc);
+  if (!s.ok()) return s;
+  // Memory bounded by the document, not by the batch (README "Limits and safety").
+  s = arc->UseLittleMemory();
   if (!s.ok()) return s;
   std::map<std::string, archive::StoredDoc> stored;
   s = arc->LoadStored(&stored);

@@ -79,16 +79,29 @@ Runner AddCheckCommand(CLI::App& app) {
     extract.time_limit_seconds = args->time_limit;
     extract.ocr = args->ocr;
     std::vector<ExitInput> outcomes;
-    nlohmann::ordered_json all = nlohmann::ordered_json::array();
-    for (const std::string& file : args->files) {
+    // JSON: one object for one file, an array for several, each report
+    // printed when it is screened, its facts one at a time.
+    const bool json = args->format == "json", array = args->files.size() > 1;
+    auto print = [](const std::string& piece) { std::cout << piece; };
+    if (json && array) std::cout << "[";
+    for (size_t k = 0; k < args->files.size(); ++k) {
+      const std::string& file = args->files[k];
       Screener::Result r = screener->Screen(file, extract);
+      r.doc = Document();  // the model and the facts stage's own facts are not printed: freed first
+      r.facts = FactSet();
       outcomes.push_back({OutcomeOf(r.report), file});
       if (r.report.status == DocumentStatus::kFailed || r.report.status == DocumentStatus::kSkipped)
         std::cerr << "jixiao: " << file << ": " << r.report.reason << "\n";
-      if (args->format == "json") all.push_back(ToJson(r.report));
-      else PrintText(r.report, std::cout);
+      if (!json) {
+        PrintText(r.report, std::cout);
+      } else if (array) {
+        std::cout << (k ? ",\n " : "\n ");
+        WriteJson(r.report, 1, 1, print);
+      } else {
+        WriteJson(r.report, 1, 0, print);
+      }
     }
-    if (args->format == "json") std::cout << (all.size() == 1 ? all[0] : all).dump(1) << "\n";
+    if (json) std::cout << (array ? "\n]\n" : "\n");
     // The rule `run` follows too (pipeline/screen/report.h).
     const int exit_code = ExitCodeFor(outcomes);
     return exit_code;

@@ -379,15 +379,33 @@ void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSe
       out->funds_groups.push_back(group);
     }
     const int numeric_rows_end = indicator.header_row >= 0 ? indicator.header_row : t.rows;
-    // Each cell's figure is read once, and each look-up of a neighbour is
-    // constant time: a table of 10,000 rows stays linear, not cubic.
+    // Whether each cell is a figure is read once, and each look-up of a
+    // neighbour is constant time: a table of 10,000 rows stays linear, not
+    // cubic. One byte per cell, not the figure itself (a Quantity is some
+    // 500 bytes: a table of 300,000 rows kept 500 MB of them); the loop
+    // below reads the figure of the cell it is on again.
     const CellIndex grid(t);
-    std::vector<std::optional<Quantity>> figures(t.cells.size());
-    for (size_t i = 0; i < t.cells.size(); ++i)
-      if (t.cells[i].row < numeric_rows_end) figures[i] = CellFigure(t.cells[i].Text());
+    std::vector<char> figures(t.cells.size(), 0);
+    for (size_t i = 0; i < t.cells.size(); ++i) {
+      if ((i & 1023) == 0 && DeadlinePassed()) return;
+      if (t.cells[i].row < numeric_rows_end) figures[i] = CellFigure(t.cells[i].Text()).has_value();
+    }
+    // At most one fact a cell, and a cell that is not a figure is one only
+    // when written "其中：基本支出：0": room for them all at once, so the
+    // vector is never moved while the table is read (a move holds the old
+    // and the new array: three times the facts, at some 1 KB a fact). Room
+    // never written is never resident.
+    size_t candidates = 0;
+    for (size_t i = 0; i < t.cells.size(); ++i) {
+      if (figures[i]) { ++candidates; continue; }
+      const std::string text = t.cells[i].Text();
+      candidates += text.find(':') != std::string::npos || text.find("：") != std::string::npos;
+    }
+    const size_t need = out->facts.size() + candidates;  // geometric growth still, for many small tables
+    if (need > out->facts.capacity()) out->facts.reserve(std::max(need, out->facts.capacity() * 3 / 2));
     auto is_figure = [&](const Cell* c) {
       const size_t i = static_cast<size_t>(c - t.cells.data());
-      return c->row < numeric_rows_end ? figures[i].has_value() : CellFigure(c->Text()).has_value();
+      return c->row < numeric_rows_end ? figures[i] != 0 : CellFigure(c->Text()).has_value();
     };
     // Column headers: for each position, the nearest cell above it that is
     // not a figure and has text (index into t.cells, -1: none).
@@ -438,7 +456,8 @@ void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSe
         }
         continue;
       }
-      const std::optional<Quantity>& figure = figures[static_cast<size_t>(&cell - t.cells.data())];
+      if (!figures[static_cast<size_t>(&cell - t.cells.data())]) continue;
+      const std::optional<Quantity> figure = CellFigure(text);
       if (!figure) continue;
       if (not_amounts.count(&cell)) {
         // The total row's 执行率 is the report's execution rate.

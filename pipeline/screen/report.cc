@@ -54,22 +54,150 @@ Evidence EvidenceFromJson(const Json& je) {
 
 }  // namespace
 
+ReportFact ReportFactOf(const Fact& f) {
+  ReportFact r;
+  r.concept_id = f.concept_id;
+  r.label = f.label;
+  if (f.concept_id == "grade") {
+    r.grade = f.grade;
+  } else {
+    const numbers::Quantity& q = f.q;
+    r.kind = numbers::KindName(q.kind);
+    r.value = q.value.ToStringAsWritten();
+    r.unit = q.unit;
+    r.canonical = q.canonical.ToString();
+    r.canonical_unit = q.canonical_unit;
+    for (const std::string& w : q.qualifiers) r.qualifier += w;
+    r.interval = q.interval.ToString();
+  }
+  r.period = f.period;
+  r.year = f.year;
+  r.subject = f.subject;
+  r.from_table = f.source == FactSource::kTable;
+  r.raw = f.q.raw;
+  r.place.block = f.block;
+  if (r.from_table) {
+    r.place.row = f.row;
+    r.place.col = f.col;
+  } else {
+    r.span_begin = f.q.span.begin;
+    r.span_end = f.q.span.end;
+  }
+  r.place.page = f.prov.page >= 0 ? f.prov.page : -1;
+  r.quote = f.quote;
+  r.parent = f.parent >= 0 ? f.parent : -1;
+  r.list = f.list >= 0 ? f.list : -1;
+  r.list_open = r.list >= 0 && f.list_open;
+  if (!f.relation.empty()) {
+    r.relation = f.relation;
+    r.of_concept = f.of_concept;
+    r.sign = f.sign;
+    r.relation_base = f.relation_base >= 0 ? f.relation_base : -1;
+    r.base_year = f.base_year;
+    r.base_period = f.base_period;
+    r.relation_change = f.relation_change >= 0 ? f.relation_change : -1;
+  }
+  return r;
+}
+
+// The key order and the absent keys are FactToJson's (pipeline/facts/facts.cc).
+Json FactJson(const ReportFact& f) {
+  Json j;
+  j["concept"] = f.concept_id;
+  j["label"] = f.label;
+  if (f.concept_id == "grade") {
+    j["grade"] = f.grade;
+  } else {
+    j["kind"] = f.kind;
+    j["value"] = f.value;
+    j["unit"] = f.unit;
+    j["canonical"] = f.canonical;
+    j["canonical_unit"] = f.canonical_unit;
+    if (!f.qualifier.empty()) j["qualifier"] = f.qualifier;
+    j["interval"] = f.interval;
+  }
+  j["period"] = f.period;
+  if (f.year) j["year"] = f.year;
+  j["subject"] = f.subject;
+  j["source"] = f.from_table ? "table" : "narrative";
+  j["raw"] = f.raw;
+  Json where;
+  where["block"] = f.place.block;
+  if (f.from_table) {
+    where["row"] = f.place.row;
+    where["col"] = f.place.col;
+  } else {
+    where["span"] = {f.span_begin, f.span_end};
+  }
+  if (f.place.page >= 0) where["page"] = f.place.page;
+  j["where"] = std::move(where);
+  j["quote"] = f.quote;
+  if (f.parent >= 0) j["parent"] = f.parent;
+  if (f.list >= 0) {
+    j["list"] = f.list;
+    if (f.list_open) j["list_open"] = true;
+  }
+  if (!f.relation.empty()) {
+    Json r;
+    r["kind"] = f.relation;
+    r["of"] = f.of_concept;
+    if (f.sign) r["sign"] = f.sign;
+    if (f.relation_base >= 0) r["level"] = f.relation_base;
+    if (f.base_year) r["base_year"] = f.base_year;
+    if (!f.base_period.empty()) r["base_period"] = f.base_period;
+    if (f.relation_change >= 0) r["change"] = f.relation_change;
+    j["relation"] = std::move(r);
+  }
+  return j;
+}
+
 ReportFact ReportFactFromJson(const Json& j) {
   ReportFact f;
   f.concept_id = Text(j, "concept");
+  f.label = Text(j, "label");
+  f.grade = Text(j, "grade");
+  f.kind = Text(j, "kind");
   f.value = Text(j, "value");
   f.unit = Text(j, "unit");
+  f.canonical = Text(j, "canonical");
+  f.canonical_unit = Text(j, "canonical_unit");
+  f.qualifier = Text(j, "qualifier");
+  f.interval = Text(j, "interval");
+  f.period = Text(j, "period");
+  f.year = Number(j, "year", 0);
+  f.subject = Text(j, "subject");
+  f.from_table = Text(j, "source") == "table";
   f.raw = Text(j, "raw");
+  f.quote = Text(j, "quote");
   auto w = j.find("where");
   if (w != j.end() && w->is_object()) {
     f.place.block = Number(*w, "block", -1);
-    if (Text(j, "source") == "table") {
+    if (f.from_table) {
       f.place.row = Number(*w, "row", -1);
       f.place.col = Number(*w, "col", -1);
     }
+    auto span = w->find("span");
+    if (span != w->end() && span->is_array() && span->size() == 2 && (*span)[0].is_number_unsigned() &&
+        (*span)[1].is_number_unsigned()) {
+      f.span_begin = (*span)[0].get<uint64_t>();
+      f.span_end = (*span)[1].get<uint64_t>();
+    }
     f.place.page = Number(*w, "page", -1);
   }
-  f.json = j;
+  f.parent = Number(j, "parent", -1);
+  f.list = Number(j, "list", -1);
+  auto open = j.find("list_open");
+  f.list_open = open != j.end() && open->is_boolean() && open->get<bool>();
+  auto r = j.find("relation");
+  if (r != j.end() && r->is_object()) {
+    f.relation = Text(*r, "kind");
+    f.of_concept = Text(*r, "of");
+    f.sign = Number(*r, "sign", 0);
+    f.relation_base = Number(*r, "level", -1);
+    f.base_year = Number(*r, "base_year", 0);
+    f.base_period = Text(*r, "base_period");
+    f.relation_change = Number(*r, "change", -1);
+  }
   return f;
 }
 
@@ -176,7 +304,10 @@ bool FindingSeverityFromName(const std::string& name, FindingSeverity* severity)
   return false;
 }
 
-Json ToJson(const ScreenReport& r) {
+namespace {
+
+// The report's JSON with "facts" an empty array (in its place).
+Json HeadJson(const ScreenReport& r) {
   Json j;
   j["file"] = r.file;
   j["sha256"] = r.sha256;
@@ -200,9 +331,7 @@ Json ToJson(const ScreenReport& r) {
   if (!h.self_score.empty()) figures["self_score"] = h.self_score;
   if (!h.grade.empty()) figures["grade"] = h.grade;
   j["figures"] = std::move(figures);
-  Json facts = Json::array();
-  for (const ReportFact& f : r.facts) facts.push_back(f.json);
-  j["facts"] = std::move(facts);
+  j["facts"] = Json::array();
   Json findings = Json::array();
   // Ids from the evidence as it stands (finding_id.h), whatever Finding::id holds.
   const std::vector<std::string> ids = FindingIds(r);
@@ -216,6 +345,76 @@ Json ToJson(const ScreenReport& r) {
   j["counts"] = {{"error", c.error}, {"warning", c.warning}, {"info", c.info}};
   j["diagnostics"] = r.diagnostics.is_array() ? r.diagnostics : Json::array();
   return j;
+}
+
+// `j` dumped, each line after the first indented by `base` more spaces
+// (a dumped string never holds a raw line break).
+void Dump(const Json& j, int indent, int base, std::string* out) {
+  const std::string text = j.dump(indent, ' ', false, Json::error_handler_t::replace);
+  if (indent < 0 || base == 0) {
+    *out += text;
+    return;
+  }
+  for (char c : text) {
+    out->push_back(c);
+    if (c == '\n') out->append(static_cast<size_t>(base), ' ');
+  }
+}
+
+}  // namespace
+
+Json ToJson(const ScreenReport& r) {
+  Json j = HeadJson(r);
+  Json& facts = j["facts"];
+  for (const ReportFact& f : r.facts) facts.push_back(FactJson(f));
+  return j;
+}
+
+void WriteJson(const ScreenReport& r, int indent, int base, const std::function<void(const std::string&)>& sink) {
+  // nlohmann's layout: "{", then per member a line break and the member's
+  // indentation (compact: nothing), the key, ": " (compact ":"), the value;
+  // members and elements separated by ","; the closing bracket on a line of
+  // the enclosing indentation.
+  const bool pretty = indent >= 0;
+  const int member = base + (pretty ? indent : 0), element = member + (pretty ? indent : 0);
+  auto line = [&](int spaces, std::string* out) {
+    if (pretty) out->append("\n").append(static_cast<size_t>(spaces), ' ');
+  };
+  const Json head = HeadJson(r);
+  std::string out = "{";
+  bool first = true;
+  for (auto it = head.begin(); it != head.end(); ++it) {
+    if (!first) out += ",";
+    first = false;
+    line(member, &out);
+    out += Json(it.key()).dump(-1, ' ', false, Json::error_handler_t::replace);
+    out += pretty ? ": " : ":";
+    if (it.key() != "facts" || r.facts.empty()) {
+      Dump(it.value(), indent, member, &out);
+      continue;
+    }
+    out += "[";
+    for (size_t k = 0; k < r.facts.size(); ++k) {
+      if (k) out += ",";
+      line(element, &out);
+      Dump(FactJson(r.facts[k]), indent, element, &out);
+      if (out.size() >= (1 << 16)) {
+        sink(out);
+        out.clear();
+      }
+    }
+    line(member, &out);
+    out += "]";
+  }
+  line(base, &out);
+  out += "}";
+  sink(out);
+}
+
+std::string ToJsonText(const ScreenReport& r, int indent) {
+  std::string text;
+  WriteJson(r, indent, 0, [&](const std::string& piece) { text += piece; });
+  return text;
 }
 
 Status FromJson(const Json& j, ScreenReport* out) {

@@ -21,6 +21,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -28,6 +29,7 @@
 #include <nlohmann/json.hpp>
 
 #include "pipeline/checks/finding.h"
+#include "pipeline/facts/facts.h"
 #include "pipeline/model/document.h"
 #include "pipeline/model/status.h"
 
@@ -42,13 +44,30 @@ struct FactPlace {
   bool in_table() const { return row >= 0 && col >= 0; }
 };
 
-// A fact as the report carries it: the fields the archive and the reports
-// read, typed, and the fact's full JSON object (schemas: $defs/fact) kept as
-// written.
+// A fact as the report carries it (schemas: $defs/fact), typed: every field
+// of its JSON object (FactJson writes it back byte for byte as FactToJson
+// wrote it), and nothing else. A tall table has hundreds of thousands of
+// facts: no JSON object is kept per fact.
 struct ReportFact {
-  std::string concept_id, value, unit, raw;
+  std::string concept_id, label;
+  std::string grade;  // concept "grade" only, which has no figure
+  // The figure as written ("kind", "value", "unit", "canonical",
+  // "canonical_unit", "qualifier" (absent when empty), "interval"); unused
+  // for a grade.
+  std::string kind, value, unit, canonical, canonical_unit, qualifier, interval;
+  std::string period;
+  int year = 0;  // absent when 0
+  std::string subject;
+  bool from_table = false;  // "source": "table" | "narrative"
+  std::string raw, quote;
   FactPlace place;
-  nlohmann::ordered_json json;
+  uint64_t span_begin = 0, span_end = 0;  // narrative facts: "where.span"
+  int parent = -1, list = -1;             // absent when -1
+  bool list_open = false;
+  // "relation" (absent when `relation` is empty): kind, of, sign (absent
+  // when 0), level (-1), base_year (0), base_period (""), change (-1).
+  std::string relation, of_concept, base_period;
+  int sign = 0, relation_base = -1, base_year = 0, relation_change = -1;
 };
 
 // Headline figures: decimals as text, amounts in 万元; empty when unknown.
@@ -87,10 +106,23 @@ struct ScreenReport {
   const Finding* MostSerious() const;
 };
 
-// A fact's JSON object (FactToJson) with its typed fields read out.
+// A fact of the facts stage as the report carries it, and back and forth
+// to its JSON object: FactJson(ReportFactOf(f)) == FactToJson(f), and
+// FactJson(ReportFactFromJson(j)) == j for any j FactToJson wrote.
+ReportFact ReportFactOf(const Fact& fact);
+nlohmann::ordered_json FactJson(const ReportFact& fact);
 ReportFact ReportFactFromJson(const nlohmann::ordered_json& fact);
 
+// The whole report as one JSON value (small reports, tests). Printing and
+// storing use WriteJson: the same text, the facts made one at a time.
 nlohmann::ordered_json ToJson(const ScreenReport& report);
+// Writes ToJson(report).dump(indent) (indent < 0: compact; invalid UTF-8
+// replaced) in pieces to `sink`, each fact's JSON made, written and dropped
+// in turn; every line after the first is indented by `base` more spaces (a
+// report inside an array). The JSON of all the facts never exists at once.
+void WriteJson(const ScreenReport& report, int indent, int base, const std::function<void(const std::string&)>& sink);
+// WriteJson into one string.
+std::string ToJsonText(const ScreenReport& report, int indent);
 // InvalidInput when the object is not a report (a required key missing or of
 // the wrong type).
 Status FromJson(const nlohmann::ordered_json& json, ScreenReport* report);

@@ -57,10 +57,10 @@ TEST(ScreenReportTest, TableFactsHaveTheirCell) {
   ScreenReport r = Screened("seed/junshan-gsl-2024.docx");
   int in_table = 0;
   for (const ReportFact& f : r.facts) {
-    if (f.json.value("source", "") != "table") continue;
+    if (FactJson(f).value("source", "") != "table") continue;
     ++in_table;
     EXPECT_GE(f.place.block, 0);
-    EXPECT_TRUE(f.place.in_table()) << f.json.dump();
+    EXPECT_TRUE(f.place.in_table()) << FactJson(f).dump();
   }
   EXPECT_GT(in_table, 0);
 }

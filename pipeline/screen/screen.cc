@@ -194,11 +194,34 @@ Screener::Result Screener::ScreenExtracted(const std::string& path, Document ext
   r.project = id.project;
   r.family = id.family;
   r.figures = Figures(result.facts);
-  for (const Fact& f : result.facts.facts) r.facts.push_back(ReportFactFromJson(FactToJson(f)));
+  // The facts typed, one at a time (no JSON per fact: a tall table has
+  // hundreds of thousands), inside the time limit like every stage.
+  r.facts.reserve(result.facts.facts.size());
+  for (const Fact& f : result.facts.facts) {
+    if (DeadlinePassed()) break;
+    r.facts.push_back(ReportFactOf(f));
+  }
   r.findings = result.findings;
   AssignFindingIds(&r);
   result.findings = r.findings;
   r.diagnostics = DiagnosticsToJson(doc);  // not the whole model as JSON: gigabytes for a tall table
+  // Out of time while the report was made: failed like a document out of
+  // time in its checks (its report is incomplete). A report counts only when
+  // it was finished within the limit.
+  if (r.status != DocumentStatus::kFailed && r.status != DocumentStatus::kSkipped &&
+      out_of_time("while making the report")) {
+    result.facts = FactSet();
+    result.findings.clear();
+    doc.status = DocumentStatus::kFailed;
+    doc.status_reason = status.message();
+    r.facts.clear();
+    r.facts.shrink_to_fit();
+    r.findings.clear();
+    r.figures = HeadlineFigures();
+    r.status = DocumentStatus::kFailed;
+    r.code = Status::Code::kTimeout;
+    r.reason = ReviewerReason(r.code, doc.status_reason);
+  }
   return result;
 }
 

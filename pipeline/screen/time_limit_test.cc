@@ -81,6 +81,66 @@ TEST_F(TimeLimitTest, OutOfTimeAfterTheFactsSkipsTheChecks) {
   EXPECT_TRUE(r.report.findings.empty());
 }
 
+// A table of n rows, each a fact twice over (基本支出 / 项目支出 under
+// 预算数 and 执行数): making the report after the checks is a real part of
+// the work.
+Document ManyFacts(int n) {
+  Document doc = Contradicting();
+  Block b;
+  b.kind = BlockKind::kTable;
+  b.table.cols = 3;
+  b.table.rows = n + 1;
+  const char* head[] = {"项目", "预算数（万元）", "执行数（万元）"};
+  for (int c = 0; c < 3; ++c) b.table.cells.push_back(Cell{0, c, 1, 1, {head[c]}, {}, {}});
+  for (int r = 1; r <= n; ++r)
+    for (int c = 0; c < 3; ++c)
+      b.table.cells.push_back(
+          Cell{r, c, 1, 1, {c == 0 ? (r % 2 ? "基本支出" : "项目支出") : std::to_string(r % 97 + c)}, {}, {}});
+  doc.blocks.push_back(b);
+  return doc;
+}
+
+// Every stage is inside the limit, the report made after the checks too: a
+// document is reported screened only when its screening ended within its
+// limit, and one out of time returns soon after it. The limit is put at
+// fractions of the time the document takes, so that it falls in each
+// stage in turn (before, the report was made outside the limit: a document
+// whose checks ended just in time was reported ok, the report made up to a
+// second past its limit).
+TEST_F(TimeLimitTest, EveryStageIsInsideTheLimitTheReportToo) {
+  int n = 500;
+  double total = 0;
+  for (;; n *= 2) {
+    const double t0 = Now();
+    auto r = screener_->ScreenExtracted("report.docx", ManyFacts(n), Status::Ok(), 0);
+    total = Now() - t0;
+    ASSERT_EQ(r.report.status, DocumentStatus::kOk);
+    ASSERT_GT(r.report.facts.size(), static_cast<size_t>(n));
+    if (total >= 0.8 || n >= 32000) break;
+  }
+  int reported = 0, failed = 0;
+  for (double fraction = 0.5; fraction < 1.15; fraction += 0.025) {
+    Document doc = ManyFacts(n);
+    const double t0 = Now();
+    const double deadline = t0 + fraction * total;
+    auto r = screener_->ScreenExtracted("report.docx", std::move(doc), Status::Ok(), deadline);
+    const double returned = Now();
+    if (r.report.status == DocumentStatus::kOk) {
+      ++reported;
+      EXPECT_LE(returned, deadline + 0.2) << "reported screened " << returned - deadline
+                                          << " s after its limit (limit at " << fraction << " of " << total << " s)";
+    } else {
+      ++failed;
+      EXPECT_EQ(r.report.status, DocumentStatus::kFailed);
+      EXPECT_EQ(r.report.code, Status::Code::kTimeout) << r.report.reason;
+      EXPECT_TRUE(r.report.findings.empty());
+      EXPECT_TRUE(r.report.facts.empty());
+      EXPECT_LE(returned - deadline, 0.5 + 0.2 * total) << "returned long after its limit";
+    }
+  }
+  EXPECT_GT(failed, 0);  // the limits did fall inside the work
+}
+
 // A DOCX (stored ZIP, written here) whose body is `paragraph` repeated n times.
 uint32_t Crc32(const std::string& s) {
   uint32_t c = 0xFFFFFFFFu;

@@ -66,6 +66,22 @@ int StartJixiao(const std::vector<std::string>& args, const std::string& log_pat
 }
 
 void MakeDocx(const std::string& path, const std::vector<std::string>& paragraphs) {
+  std::string body;
+  for (const auto& p : paragraphs) body += "<w:p><w:r><w:t xml:space=\"preserve\">" + p + "</w:t></w:r></w:p>";
+  MakeDocxBody(path, body);
+}
+
+std::string TableXml(const std::vector<std::vector<std::string>>& rows) {
+  std::string xml = "<w:tbl>";
+  for (const auto& row : rows) {
+    xml += "<w:tr>";
+    for (const auto& cell : row) xml += "<w:tc><w:p><w:r><w:t>" + cell + "</w:t></w:r></w:p></w:tc>";
+    xml += "</w:tr>";
+  }
+  return xml + "</w:tbl>";
+}
+
+void MakeDocxBody(const std::string& path, const std::string& body) {
   fs::create_directories(fs::path(path).parent_path());
   int err = 0;
   zip_t* z = zip_open(path.c_str(), ZIP_CREATE | ZIP_TRUNCATE, &err);
@@ -86,8 +102,7 @@ void MakeDocx(const std::string& path, const std::vector<std::string>& paragraph
   std::string doc =
       "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
       "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>";
-  for (const auto& p : paragraphs) doc += "<w:p><w:r><w:t xml:space=\"preserve\">" + p + "</w:t></w:r></w:p>";
-  doc += "</w:body></w:document>";
+  doc += body + "</w:body></w:document>";
   auto add = [&](const char* name, const std::string& content) {
     char* copy = static_cast<char*>(std::malloc(content.size()));
     std::copy(content.begin(), content.end(), copy);

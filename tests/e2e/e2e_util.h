@@ -28,6 +28,10 @@ int StartJixiao(const std::vector<std::string>& args, const std::string& log_pat
 
 // A minimal valid DOCX whose body is the paragraphs (made with libzip).
 void MakeDocx(const std::string& path, const std::vector<std::string>& paragraphs);
+// The same with the body's XML as given (paragraphs, tables: TableXml).
+void MakeDocxBody(const std::string& path, const std::string& body_xml);
+// A table (w:tbl) of the rows, one paragraph per cell.
+std::string TableXml(const std::vector<std::vector<std::string>>& rows);
 
 std::string ReadFile(const std::string& path);
 void WriteFile(const std::string& path, const std::string& content);
