@@ -15,6 +15,7 @@
 #include "pipeline/batch/csv.h"
 #include "pipeline/batch/report_writers.h"
 #include "pipeline/model/finding_codes.h"
+#include "pipeline/model/html.h"
 #include "pipeline/screen/finding_id.h"
 
 namespace jixiao::batch {
@@ -73,18 +74,7 @@ std::string RelativeHref(const std::string& from_dir, const std::string& target)
   fs::path to = fs::weakly_canonical(fs::path(target), ec);
   fs::path rel = to.lexically_relative(from);
   std::string raw = rel.empty() ? to.string() : rel.generic_string();
-  std::string out;
-  static const char kHex[] = "0123456789ABCDEF";
-  for (unsigned char c : raw) {
-    if (std::isalnum(c) || c == '/' || c == '-' || c == '_' || c == '.' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
+  return PercentEncode(raw, /*keep_slash=*/true);
 }
 
 std::string YearText(const ScreenReport& report) { return report.year ? std::to_string(report.year) : ""; }

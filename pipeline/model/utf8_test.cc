@@ -96,6 +96,8 @@ TEST(CjkTest, EachPredicateForItsPurpose) {
 TEST(HtmlTest, EscapesEveryMarkupCharacter) {
   EXPECT_EQ(HtmlEscape("a<b>&\"c\"'d'"), "a&lt;b&gt;&amp;&quot;c&quot;&#39;d&#39;");
   EXPECT_EQ(HtmlEscape("预算24万元"), "预算24万元");
+  EXPECT_EQ(PercentEncode("in/预算 a&b.pdf", true), "in/%E9%A2%84%E7%AE%97%20a%26b.pdf");
+  EXPECT_EQ(PercentEncode("in/a~b_c-1.pdf", false), "in%2Fa~b_c-1.pdf");
 }
 
 }  // namespace

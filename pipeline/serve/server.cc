@@ -12,6 +12,7 @@
 #include <functional>
 
 #include "pipeline/archive/sqlite_util.h"
+#include "pipeline/model/html.h"
 #include "pipeline/serve/assets.h"
 #include "pipeline/serve/context.h"
 #include "pipeline/serve/documents.h"
@@ -78,22 +79,6 @@ void SendStatus(httplib::Response& res, const Status& s) {
   if (s.code() == Status::Code::kInvalidInput) return SendError(res, 400, s.message());
   spdlog::error("serve: {}", s.ToString());
   SendError(res, 500, "服务器内部错误：" + s.message());
-}
-
-// RFC 5987 percent-encoding of a file name (filename*=UTF-8''...).
-std::string PercentEncode(const std::string& text) {
-  static const char* kHex = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '.' || c == '-' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
 }
 
 // "host:port" of the Host header, lower-cased host.
@@ -252,7 +237,7 @@ struct Server::Impl {
         std::string base = std::filesystem::path(name).filename().string();
         res.set_header("Content-Disposition",
                        std::string(format == "pdf" ? "inline" : "attachment") + "; filename*=UTF-8''" +
-                           PercentEncode(base));
+                           PercentEncode(base, /*keep_slash=*/false));
         std::string body;
         FILE* f = std::fopen(path.c_str(), "rb");
         if (!f) return SendError(res, 404, "原文件已不在原处");

@@ -90,6 +90,7 @@ async function main() {
       args: ['--no-sandbox', '--disable-gpu', '--lang=zh-CN'],
     });
     const page = await browser.newPage();
+    page.setDefaultTimeout(120000);  // a loaded CI machine: waits end by condition, not by the clock
     await page.setViewport({ width: 1280, height: 900 });
     const consoleErrors = [];
     page.on('pageerror', (e) => consoleErrors.push(e.message));
