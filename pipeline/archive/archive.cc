@@ -248,22 +248,18 @@ Status Archive::Open(const std::string& path, std::unique_ptr<Archive>* out) {
                                                 : " is not a jixiao archive (") +
                                 s.message() + ")");
   }
+  // The version statement is finished before any write: a read left open
+  // pins a snapshot, and BEGIN IMMEDIATE on a stale one fails at once with
+  // SQLITE_BUSY_SNAPSHOT when another connection wrote in between.
+  Status version_error;
+  if (SchemaVersionOf(db, path, &version_error) >= 0) {
+    if (!version_error.ok()) return version_error;
+    Status r = a->EnsureReviews();
+    if (!r.ok()) return r;
+    *out = std::move(a);
+    return Status::Ok();
+  }
   {
-    Stmt check(db, "SELECT version FROM schema_version");
-    if (check.ok() && check.Step()) {
-      int v = static_cast<int>(check.Int(0));
-      if (v > kSchemaVersion)
-        return Status::InvalidInput(path + " has archive schema " + std::to_string(v) + ", newer than this jixiao (" +
-                                    std::to_string(kSchemaVersion) + ")");
-      if (v < kSchemaVersion)
-        return Status::InvalidInput(path + " was written by an older jixiao (archive schema " + std::to_string(v) +
-                                    ", this one writes " + std::to_string(kSchemaVersion) +
-                                    "): screen the reports again into a new output folder");
-      Status r = a->EnsureReviews();
-      if (!r.ok()) return r;
-      *out = std::move(a);
-      return Status::Ok();
-    }
     Stmt tables(db, "SELECT count(*) FROM sqlite_schema");
     if (tables.Step() && tables.Int(0) > 0)
       return Status::InvalidInput(path + " is an SQLite database but not a jixiao archive");
