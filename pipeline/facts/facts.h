@@ -159,9 +159,8 @@ void ExtractTableFacts(const Document& doc, const Vocabulary& vocabulary, FactSe
 // the table reader's). Also notes where the report claims 全面完成.
 void ExtractProseCellFacts(const Document& doc, const Vocabulary& vocabulary, FactSet* out);
 
-// JSON of one fact / of the whole set, and a text listing for people.
-nlohmann::ordered_json FactToJson(const Fact& fact);
-nlohmann::ordered_json FactSetToJson(const FactSet& facts);
+// A text listing of the set for people. Its JSON is written by the report
+// (FactSetToJson in pipeline/screen/report.h), with the facts as reports carry them.
 std::string FactSetToText(const FactSet& facts);
 
 }  // namespace jixiao

@@ -100,7 +100,6 @@ ReportFact ReportFactOf(const Fact& f) {
   return r;
 }
 
-// The key order and the absent keys are FactToJson's (pipeline/facts/facts.cc).
 Json FactJson(const ReportFact& f) {
   Json j;
   j["concept"] = f.concept_id;
@@ -148,6 +147,67 @@ Json FactJson(const ReportFact& f) {
     if (f.relation_change >= 0) r["change"] = f.relation_change;
     j["relation"] = std::move(r);
   }
+  return j;
+}
+
+nlohmann::ordered_json FactSetToJson(const FactSet& set) {
+  nlohmann::ordered_json j;
+  j["year"] = set.year ? nlohmann::ordered_json(set.year) : nlohmann::ordered_json();
+  nlohmann::ordered_json facts = nlohmann::ordered_json::array();
+  for (const Fact& f : set.facts) facts.push_back(FactJson(ReportFactOf(f)));
+  j["facts"] = std::move(facts);
+  nlohmann::ordered_json indicators = nlohmann::ordered_json::array();
+  for (const IndicatorRecord& r : set.indicators) {
+    nlohmann::ordered_json ji;
+    ji["level1"] = r.level1;
+    if (r.level1_weight) ji["level1_weight"] = r.level1_weight->ToString();
+    ji["level2"] = r.level2;
+    ji["level3"] = r.level3;
+    ji["target"] = r.target_text;
+    ji["actual"] = r.actual_text;
+    ji["weight"] = r.weight ? nlohmann::ordered_json(r.weight->ToString()) : nlohmann::ordered_json();
+    ji["score"] = r.score ? nlohmann::ordered_json(r.score->ToString()) : nlohmann::ordered_json();
+    ji["note"] = r.note;
+    if (!r.direction.empty()) ji["direction"] = r.direction;
+    if (!r.unit.empty()) ji["unit"] = r.unit;
+    ji["group"] = r.group;
+    ji["where"] = {{"block", r.block}, {"row", r.row}};
+    indicators.push_back(std::move(ji));
+  }
+  j["indicators"] = std::move(indicators);
+  auto line = [](const std::optional<ScoreLine>& l) {
+    if (!l) return nlohmann::ordered_json();
+    nlohmann::ordered_json jl;
+    if (l->weight) jl["weight"] = l->weight->ToString();
+    if (l->rate) jl["rate"] = l->rate->ToString();
+    if (l->score) jl["score"] = l->score->ToString();
+    return jl;
+  };
+  nlohmann::ordered_json funds = nlohmann::ordered_json::array();
+  for (size_t i = 0; i < set.funds.size(); ++i) {
+    const FundsBlock& fb = set.funds[i];
+    nlohmann::ordered_json jb;
+    jb["block"] = fb.block;
+    jb["group"] = i < set.funds_groups.size() ? set.funds_groups[i] : -1;
+    jb["unit"] = fb.unit;
+    nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+    static const char* kNames[] = {"initial", "full", "executed", "weight", "rate", "score"};
+    for (const FundsRow& r : fb.rows) {
+      nlohmann::ordered_json jr;
+      jr["label"] = r.label;
+      jr["concept"] = r.concept_id;
+      if (!r.partition.empty()) jr["partition"] = r.partition;
+      for (int k = 0; k < kFundsColumns; ++k)
+        if (r.values[k].value) jr[kNames[k]] = r.values[k].value->ToString();
+      jr["row"] = r.row;
+      rows.push_back(std::move(jr));
+    }
+    jb["rows"] = std::move(rows);
+    funds.push_back(std::move(jb));
+  }
+  j["funds"] = std::move(funds);
+  j["execution"] = line(set.execution);
+  j["total"] = line(set.total);
   return j;
 }
 

@@ -45,8 +45,8 @@ struct FactPlace {
 };
 
 // A fact as the report carries it (schemas: $defs/fact), typed: every field
-// of its JSON object (FactJson writes it back byte for byte as FactToJson
-// wrote it), and nothing else. A tall table has hundreds of thousands of
+// of its JSON object (FactJson writes it back byte for byte), and nothing
+// else. A tall table has hundreds of thousands of
 // facts: no JSON object is kept per fact.
 struct ReportFact {
   std::string concept_id, label;
@@ -107,11 +107,15 @@ struct ScreenReport {
 };
 
 // A fact of the facts stage as the report carries it, and back and forth
-// to its JSON object: FactJson(ReportFactOf(f)) == FactToJson(f), and
-// FactJson(ReportFactFromJson(j)) == j for any j FactToJson wrote.
+// to its JSON object: FactJson(ReportFactFromJson(j)) == j for any j
+// FactJson wrote.
 ReportFact ReportFactOf(const Fact& fact);
 nlohmann::ordered_json FactJson(const ReportFact& fact);
 ReportFact ReportFactFromJson(const nlohmann::ordered_json& fact);
+
+// The facts stage's whole result as `jixiao facts FILE -f json` prints it: the
+// facts (as FactJson writes them), indicator rows, funds blocks and score lines.
+nlohmann::ordered_json FactSetToJson(const FactSet& facts);
 
 // The whole report as one JSON value (small reports, tests). Printing and
 // storing use WriteJson: the same text, the facts made one at a time.
