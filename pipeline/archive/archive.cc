@@ -34,7 +34,7 @@ CREATE TABLE IF NOT EXISTS documents(
   pages INTEGER, status TEXT, status_reason TEXT, jixiao_version TEXT, title TEXT, unit TEXT,
   year INTEGER, total_budget TEXT, executed TEXT, execution_rate TEXT, self_score TEXT,
   grade TEXT, n_error INTEGER, n_warning INTEGER, n_info INTEGER, top_code TEXT, screened_at TEXT,
-  status_code TEXT, removed INTEGER NOT NULL DEFAULT 0);
+  status_code TEXT, removed INTEGER NOT NULL DEFAULT 0, family TEXT);
 CREATE TABLE IF NOT EXISTS reports(doc_id INTEGER PRIMARY KEY, report BLOB NOT NULL);
 CREATE INDEX IF NOT EXISTS documents_unit ON documents(unit);
 CREATE INDEX IF NOT EXISTS documents_year ON documents(year);
@@ -254,7 +254,7 @@ Status Archive::Open(const std::string& path, std::unique_ptr<Archive>* out) {
   Status version_error;
   if (SchemaVersionOf(db, path, &version_error) >= 0) {
     if (!version_error.ok()) return version_error;
-    Status r = a->EnsureReviews();
+    Status r = a->Upgrade();
     if (!r.ok()) return r;
     *out = std::move(a);
     return Status::Ok();
@@ -270,29 +270,41 @@ Status Archive::Open(const std::string& path, std::unique_ptr<Archive>* out) {
     ExecSql(db, "ROLLBACK");
     return s;
   }
-  if (!(s = a->EnsureReviews()).ok()) return s;
+  if (!(s = a->Upgrade()).ok()) return s;
   *out = std::move(a);
   return Status::Ok();
 }
 
-Status Archive::EnsureReviews() {
+Status Archive::Upgrade() {
   Status s = ExecSql(db_, "BEGIN IMMEDIATE");
   if (!s.ok()) return s;
   bool created = false;
   s = internal::EnsureReviewSchema(db_, &created);
   if (s.ok()) s = ExecSql(db_, "CREATE TABLE IF NOT EXISTS input_roots(name TEXT PRIMARY KEY, dir TEXT NOT NULL);");
   // An archive written before the reviews: the finding ids of its stored
-  // reports, once.
-  std::vector<std::string> shas;
-  if (s.ok() && created) {
-    Stmt q(db_, "SELECT sha256 FROM documents ORDER BY id");
-    while (q.Step()) shas.push_back(q.Text(0));
+  // reports, once; before documents.family: the family of each, once.
+  bool add_family = false;
+  if (s.ok()) {
+    Stmt q(db_, "SELECT 1 FROM pragma_table_info('documents') WHERE name = 'family'");
+    add_family = q.ok() && !q.Step();
   }
-  for (size_t i = 0; s.ok() && i < shas.size(); ++i) {
+  if (s.ok() && add_family) s = ExecSql(db_, "ALTER TABLE documents ADD COLUMN family TEXT");
+  std::vector<std::pair<int64_t, std::string>> docs;  // id, sha256
+  if (s.ok() && (created || add_family)) {
+    Stmt q(db_, "SELECT id, sha256 FROM documents ORDER BY id");
+    while (q.Step()) docs.emplace_back(q.Int(0), q.Text(1));
+  }
+  for (size_t i = 0; s.ok() && i < docs.size(); ++i) {
     ScreenReport report;
     bool found = false;
-    s = GetReport(shas[i], &report, &found);
-    if (s.ok() && found) s = internal::NoteFindings(db_, report);
+    s = GetReport(docs[i].second, &report, &found);
+    if (!s.ok() || !found) continue;
+    if (created) s = internal::NoteFindings(db_, report);
+    if (s.ok() && add_family) {
+      Stmt set(db_, "UPDATE documents SET family = ? WHERE id = ?");
+      set.BindOptText(1, report.family).Bind(2, docs[i].first);
+      s = set.Exec();
+    }
   }
   if (s.ok()) s = ExecSql(db_, "COMMIT");
   if (!s.ok()) ExecSql(db_, "ROLLBACK");
@@ -384,7 +396,7 @@ Status Archive::InsertOne(const Document* doc, const ScreenReport& report) {
   Stmt ins(db_,
            "INSERT INTO documents(sha256, path, format, size, pages, status, status_reason, jixiao_version, title,"
            " unit, year, total_budget, executed, execution_rate, self_score, grade, n_error, n_warning, n_info,"
-           " top_code, screened_at, status_code) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+           " top_code, screened_at, status_code, family) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
   if (!ins.ok()) return ins.status();
   ins.Bind(1, sha).Bind(2, report.file).BindOptText(3, report.format);
   ins.BindOpt(4, static_cast<int64_t>(report.size)).BindOpt(5, pages);
@@ -397,6 +409,7 @@ Status Archive::InsertOne(const Document* doc, const ScreenReport& report) {
   ins.Bind(17, counts.error).Bind(18, counts.warning).Bind(19, counts.info);
   ins.BindOptText(20, top ? top->code : std::string()).Bind(21, NowUtc());
   ins.BindOptText(22, report.code == Status::Code::kOk ? std::string() : Status::CodeName(report.code));
+  ins.BindOptText(23, report.family);
   Status s = ins.Exec();
   if (!s.ok()) return s;
   int64_t id = sqlite3_last_insert_rowid(db_);
@@ -588,7 +601,7 @@ Status Archive::MergeFrom(const std::string& path, int* added) {
   const char* kCols =
       "sha256, path, format, size, pages, status, status_reason, jixiao_version, title, unit, year, total_budget,"
       " executed, execution_rate, self_score, grade, n_error, n_warning, n_info, top_code, screened_at,"
-      " status_code, removed";
+      " status_code, removed, family";
   for (size_t i = 0; s.ok() && i < todo.size(); i += 100) {
     s = ExecSql(db_, "BEGIN IMMEDIATE");
     for (size_t k = i; s.ok() && k < std::min(todo.size(), i + 100); ++k) {

@@ -10,12 +10,13 @@
 //   documents(id, sha256 UNIQUE, path, format, size, pages, status,
 //             status_reason, jixiao_version, title, unit, year, total_budget,
 //             executed, execution_rate, self_score, grade, n_error, n_warning,
-//             n_info, top_code, screened_at, status_code, removed)
+//             n_info, top_code, screened_at, status_code, removed, family)
 //             status: ok | findings | failed | skipped (screen/report.h
 //             Outcome, the manifest's words); status_reason as the manifest
 //             gives it; status_code: the Status::Code name behind a failure
 //             ("timeout"); removed: 1 when a later run no longer found the
-//             file in its input folder (kept, not searched unless asked)
+//             file in its input folder (kept, not searched unless asked);
+//             family: the report's family (screen.h ReportIdentity)
 //   reports(doc_id, report)  -- the full report (screen/report.h ToJson):
 //             4-byte little-endian length, then a zlib stream whose preset
 //             dictionary is the document's text (its texts joined by "\n",
@@ -134,7 +135,10 @@ class Archive {
 
  private:
   explicit Archive(sqlite3* db) : db_(db) {}
-  Status EnsureReviews();  // reviews.h tables; finding ids of an archive written before them
+  // Brings an archive of this schema version written by an earlier jixiao up
+  // to date: the reviews.h tables and the finding ids of its documents;
+  // documents.family, read from each stored report.
+  Status Upgrade();
   Status InsertOne(const Document* doc, const ScreenReport& report);
   Status DeleteDoc(int64_t id);
   Status IndexDoc(int64_t id);  // adds the fts and figures rows, built from texts and facts

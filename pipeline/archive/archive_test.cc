@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <map>
 #include <random>
 
 #include "pipeline/archive/archive.h"
@@ -138,6 +139,8 @@ class ArchiveTest : public ::testing::Test {
     docs_.push_back(MakeDoc("c.docx", {"资金使用效益较好，预算执行率100%。"}, {"执行数", "7189.8"}));
     reports_.push_back(MakeReport("c.docx", "cccc", "某某县教育局", 2024, ""));
     reports_[2].facts.clear();
+    reports_[0].family = "whole_report";
+    reports_[1].family = "project_table";
     std::vector<Archive::Entry> entries;
     for (size_t i = 0; i < docs_.size(); ++i) entries.push_back({&docs_[i], &reports_[i]});
     ASSERT_TRUE(archive_->Add(entries).ok());
@@ -292,6 +295,38 @@ TEST_F(ArchiveTest, MergesAnotherArchive) {
   o.code = "RATE_ZERO_BASE";
   EXPECT_EQ(Files("走访", o), (std::vector<std::string>{"d.docx"}));
   EXPECT_TRUE(archive_->Optimize().ok());
+}
+
+// path → family of the documents table ("-" for NULL).
+std::map<std::string, std::string> Families(Archive* archive) {
+  std::map<std::string, std::string> out;
+  Stmt q(archive->db(), "SELECT path, family FROM documents");
+  while (q.Step()) out[q.Text(0)] = q.IsNull(1) ? "-" : q.Text(1);
+  return out;
+}
+
+TEST_F(ArchiveTest, KeepsTheFamilyAndFillsItInForAnOlderArchive) {
+  const std::map<std::string, std::string> expected = {
+      {"a.docx", "whole_report"}, {"b.docx", "project_table"}, {"c.docx", "-"}};
+  EXPECT_EQ(Families(archive_.get()), expected);
+  // An archive of the same schema written before the column: opening it adds
+  // the column and reads each family back from the stored report.
+  ASSERT_TRUE(ExecSql(archive_->db(), "ALTER TABLE documents DROP COLUMN family").ok());
+  archive_.reset();
+  ASSERT_TRUE(Archive::Open((dir_ / "a.sqlite").string(), &archive_).ok());
+  EXPECT_EQ(Families(archive_.get()), expected);
+
+  // merge carries it.
+  std::unique_ptr<Archive> other;
+  ASSERT_TRUE(Archive::Open((dir_ / "b.sqlite").string(), &other).ok());
+  Document d = MakeDoc("d.docx", {"另一个分片的报告"}, {"预算", "24"});
+  ScreenReport rep = MakeReport("d.docx", "dddd", "某某镇人民政府", 2024, "");
+  rep.family = "summary_report";
+  ASSERT_TRUE(other->Add({{&d, &rep}}).ok());
+  other.reset();
+  int added = 0;
+  ASSERT_TRUE(archive_->MergeFrom((dir_ / "b.sqlite").string(), &added).ok());
+  EXPECT_EQ(Families(archive_.get())["d.docx"], "summary_report");
 }
 
 TEST_F(ArchiveTest, RanksByHowOftenAWordOccurs) {

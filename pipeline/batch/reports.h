@@ -71,9 +71,6 @@ Status WriteRunReports(const std::string& dir, const std::vector<ManifestRow>& r
 const char* SeverityZh(FindingSeverity severity);  // 错误 / 警告 / 提示
 // "[错误] CODE 说明" of the most serious finding, or "".
 std::string MostSerious(const ScreenReport& report);
-// The document's family in Chinese for the summary (whole_report →
-// 部门整体支出自评报告 …), "" when unknown.
-std::string FamilyZh(const std::string& family);
 // The quotes of a finding's evidence joined with " | ", and their places.
 std::string Quotes(const Finding& finding);
 std::string Places(const Finding& finding);

@@ -154,6 +154,10 @@ Outcome OutcomeOf(const ScreenReport& report);
 std::string OutcomeReason(const ScreenReport& report);
 inline constexpr char kPartialReason[] = "部分内容未能读取：";
 
+// The report's family (ScreenReport::family) in Chinese for reviewers
+// (whole_report → 部门整体支出自评报告 …), "" when unknown.
+std::string FamilyZh(const std::string& family);
+
 // The exit code of `check` and `run`, one rule over the inputs:
 //   2  any input failed or is pending (the run did not finish it), or a file
 //      named as a report (.docx .pdf .ofd .doc .wps, not an Office lock file

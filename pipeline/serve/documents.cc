@@ -40,6 +40,7 @@ std::string OrderBy(const std::string& sort, bool desc) {
       {"rate", "CAST(d.execution_rate AS REAL)"},
       {"score", "CAST(d.self_score AS REAL)"},
       {"grade", "d.grade"},
+      {"family", "d.family"},
       {"errors", "d.n_error"},
       {"warnings", "d.n_warning"},
       {"infos", "d.n_info"},
@@ -61,9 +62,9 @@ Json TextOrNull(Stmt& q, int col) {
 constexpr const char* kColumns =
     "d.id, d.sha256, d.path, d.title, d.unit, d.year, d.format, d.status, d.total_budget, d.executed,"
     " d.execution_rate, d.self_score, d.grade, d.n_error, d.n_warning, d.n_info, d.status_reason, d.pages,"
-    " d.removed";
+    " d.removed, d.family";
 
-// One row of kColumns (plus the reviewed count at column 19) as JSON.
+// One row of kColumns (plus the reviewed count at column 20) as JSON.
 Json RowJson(Stmt& q) {
   Json d;
   d["id"] = q.Text(1);
@@ -85,7 +86,10 @@ Json RowJson(Stmt& q) {
   d["reason"] = TextOrNull(q, 16);
   d["pages"] = q.IsNull(17) ? Json(nullptr) : Json(q.Int(17));
   d["removed"] = q.Int(18) != 0;
-  d["reviewed"] = q.Int(19);
+  d["family"] = TextOrNull(q, 19);
+  const std::string family_name = FamilyZh(q.Text(19));
+  d["family_name"] = family_name.empty() ? Json(nullptr) : Json(family_name);
+  d["reviewed"] = q.Int(20);
   return d;
 }
 
@@ -109,6 +113,10 @@ Status ParseDocumentQuery(const std::multimap<std::string, std::string>& params,
   query->code = get("code");
   if (std::string y = get("year"); !y.empty() && !ParseInt(y, 1900, 2999, &query->year))
     return Status::InvalidInput("年度应为四位数字，收到“" + y + "”");
+  query->family = get("family");
+  if (!query->family.empty() && FamilyZh(query->family).empty())
+    return Status::InvalidInput("类别应为 whole_report、project_table、whole_table、project_report、summary_report、"
+                                "final_accounts 或 bundle，收到“" + query->family + "”");
   query->severity = get("severity");
   if (!query->severity.empty() && query->severity != "error" && query->severity != "warning" &&
       query->severity != "info")
@@ -151,6 +159,7 @@ Status ListDocuments(archive::Archive* archive, const DocumentQuery& query, Json
   if (!query.q.empty()) where += " AND d.sha256 IN (SELECT value FROM json_each(:hits))";
   if (!query.unit.empty()) where += " AND instr(d.unit, :unit) > 0";
   if (query.year) where += " AND d.year = :year";
+  if (!query.family.empty()) where += " AND d.family = :family";
   if (!query.code.empty())
     where += " AND EXISTS(SELECT 1 FROM findings f WHERE f.doc_id = d.id AND f.code = :code COLLATE NOCASE)";
   if (query.severity == "error") where += " AND d.n_error > 0";
@@ -164,6 +173,7 @@ Status ListDocuments(archive::Archive* archive, const DocumentQuery& query, Json
     if (int i = named(":hits")) q.Bind(i, hits);
     if (int i = named(":unit")) q.Bind(i, query.unit);
     if (int i = named(":year")) q.Bind(i, query.year);
+    if (int i = named(":family")) q.Bind(i, query.family);
     if (int i = named(":code")) q.Bind(i, query.code);
   };
 

@@ -24,16 +24,17 @@ struct DocumentQuery {
   std::string q;         // the archive's search (words, phrases, an amount); empty: all
   std::string unit;      // substring of the unit
   int year = 0;          // 0: any
+  std::string family;    // the report family (whole_report, project_table, …); empty: any
   std::string code;      // documents with a finding of this code (any letter case)
   std::string severity;  // "error" | "warning" | "info": at least one such finding
   std::string review;    // "todo" (some finding undecided) | "done" (all decided); empty: any
-  std::string sort = "worst";  // worst | file | unit | year | budget | rate | score | errors | warnings | reviewed
+  std::string sort = "worst";  // worst | file | unit | year | family | budget | rate | score | grade | errors | warnings | reviewed
   bool descending = false;     // for sort other than worst
   int page = 1;                // 1-based
   int per_page = 50;           // 1..kMaxPerPage
 };
 
-// Reads the query parameters (q, unit, year, code, severity, review, sort,
+// Reads the query parameters (q, unit, year, family, code, severity, review, sort,
 // order=asc|desc, page, per_page). InvalidInput with a Chinese message for a
 // value that is not understood (year "abc", page 0, severity "x").
 Status ParseDocumentQuery(const std::multimap<std::string, std::string>& params, DocumentQuery* query);

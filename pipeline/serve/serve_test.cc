@@ -27,6 +27,8 @@ class ServeTest : public ::testing::Test {
     e2e::CopyFile(e2e::Corpus("seed/junshan-gsl-2024.pdf"), in + "/seed.pdf");
     e2e::CopyFile(e2e::Corpus("seed/junshan-gsl-2024.docx"), in + "/seed.docx");
     e2e::CopyFile(e2e::Corpus("variants/target-not-met.docx"), in + "/target-not-met.docx");
+    // Another family, unit and year: a project table whose funds do not add up.
+    e2e::CopyFile(e2e::Corpus("templates/funds-sum.docx"), in + "/funds-sum.docx");
     std::string out;
     int code = e2e::RunJixiao({"run", in, "--out", *scratch_ / "run", "--jobs", "2"}, &out);
     ASSERT_EQ(code, 1) << out;
@@ -85,8 +87,8 @@ Scratch* ServeTest::scratch_ = nullptr;
 TEST_F(ServeTest, OverviewListsFiltersSortsAndPages) {
   Start();
   Json all = GetJson("/api/documents");
-  ASSERT_EQ(all["total"], 3);
-  ASSERT_EQ(all["documents"].size(), 3u);
+  ASSERT_EQ(all["total"], 4);
+  ASSERT_EQ(all["documents"].size(), 4u);
   // Worst first: errors, then warnings.
   for (size_t i = 1; i < all["documents"].size(); ++i)
     EXPECT_GE(all["documents"][i - 1]["errors"].get<int>(), all["documents"][i]["errors"].get<int>());
@@ -94,8 +96,11 @@ TEST_F(ServeTest, OverviewListsFiltersSortsAndPages) {
   for (const Json& d : all["documents"]) {
     errors += d["errors"].get<int>();
     EXPECT_EQ(d["id"].get<std::string>().size(), 64u);
-    EXPECT_EQ(d["unit"], "君山区工商业联合会");
-    EXPECT_EQ(d["year"], 2024);
+    const bool project = d["file"] == "reports/funds-sum.docx";
+    EXPECT_EQ(d["unit"], project ? "清河县交通运输局" : "君山区工商业联合会");
+    EXPECT_EQ(d["year"], project ? 2023 : 2024);
+    EXPECT_EQ(d["family"], project ? "project_table" : "whole_report");
+    EXPECT_EQ(d["family_name"], project ? "项目支出自评表" : "部门整体支出自评报告");
   }
   EXPECT_EQ(all["totals"]["errors"], errors);
 
@@ -104,16 +109,31 @@ TEST_F(ServeTest, OverviewListsFiltersSortsAndPages) {
   ASSERT_EQ(by_code["total"], 1);
   EXPECT_EQ(by_code["documents"][0]["file"], "reports/target-not-met.docx");
 
-  Json page2 = GetJson("/api/documents?per_page=2&page=2&sort=file&order=asc");
-  EXPECT_EQ(page2["total"], 3);
+  Json page2 = GetJson("/api/documents?per_page=3&page=2&sort=file&order=asc");
+  EXPECT_EQ(page2["total"], 4);
   ASSERT_EQ(page2["documents"].size(), 1u);
   EXPECT_EQ(page2["documents"][0]["file"], "reports/target-not-met.docx");
 
-  // The archive's search: a phrase of the narrative is in all three.
+  // The family: a filter, a sort key, and the filter's choices in /api/codes.
+  Json projects = GetJson("/api/documents?family=project_table");
+  ASSERT_EQ(projects["total"], 1);
+  EXPECT_EQ(projects["documents"][0]["file"], "reports/funds-sum.docx");
+  EXPECT_EQ(GetJson("/api/documents?family=whole_report")["total"], 3);
+  EXPECT_EQ(GetJson("/api/documents?family=whole_table")["total"], 0);
+  EXPECT_EQ(GetJson("/api/documents?sort=family&order=desc")["documents"][0]["family"], "whole_report");
+  EXPECT_EQ(GetJson("/api/documents?sort=family&order=asc")["documents"][0]["family"], "project_table");
+  Json families = GetJson("/api/codes")["families"];
+  ASSERT_EQ(families.size(), 2u);
+  EXPECT_EQ(families[0]["family"], "project_table");
+  EXPECT_EQ(families[0]["name"], "项目支出自评表");
+
+  // The archive's search: a phrase of the narrative is in the three 工商联 reports.
   EXPECT_EQ(GetJson("/api/documents?q=" + httplib::detail::encode_query_param("工商业联合会"))["total"], 3);
   EXPECT_EQ(GetJson("/api/documents?q=" + httplib::detail::encode_query_param("不存在的词语组合"))["total"], 0);
   EXPECT_EQ(GetJson("/api/documents?unit=" + httplib::detail::encode_query_param("没有这个单位"))["total"], 0);
-  EXPECT_EQ(GetJson("/api/documents?year=2023")["total"], 0);
+  EXPECT_EQ(GetJson("/api/documents?unit=" + httplib::detail::encode_query_param("交通运输"))["total"], 1);
+  EXPECT_EQ(GetJson("/api/documents?year=2023")["total"], 1);
+  EXPECT_EQ(GetJson("/api/documents?year=2022")["total"], 0);
   EXPECT_EQ(GetJson("/api/documents?review=done")["total"], 0);
 }
 
@@ -127,6 +147,9 @@ TEST_F(ServeTest, BadInputIs400UnknownIs404InChinese) {
   EXPECT_EQ(status, 400);
   e = GetJson("/api/documents?severity=fatal", &status);
   EXPECT_EQ(status, 400);
+  e = GetJson("/api/documents?family=report", &status);
+  EXPECT_EQ(status, 400);
+  EXPECT_NE(e["error"].get<std::string>().find("类别"), std::string::npos);
   e = GetJson("/api/documents/" + std::string(64, 'a'), &status);
   EXPECT_EQ(status, 404);
   EXPECT_NE(e["error"].get<std::string>().find("没有这个文件"), std::string::npos);
@@ -244,7 +267,7 @@ TEST_F(ServeTest, ReviewIsStoredWithHistoryAndChecked) {
   ASSERT_EQ(history["history"].size(), 2u);
   EXPECT_EQ(history["history"][0]["reviewer"], "张三");
   EXPECT_EQ(GetJson("/api/documents?review=done")["total"], 0);
-  EXPECT_EQ(GetJson("/api/documents?review=todo")["total"], 3);
+  EXPECT_EQ(GetJson("/api/documents?review=todo")["total"], 4);
 
   // Bad input, unknown finding, another site's page.
   EXPECT_EQ(put({{"decision", "maybe"}, {"reviewer", "张三"}})->status, 400);

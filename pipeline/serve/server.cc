@@ -13,6 +13,7 @@
 
 #include "pipeline/archive/sqlite_util.h"
 #include "pipeline/model/html.h"
+#include "pipeline/screen/report.h"
 #include "pipeline/serve/assets.h"
 #include "pipeline/serve/context.h"
 #include "pipeline/serve/documents.h"
@@ -201,7 +202,10 @@ struct Server::Impl {
         while (u.Step()) units.push_back(u.Text(0));
         archive::Stmt y(a->db(), "SELECT DISTINCT year FROM documents WHERE removed = 0 AND year > 0 ORDER BY year DESC");
         while (y.Step()) years.push_back(y.Int(0));
-        SendJson(res, 200, Json{{"codes", codes}, {"units", units}, {"years", years}});
+        Json families = Json::array();
+        archive::Stmt fam(a->db(), "SELECT DISTINCT family FROM documents WHERE removed = 0 AND family <> '' ORDER BY family");
+        while (fam.Step()) families.push_back({{"family", fam.Text(0)}, {"name", FamilyZh(fam.Text(0))}});
+        SendJson(res, 200, Json{{"codes", codes}, {"units", units}, {"years", years}, {"families", families}});
       });
     });
     http.Get(R"(/api/documents/([^/]+))", [this](const httplib::Request& req, httplib::Response& res) {

@@ -93,13 +93,13 @@ function reviewer() {
 
 // --- overview -------------------------------------------------------------
 const COLUMNS = [
-  ['file', '文件'], ['unit', '单位'], ['year', '年度'], ['budget', '预算（万元）', 'wide'],
+  ['file', '文件'], ['unit', '单位'], ['year', '年度'], ['family', '类别', 'wide'], ['budget', '预算（万元）', 'wide'],
   ['executed', '执行（万元）', 'wide'], ['rate', '执行率', 'wide'], ['score', '自评得分', 'wide'],
   ['grade', '等级', 'wide'], ['errors', '错误'], ['warnings', '警告'], ['infos', '提示', 'wide'],
   ['reviewed', '复核进度'],
 ];
 
-let meta = null;  // codes, units, years for the filters
+let meta = null;  // codes, units, years and families for the filters
 
 async function overview(app, query) {
   if (!meta) meta = await api('/api/codes');
@@ -130,6 +130,7 @@ async function overview(app, query) {
     el('label', {}, '单位', el('input', { name: 'unit', value: q.get('unit') || '', list: 'units' })),
     el('datalist', { id: 'units' }, meta.units.map((u) => el('option', { value: u }))),
     select('year', '年度', meta.years.map((y) => [y, y + '年'])),
+    select('family', '类别', meta.families.map((f) => [f.family, f.name])),
     select('code', '问题代码', meta.codes.map((c) => [c.code, c.code + '（' + c.documents + '）'])),
     select('severity', '严重程度', Object.entries(SEVERITY)),
     select('review', '复核状态', [['todo', '未复核完'], ['done', '已复核完']]),
@@ -160,6 +161,7 @@ async function overview(app, query) {
       el('td', {}, el('a', { href: '#/doc/' + d.id, class: 'doc-link' }, d.file),
         d.status === 'failed' || d.status === 'skipped' ? el('div', { class: 'n-info' }, STATUS[d.status] + '：' + (d.reason || '')) : null),
       el('td', {}, d.unit || '—'), el('td', { class: 'num' }, d.year || '—'),
+      el('td', { class: 'wide' }, d.family_name || '—'),
       el('td', { class: 'num wide' }, d.budget || '—'), el('td', { class: 'num wide' }, d.executed || '—'),
       el('td', { class: 'num wide' }, d.rate ? d.rate + '%' : '—'), el('td', { class: 'num wide' }, d.score || '—'),
       el('td', { class: 'wide' }, d.grade || '—'),
@@ -240,7 +242,7 @@ async function documentPage(app, id, focus) {
   const head = el('div', { class: 'doc-head' },
     el('h1', {}, doc.title || doc.file),
     el('div', {}, doc.file, ' · ', el('a', { href: withToken(doc.original) + (doc.format === 'pdf' ? '#page=1' : ''), target: '_blank', rel: 'noopener' }, '打开原文件')),
-    el('dl', {}, fig('单位', doc.unit), fig('年度', doc.year), fig('预算总额', doc.budget, '万元'), fig('执行数', doc.executed, '万元'),
+    el('dl', {}, fig('单位', doc.unit), fig('年度', doc.year), fig('类别', doc.family_name), fig('预算总额', doc.budget, '万元'), fig('执行数', doc.executed, '万元'),
       fig('执行率', doc.rate, '%'), fig('自评得分', doc.score), fig('等级', doc.grade),
       fig('问题', (doc.errors || 0) + ' 错误，' + (doc.warnings || 0) + ' 警告，' + (doc.infos || 0) + ' 提示'),
       fig('已复核', doc.reviewed + ' / ' + doc.findings.length)),

@@ -100,6 +100,14 @@ async function main() {
     await page.goto(base, { waitUntil: 'networkidle0' });
     await page.waitForSelector('table.docs tbody tr');
     const allRows = await page.$$eval('table.docs tbody tr', (rows) => rows.length);
+    // The 类别 column and its filter: the corpus reports are 部门整体支出自评报告.
+    const families = await page.$$eval('table.docs tbody tr', (rows) => {
+      const keys = [...document.querySelectorAll('table.docs thead th')].map((th) => th.dataset.sort);
+      return rows.map((r) => r.children[keys.indexOf('family')].textContent);
+    });
+    assert(families.includes('部门整体支出自评报告'), '类别 column: ' + families.join(','));
+    const familyChoices = await page.$$eval('select[name=family] option', (os) => os.map((o) => o.value));
+    assert(familyChoices.includes('whole_report'), '类别 filter: ' + familyChoices.join(','));
     const code = 'RATE_ZERO_BASE';
     await page.select('select[name=code]', code);
     await page.waitForFunction((c) => location.hash.includes('code=' + c), {}, code);
