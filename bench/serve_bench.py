@@ -69,12 +69,14 @@ def main():
         code = max(codes["codes"], key=lambda c: c["documents"])["code"] if codes["codes"] else ""
         unit = codes["units"][len(codes["units"]) // 2] if codes["units"] else ""
         year = codes["years"][0] if codes["years"] else 2024
+        family = codes["families"][0]["family"] if codes.get("families") else "whole_report"
         q = urllib.parse.quote
         overview = [
             "/api/documents", "/api/documents?sort=rate&order=desc", "/api/documents?page=100",
             f"/api/documents?code={code}", "/api/documents?severity=error", f"/api/documents?unit={q(unit[:4])}",
             f"/api/documents?year={year}", f"/api/documents?q={q('沙龙')}", "/api/documents?review=todo",
             f"/api/documents?code={code}&severity=warning&sort=score",
+            f"/api/documents?family={family}&sort=family",
         ]
         get(overview[0])  # warm-up
         times = {"overview": [], "document": [], "source first": [], "source cached": []}
