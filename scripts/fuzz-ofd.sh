@@ -8,13 +8,8 @@
 set -euo pipefail
 SECONDS_TO_RUN=${1:-60}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BUILD=$ROOT/build-fuzz
-JOBS=${JOBS:-2}
-
-cmake -S "$ROOT" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++ \
-  -DJIXIAO_FUZZ=ON -DJIXIAO_TESTS=OFF >/dev/null
-cmake --build "$BUILD" --target ofd_fuzzer -j"$JOBS"
+source "$ROOT/scripts/fuzz_common.bash"
+fuzz_build ofd_fuzzer
 
 CORPUS=$BUILD/ofd-corpus
 SEEDS=$BUILD/ofd-seeds

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian 12 packages jixiao needs (only those missing), then
-# configures and builds build/jixiao in Release.
+# configures build/ in Release and builds build/jixiao (`cmake --build build`
+# builds the tests too).
 #   scripts/setup.sh           build dependencies + build
 #   scripts/setup.sh --test    also what the tests, fuzzing and sanitizers need
 set -euo pipefail
@@ -51,4 +52,4 @@ if [[ "${1:-}" == "--test" ]]; then
 fi
 
 cmake -S . -B build -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build -j"$(nproc)"
+cmake --build build --target jixiao -j"$(nproc)"
