@@ -275,6 +275,37 @@ std::vector<PixelBox> TableCells(const std::vector<Rule>& rules, int w, int h, i
   return cells;
 }
 
+std::vector<std::pair<int, int>> UnreadInkRows(Pix* binary, const PixelBox& cell,
+                                               const std::vector<std::pair<int, int>>& read, int min_height) {
+  std::vector<std::pair<int, int>> out;
+  if (!binary || cell.w <= 0 || cell.h <= 0 || min_height <= 0) return out;
+  std::vector<bool> inked(cell.h, false);
+  for (int r = 0; r < cell.h; ++r) {
+    const int row = cell.y + r;
+    bool covered = false;
+    for (const auto& [top, bottom] : read) covered = covered || (row >= top && row < bottom);
+    if (covered) continue;
+    BOX* line = boxCreate(cell.x, row, cell.w, 1);
+    l_int32 n = 0;
+    pixCountPixelsInRect(binary, line, &n, nullptr);
+    boxDestroy(&line);
+    inked[r] = n >= 2;  // a stray pixel or two is scanner noise
+  }
+  int start = -1, last = -1;
+  auto close = [&] {
+    if (start >= 0 && last + 1 - start >= min_height) out.push_back({cell.y + start, cell.y + last + 1});
+    start = -1;
+  };
+  for (int r = 0; r < cell.h; ++r) {
+    if (!inked[r]) continue;
+    if (start >= 0 && r - last - 1 > min_height) close();
+    if (start < 0) start = r;
+    last = r;
+  }
+  close();
+  return out;
+}
+
 std::string DashesOrDots(Pix* binary, const PixelBox& cell, double em, PixelBox* ink) {
   *ink = {};
   if (!binary || cell.w <= 0 || cell.h <= 0 || em <= 0) return "";

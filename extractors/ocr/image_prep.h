@@ -5,6 +5,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "extractors/ocr/ocr.h"
@@ -62,6 +63,14 @@ std::vector<PixelBox> TableCells(const std::vector<Rule>& rules, int w, int h, i
 // model has no "—" and reads a cell of dots as nothing. *ink gets the ink's
 // box. `em` is the body text's size in pixels.
 std::string DashesOrDots(Pix* binary, const PixelBox& cell, double em, PixelBox* ink);
+
+// The runs of rows of `cell` in `binary` (1 bit, rules taken out) that hold
+// ink and lie outside every band of `read` (row ranges [top, bottom) in
+// pixels, what the engine read), at least `min_height` rows tall, gaps of
+// up to `min_height` blank rows bridged (the strokes of 二): lines of a cell the
+// engine's segmentation dropped. Each as [top, bottom) in image rows.
+std::vector<std::pair<int, int>> UnreadInkRows(Pix* binary, const PixelBox& cell,
+                                               const std::vector<std::pair<int, int>>& read, int min_height);
 
 // The comparator drawn between x0 and x1 in the line band [top, bottom] of
 // `image` (1 bit, pixels): a chevron with one thin bar under it is "≥" or

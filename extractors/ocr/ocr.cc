@@ -145,7 +145,8 @@ void FullWidthPunctuation(std::vector<Word>* words, const std::vector<int>& line
             cjk_inside = true;
             break;
           }
-          cjk_inside = JoinsWithoutSpace(d);
+          // ㎡ and the other CJK compatibility units are set full-width too.
+          cjk_inside = JoinsWithoutSpace(d) || (d >= 0x3300 && d <= 0x33FF);
         }
       }
       if (!cjk_before && !cjk_after && !cjk_inside) continue;
@@ -178,6 +179,56 @@ void FullWidthPunctuation(std::vector<Word>* words, const std::vector<int>& line
       word.char_bytes[ch.second.first] = static_cast<int>(repl.size());
     }
     i = j;
+  }
+}
+
+// RestoreGlyphsTheModelLacks (ocr.h): 一 is never set between two digits in
+// Chinese text, and no report writes a Latin m with a stray mark.
+void GlyphsTheModelLacks(std::vector<Word>* words, const std::vector<int>& line_of) {
+  auto is_digit = [](char32_t c) { return c >= '0' && c <= '9'; };
+  auto is_latin = [](char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
+  std::vector<std::vector<char32_t>> cps(words->size());
+  for (size_t i = 0; i < words->size(); ++i) {
+    const Word& w = (*words)[i];
+    for (size_t k = 0, pos = 0; k < w.char_bytes.size(); pos += w.char_bytes[k++])
+      cps[i].push_back(FirstCodePoint(std::string_view(w.text).substr(pos, w.char_bytes[k])));
+  }
+  // The glyph next to glyph k of word i on its line (the LSTM often makes
+  // "一" a word of its own between "12" and "14分"); 0 at a line's end.
+  auto same_line = [&](size_t a, size_t b) { return line_of.size() <= std::max(a, b) || line_of[a] == line_of[b]; };
+  auto before = [&](size_t i, size_t k) -> char32_t {
+    if (k > 0) return cps[i][k - 1];
+    return i > 0 && same_line(i - 1, i) && !cps[i - 1].empty() ? cps[i - 1].back() : 0;
+  };
+  auto after = [&](size_t i, size_t k) -> char32_t {
+    if (k + 1 < cps[i].size()) return cps[i][k + 1];
+    return i + 1 < cps.size() && same_line(i, i + 1) && !cps[i + 1].empty() ? cps[i + 1].front() : 0;
+  };
+  std::vector<bool> changed(words->size(), false);
+  for (size_t i = 0; i < cps.size(); ++i)
+    for (size_t k = 0; k < cps[i].size(); ++k)
+      if (cps[i][k] == 0x4E00 && is_digit(before(i, k)) && is_digit(after(i, k))) cps[i][k] = 0x2014, changed[i] = true;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    Word& w = (*words)[i];
+    std::vector<char32_t>& c = cps[i];
+    for (size_t k = 0; k + 1 < c.size(); ++k) {
+      const char32_t next = c[k + 1];
+      if (c[k] == 'm' && (next == '\'' || next == 0x2019 || next == 0xB2) && !(k > 0 && is_latin(c[k - 1])) &&
+          !(k + 2 < c.size() && is_latin(c[k + 2]))) {
+        c[k] = 0x33A1;
+        c.erase(c.begin() + k + 1);
+        w.edges.erase(w.edges.begin() + k + 1);
+        changed[i] = true;
+      }
+    }
+    if (!changed[i]) continue;
+    w.text.clear();
+    w.char_bytes.clear();
+    for (char32_t cp : c) {
+      const size_t size_before = w.text.size();
+      AppendUtf8(cp, &w.text);
+      w.char_bytes.push_back(static_cast<int>(w.text.size() - size_before));
+    }
   }
 }
 
@@ -445,6 +496,7 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
       for (char& c : w.text)
         if (c == 'O' || c == 'o') c = '0';
   }
+  GlyphsTheModelLacks(&found, line_of);
   FullWidthPunctuation(&found, line_of);
   for (Word& w : found) words->push_back(std::move(w));
 }
@@ -482,6 +534,10 @@ Status CheckAvailable(const Settings& settings) {
   if (!api) return Status::Unsupported(kInstallHint);
   EnginePool::Get().Give(settings, std::move(api));
   return Status::Ok();
+}
+
+void RestoreGlyphsTheModelLacks(std::vector<Word>* words, const std::vector<int>& line_of) {
+  GlyphsTheModelLacks(words, line_of);
 }
 
 Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
@@ -592,6 +648,37 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
         PixelBox ink;
         const std::string mark = DashesOrDots(text.get(), {x, y, cw, ch}, kBodyEm * dpi / 72.0, &ink);
         if (!mark.empty()) out->words.push_back(MarkWord(mark, ink, scale));
+      }
+      // A line of the cell the grey reading dropped ("建议情况" over "（15分）"
+      // came back as "（15分）" alone, and so did that line read alone from
+      // the grey page): each run of ink rows at least half an em tall that no
+      // word covers is read again as one line, from the bilevel page.
+      if (rc == 0 && out->words.size() > before) {
+        std::vector<std::pair<int, int>> read;
+        for (size_t k = before; k < out->words.size(); ++k)
+          read.push_back({static_cast<int>(out->words[k].box.y0 / scale), static_cast<int>(out->words[k].box.y1 / scale) + 1});
+        const int em = static_cast<int>(kBodyEm * dpi / 72.0);
+        const auto unread = UnreadInkRows(text.get(), {x, y, cw, ch}, read, em / 2);
+        if (!unread.empty()) {
+          api->SetPageSegMode(tesseract::PSM_SINGLE_LINE);
+          api->SetImage(text.get());
+          api->SetSourceResolution(dpi);
+        }
+        for (const auto& [top, bottom] : unread) {
+          const int pad = em / 4, t = std::max(y, top - pad), b = std::min(y + ch, bottom + pad);
+          api->SetRectangle(x, t, cw, b - t);
+          if (api->Recognize(&monitor) == 0) CollectWords(api.get(), text.get(), scale, &out->words, &conf);
+          if (monitor.deadline_exceeded()) break;
+        }
+        if (!unread.empty()) {
+          api->SetPageSegMode(tesseract::PSM_SINGLE_BLOCK);
+          api->SetImage(grey_text.get());
+          api->SetSourceResolution(dpi);
+        }
+        if (monitor.deadline_exceeded()) {
+          st = Status::Timeout("time limit reached during OCR");
+          break;
+        }
       }
     }
   }

@@ -92,6 +92,14 @@ Status ReadPdfPages(const std::string& path, const std::vector<int>& numbers,
 Status InkOutsideText(const std::string& path, const std::vector<int>& numbers,
                       const std::vector<std::vector<Box>>& text_boxes, std::vector<double>* shares);
 
+// Gives back the glyphs the chi_sim model has no class for and reads as the
+// nearest it has: 一 between two digits of its line (in its word or the
+// words beside it) is a range dash "—" ("16一18分" → "16—18分"); "m'", "m’"
+// or "m²" in a word and not inside a Latin word is ㎡. line_of[i] is word
+// i's line (words on one line when empty). Keeps char_bytes and edges one
+// per glyph. Run by ReadImage.
+void RestoreGlyphsTheModelLacks(std::vector<Word>* words, const std::vector<int>& line_of = {});
+
 // Reads one page image (any depth Leptonica accepts; colour for seal removal)
 // made at `dpi`. The image is not modified. Used by ReadPdfPages and tests.
 Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out);
