@@ -182,9 +182,11 @@ void FullWidthPunctuation(std::vector<Word>* words, const std::vector<int>& line
   }
 }
 
-// RestoreGlyphsTheModelLacks (ocr.h): 一 is never set between two digits in
-// Chinese text, and no report writes a Latin m with a stray mark.
-void GlyphsTheModelLacks(std::vector<Word>* words, const std::vector<int>& line_of) {
+}  // namespace
+
+// 一 is never set between two digits in Chinese text, and no report writes a
+// Latin m with a stray mark (ocr.h).
+void RestoreGlyphsTheModelLacks(std::vector<Word>* words, const std::vector<int>& line_of) {
   auto is_digit = [](char32_t c) { return c >= '0' && c <= '9'; };
   auto is_latin = [](char32_t c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); };
   std::vector<std::vector<char32_t>> cps(words->size());
@@ -231,6 +233,8 @@ void GlyphsTheModelLacks(std::vector<Word>* words, const std::vector<int>& line_
     }
   }
 }
+
+namespace {
 
 struct Confidence {
   double sum = 0;
@@ -496,7 +500,7 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
       for (char& c : w.text)
         if (c == 'O' || c == 'o') c = '0';
   }
-  GlyphsTheModelLacks(&found, line_of);
+  RestoreGlyphsTheModelLacks(&found, line_of);
   FullWidthPunctuation(&found, line_of);
   for (Word& w : found) words->push_back(std::move(w));
 }
@@ -534,10 +538,6 @@ Status CheckAvailable(const Settings& settings) {
   if (!api) return Status::Unsupported(kInstallHint);
   EnginePool::Get().Give(settings, std::move(api));
   return Status::Ok();
-}
-
-void RestoreGlyphsTheModelLacks(std::vector<Word>* words, const std::vector<int>& line_of) {
-  GlyphsTheModelLacks(words, line_of);
 }
 
 Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {

@@ -294,17 +294,14 @@ Status Archive::Upgrade() {
     Stmt q(db_, "SELECT id, sha256 FROM documents ORDER BY id");
     while (q.Step()) docs.emplace_back(q.Int(0), q.Text(1));
   }
+  Stmt set_family(db_, "UPDATE documents SET family = ? WHERE id = ?");
   for (size_t i = 0; s.ok() && i < docs.size(); ++i) {
     ScreenReport report;
     bool found = false;
     s = GetReport(docs[i].second, &report, &found);
     if (!s.ok() || !found) continue;
     if (created) s = internal::NoteFindings(db_, report);
-    if (s.ok() && add_family) {
-      Stmt set(db_, "UPDATE documents SET family = ? WHERE id = ?");
-      set.BindOptText(1, report.family).Bind(2, docs[i].first);
-      s = set.Exec();
-    }
+    if (s.ok() && add_family) s = set_family.BindOptText(1, report.family).Bind(2, docs[i].first).Exec();
   }
   if (s.ok()) s = ExecSql(db_, "COMMIT");
   if (!s.ok()) ExecSql(db_, "ROLLBACK");

@@ -326,14 +326,23 @@ std::string OutcomeReason(const ScreenReport& report) {
   return report.reason;
 }
 
+namespace {
+const std::pair<const char*, const char*> kFamilyNames[] = {
+    {"whole_report", "部门整体支出自评报告"}, {"project_table", "项目支出自评表"}, {"whole_table", "部门整体支出自评表"},
+    {"final_accounts", "部门决算公开"},      {"summary_report", "自评总结报告"}, {"bundle", "自评表汇编"},
+    {"project_report", "项目支出自评报告"}};
+}  // namespace
+
 std::string FamilyZh(const std::string& family) {
-  static const std::pair<const char*, const char*> kNames[] = {
-      {"whole_report", "部门整体支出自评报告"}, {"project_table", "项目支出自评表"}, {"whole_table", "部门整体支出自评表"},
-      {"final_accounts", "部门决算公开"},      {"summary_report", "自评总结报告"}, {"bundle", "自评表汇编"},
-      {"project_report", "项目支出自评报告"}};
-  for (const auto& [id, name] : kNames)
+  for (const auto& [id, name] : kFamilyNames)
     if (family == id) return name;
   return "";
+}
+
+std::string FamilyIdList() {
+  std::string out;
+  for (const auto& [id, name] : kFamilyNames) out += (out.empty() ? "" : "、") + std::string(id);
+  return out;
 }
 
 bool IsReportName(const std::string& file) {

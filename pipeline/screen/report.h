@@ -157,6 +157,8 @@ inline constexpr char kPartialReason[] = "部分内容未能读取：";
 // The report's family (ScreenReport::family) in Chinese for reviewers
 // (whole_report → 部门整体支出自评报告 …), "" when unknown.
 std::string FamilyZh(const std::string& family);
+// The family ids FamilyZh knows, joined by 、 (for messages).
+std::string FamilyIdList();
 
 // The exit code of `check` and `run`, one rule over the inputs:
 //   2  any input failed or is pending (the run did not finish it), or a file

@@ -115,8 +115,7 @@ Status ParseDocumentQuery(const std::multimap<std::string, std::string>& params,
     return Status::InvalidInput("年度应为四位数字，收到“" + y + "”");
   query->family = get("family");
   if (!query->family.empty() && FamilyZh(query->family).empty())
-    return Status::InvalidInput("类别应为 whole_report、project_table、whole_table、project_report、summary_report、"
-                                "final_accounts 或 bundle，收到“" + query->family + "”");
+    return Status::InvalidInput("类别应为 " + FamilyIdList() + " 之一，收到“" + query->family + "”");
   query->severity = get("severity");
   if (!query->severity.empty() && query->severity != "error" && query->severity != "warning" &&
       query->severity != "info")
