@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """OCR of scanned reports: accuracy, time, memory, throughput.
 
-usage: bench/ocr_bench.py [build/jixiao] [--scans DIR] [--keep]
+usage: bench/ocr_bench.py [build/jixiao] [--scans DIR] [--keep] [--only NAME,...] [--accuracy-only]
 
 Makes colour scans of the seed and of the clean variant at 200 and 300 dpi
 (corpus/scans/make_scans.py --bench: a red seal over the text, a slight skew,
@@ -38,6 +38,8 @@ import time
 
 root = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 args = [a for a in sys.argv[1:] if not a.startswith("--")]
+if "--only" in sys.argv:
+    args.remove(sys.argv[sys.argv.index("--only") + 1])
 jixiao = args[0] if args else os.path.join(root, "build", "jixiao")
 scans_dir = None
 if "--scans" in sys.argv:
@@ -45,7 +47,8 @@ if "--scans" in sys.argv:
     args = [a for a in args if a != scans_dir]
     jixiao = args[0] if args else os.path.join(root, "build", "jixiao")
 
-SOURCES = {"seed": "seed/junshan-gsl-2024", "clean": "variants/clean"}
+sys.path.insert(0, os.path.join(root, "corpus", "scans"))
+from make_scans import BENCH_DOCUMENTS as SOURCES  # noqa: E402
 
 
 def run(cmd, **kw):
@@ -132,9 +135,16 @@ def main():
         subprocess.run(["/usr/bin/python3", os.path.join(root, "corpus", "scans", "make_scans.py"), "--bench", sdir],
                        check=True, stdout=subprocess.DEVNULL)
     total_pages = 0
+    # (characters matched, characters, cells exact, cells~, cells) by dpi,
+    # for the seed and its variant, and for the other families.
+    sums = collections.defaultdict(lambda: [0, 0, 0, 0, 0])
+    differing = []
     print("%-18s %5s %8s %8s %8s %10s %8s %8s  %s" % ("scan", "pages", "chars", "cells", "cells~", "s/page",
                                                        "RSS MB", "status", "findings (scan vs text PDF)"))
+    only = sys.argv[sys.argv.index("--only") + 1].split(",") if "--only" in sys.argv else None
     for name, rel in SOURCES.items():
+        if only and name not in only:
+            continue
         docx = os.path.join(root, "corpus", rel + ".docx")
         pdf = os.path.join(root, "corpus", rel + ".pdf")
         ref_text, ref_cells = read(docx)
@@ -148,6 +158,13 @@ def main():
             acc = char_accuracy(ref_text, scan_text)
             ok, total = cell_accuracy(ref_cells, scan_cells)
             ok_n, _ = cell_accuracy(ref_cells, scan_cells, normalise=True)
+            group = sums[("seed and clean" if name in ("seed", "clean") else "other families", dpi)]
+            a, b = strip(ref_text), strip(scan_text)
+            group[0] += acc * len(a)
+            group[1] += len(a)
+            group[2] += ok
+            group[3] += ok_n
+            group[4] += total
             report = json.loads(out)
             scan_codes = collections.Counter(f["code"] for f in report.get("findings", []))
             status = report.get("status")
@@ -157,6 +174,17 @@ def main():
                 os.path.basename(scan), pages, 100 * acc, 100 * ok / max(1, total), 100 * ok_n / max(1, total),
                 secs / pages, rss, status, same))
             sys.stdout.flush()
+            if scan_codes != pdf_codes:
+                differing.append(os.path.basename(scan))
+    for (group, dpi), (matched, chars, ok, ok_n, total) in sorted(sums.items()):
+        print("%-14s %d dpi: characters %.2f%%, cells exact %d/%d = %.2f%%, cells~ %.2f%%" % (
+            group, dpi, 100 * matched / max(1, chars), ok, total, 100 * ok / max(1, total),
+            100 * ok_n / max(1, total)))
+    print("scans whose findings differ from the text PDF's: %s" % (", ".join(differing) or "none"))
+    if "--accuracy-only" in sys.argv:
+        if "--keep" not in sys.argv:
+            shutil.rmtree(tmp)
+        return
     # One 14-page scan, read 2 pages at a time.
     fourteen_dir = os.path.join(tmp, "fourteen")
     os.makedirs(fourteen_dir)

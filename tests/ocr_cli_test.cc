@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <iterator>
 #include <cstdio>
 #include <set>
 #include <fstream>
@@ -105,6 +106,54 @@ TEST(OcrCli, ScannedTablePageIsATableMarkedOcr) {
   EXPECT_TRUE(cells.count("三公经费")) << run.out;
   EXPECT_TRUE(cells.count("公用经费")) << run.out;
   EXPECT_GE(max_col, 4);
+}
+
+std::multiset<std::string> CellTexts(const nlohmann::json& doc) {
+  std::multiset<std::string> cells;
+  for (const auto& b : doc["blocks"]) {
+    if (b.value("kind", "") != "table") continue;
+    for (const auto& c : b["table"]["cells"]) {
+      std::string text;
+      for (const auto& p : c["paragraphs"]) text += p.get<std::string>();
+      text.erase(std::remove(text.begin(), text.end(), ' '), text.end());
+      if (!text.empty()) cells.insert(text);
+    }
+  }
+  return cells;
+}
+
+std::multiset<std::string> Codes(const nlohmann::json& report) {
+  std::multiset<std::string> codes;
+  for (const auto& f : report.value("findings", nlohmann::json::array())) codes.insert(f.value("code", ""));
+  return codes;
+}
+
+TEST(OcrCli, ScanIsReadAtItsOwnResolution) {
+  // A national 项目支出自评表 scanned at 300 dpi. Read at 250 dpi (the
+  // default for scans of 250 dpi or less), its pixels were resampled: a rule
+  // under the seal broke, so two rows ran together, and "80%" came out
+  // "809%", a false RATE_MISMATCH. Read at 300 dpi, every cell of the
+  // DOCX it was printed from comes back, and the findings are the text PDF's.
+  const std::string templates = kRoot + "/corpus/templates/";
+  CliRun scan = Jixiao("extract " + kScans + "target-count-300dpi.pdf");
+  ASSERT_EQ(scan.exit_code, 0) << scan.err;
+  nlohmann::json doc = Json(scan);
+  bool at_300 = false;
+  for (const auto& d : doc["diagnostics"])
+    if (d.value("code", "") == "pdf_ocr") at_300 = d.value("message", "").find("at 300 dpi") != std::string::npos;
+  EXPECT_TRUE(at_300) << doc["diagnostics"].dump();
+  const std::multiset<std::string> docx = CellTexts(Json(Jixiao("extract " + templates + "target-count.docx")));
+  const std::multiset<std::string> read = CellTexts(doc);
+  ASSERT_GT(docx.size(), 80u);
+  std::vector<std::string> missed;
+  std::set_difference(docx.begin(), docx.end(), read.begin(), read.end(), std::back_inserter(missed));
+  EXPECT_LE(missed.size(), 2u) << ::testing::PrintToString(missed);
+  EXPECT_TRUE(read.count("80%")) << scan.out;
+
+  CliRun checked = Jixiao("check --format json " + kScans + "target-count-300dpi.pdf");
+  CliRun text_pdf = Jixiao("check --format json " + templates + "target-count.pdf");
+  EXPECT_EQ(Codes(Json(checked)), Codes(Json(text_pdf))) << checked.out;
+  EXPECT_EQ(Codes(Json(checked)).count("TARGET_NOT_MET"), 1u) << checked.out;
 }
 
 TEST(OcrCli, OcrOffLeavesAScanUnreadWithTheReason) {

@@ -25,6 +25,11 @@ Committed (small, one page each, for the OCR tests):
                         cells with figures, "62个" in one; cells of one
                         digit; targets ≥4期), 200 dpi, seal, skew 0.4° (the
                         page as the OCR bench scans it)
+  target-count-300dpi.pdf
+                        templates/target-count (a national 项目支出自评表 on
+                        one page: funds block, indicator table, 80% / 98%
+                        cells; one target not met), 300 dpi, seal over the
+                        table, skew 0.7° (read at the scan's own 300 dpi)
   rate-mismatch-p1-no-tounicode.pdf
                         page 1 of variants/rate-mismatch as LibreOffice
                         wrote it, with every /ToUnicode map taken out: its
@@ -204,6 +209,8 @@ def fixtures():
         scan_pages(clean, [6], 200, os.path.join(HERE, "clean-p6-200dpi.pdf"), tmp, skews=(-0.5,))
         scan_pages(clean, [7], 200, os.path.join(HERE, "clean-p7-200dpi.pdf"), tmp, skews=(0.6,))
         scan_pages(seed, [7], 200, os.path.join(HERE, "seed-p7-200dpi.pdf"), tmp, skews=(0.4,))
+        scan_pages(os.path.join(CORPUS, "templates", "target-count.pdf"), [1], 300,
+                   os.path.join(HERE, "target-count-300dpi.pdf"), tmp, skews=(0.7,))
         strip_tounicode(rate, 1, os.path.join(HERE, "rate-mismatch-p1-no-tounicode.pdf"), tmp)
         pages = []
         for n in (2, 3):
@@ -215,10 +222,30 @@ def fixtures():
         write_image_pdf(pages, os.path.join(HERE, "stamped-2p.pdf"))
 
 
+# The seed and its clean variant (部门整体支出 report with its 附件 tables),
+# and one or two reports of every other family in corpus/templates: the
+# national 项目支出自评表 (plain and decorated headers), 整体支出自评表,
+# 整体支出报告, 自评表汇编, 总结报告 and 决算公开, clean and with a defect.
+BENCH_DOCUMENTS = {
+    "seed": "seed/junshan-gsl-2024",
+    "clean": "variants/clean",
+    "project-clean": "templates/project-clean",
+    "project-decorated-clean": "templates/project-decorated-clean",
+    "target-count": "templates/target-count",
+    "weights-110": "templates/weights-110",
+    "whole-clean": "templates/whole-clean",
+    "report-clean": "templates/report-clean",
+    "report-grade": "templates/report-grade",
+    "bundle-defect-second": "templates/bundle-defect-second",
+    "summary-clean": "templates/summary-clean",
+    "final-clean": "templates/final-clean",
+    "final-funds-defect": "templates/final-funds-defect",
+}
+
+
 def bench(out_dir):
     os.makedirs(out_dir, exist_ok=True)
-    docs = {"seed": os.path.join(CORPUS, "seed", "junshan-gsl-2024.pdf"),
-            "clean": os.path.join(CORPUS, "variants", "clean.pdf")}
+    docs = {name: os.path.join(CORPUS, rel + ".pdf") for name, rel in BENCH_DOCUMENTS.items()}
     with tempfile.TemporaryDirectory() as tmp:
         for name, pdf in docs.items():
             for dpi in (200, 300):

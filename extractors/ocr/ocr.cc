@@ -770,8 +770,16 @@ Status InkOutsideText(const std::string& path, const std::vector<int>& numbers,
   return Status::Ok();
 }
 
+int RenderDpi(int settings_dpi, int image_dpi) {
+  if (image_dpi <= settings_dpi) return settings_dpi;
+  if (image_dpi <= 400) return image_dpi;
+  const int factor = (image_dpi + 399) / 400;
+  return std::max(settings_dpi, image_dpi / factor);
+}
+
 Status ReadPdfPages(const std::string& path, const std::vector<int>& numbers,
-                    const Settings& settings, int threads, std::vector<Page>* out) {
+                    const Settings& settings, int threads, std::vector<Page>* out,
+                    const std::vector<int>& image_dpis) {
   out->clear();
   if (numbers.empty()) return Status::Ok();
   Status avail = CheckAvailable(settings);
@@ -791,7 +799,7 @@ Status ReadPdfPages(const std::string& path, const std::vector<int>& numbers,
         stop = true;
         return;
       }
-      int dpi = settings.dpi > 0 ? settings.dpi : 250;
+      int dpi = RenderDpi(settings.dpi > 0 ? settings.dpi : 250, i < image_dpis.size() ? image_dpis[i] : 0);
       if (const char* d = std::getenv("JIXIAO_OCR_DPI")) dpi = std::clamp(std::atoi(d), 72, 600);  // tuning
       PixPtr pix = Render(doc.get(), numbers[i], dpi, &dpi);
       if (!pix) {
@@ -799,6 +807,7 @@ Status ReadPdfPages(const std::string& path, const std::vector<int>& numbers,
         continue;
       }
       pages[i].number = numbers[i];
+      pages[i].dpi = dpi;
       results[i] = ReadImage(pix.get(), dpi, settings, &pages[i]);
       if (results[i].code() == Status::Code::kTimeout) stop = true;
     }

@@ -331,6 +331,17 @@ size_t Lcs(const std::u32string& a, const std::u32string& b) {
   return prev[b.size()];
 }
 
+TEST(Ocr, ScansAreRenderedAtTheirOwnResolutionWhenFiner) {
+  EXPECT_EQ(RenderDpi(250, 0), 250);    // resolution unknown
+  EXPECT_EQ(RenderDpi(250, 200), 250);  // coarser scans are enlarged
+  EXPECT_EQ(RenderDpi(250, 150), 250);
+  EXPECT_EQ(RenderDpi(250, 300), 300);  // finer ones are not resampled
+  EXPECT_EQ(RenderDpi(250, 400), 400);
+  EXPECT_EQ(RenderDpi(250, 600), 300);  // beyond 400: by an integer factor
+  EXPECT_EQ(RenderDpi(250, 1200), 400);
+  EXPECT_EQ(RenderDpi(250, 450), 250);  // never below the setting
+}
+
 TEST(OcrScan, PageWithSealAndSkewReadsAsPrinted) {
   const std::string root = JIXIAO_SOURCE_DIR;
   Settings settings;

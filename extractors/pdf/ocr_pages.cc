@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <set>
 #include <thread>
 
 namespace jixiao::pdf {
@@ -229,18 +230,25 @@ OcrOutcome ReadPendingPages(const std::string& path, const ExtractOptions& opts,
     settings.deadline = deadline;
     int threads = opts.ocr_threads > 0 ? opts.ocr_threads
                                        : static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
-    st = ocr::ReadPdfPages(path, need, settings, threads, &scanned);
+    std::vector<int> image_dpis;
+    for (int n : need) {
+      auto page = std::find_if(pending->begin(), pending->end(), [n](const PageContent& p) { return p.number == n; });
+      image_dpis.push_back(page != pending->end() ? page->image_dpi : 0);
+    }
+    st = ocr::ReadPdfPages(path, need, settings, threads, &scanned, image_dpis);
   }
   std::map<int, const ocr::Page*> by_number;
   for (const ocr::Page& p : scanned) by_number[p.number] = &p;
   double conf_sum = 0;
   size_t conf_n = 0;
+  std::set<int> dpis;
   for (PageContent& page : *pending) {
     auto it = by_number.find(page.number);
     if (it != by_number.end()) {
       std::vector<ocr::Word>& kept = out.words[page.number];
       MergeOcr(*it->second, opts.ocr == ExtractOptions::Ocr::kForce, &page, &kept);
       out.read.push_back(page.number);
+      dpis.insert(it->second->dpi);
       for (const ocr::Word& w : kept) {
         conf_sum += w.confidence * w.char_bytes.size();
         conf_n += w.char_bytes.size();
@@ -260,7 +268,8 @@ OcrOutcome ReadPendingPages(const std::string& path, const ExtractOptions& opts,
     char conf[32];
     std::snprintf(conf, sizeof conf, "%.2f", conf_n ? conf_sum / conf_n : 0.0);
     doc->AddDiagnostic(Diagnostic::Severity::kInfo, "pdf_ocr",
-                       "page(s) " + PageList(out.read) + " read by OCR (mean confidence " + conf + ")");
+                       "page(s) " + PageList(out.read) + " read by OCR at " + PageList({dpis.begin(), dpis.end()}) +
+                           " dpi (mean confidence " + conf + ")");
   }
   if (!out.unreadable.empty() && !out.timed_out)
     doc->AddDiagnostic(Diagnostic::Severity::kWarning, "pdf_needs_ocr",

@@ -103,6 +103,10 @@ struct PageContent {
   // position is out of range (a page of 10^9 points).
   size_t words_out_of_range = 0;
   bool size_out_of_range = false;
+  // Resolution (pixels per inch) of the image that fills the page, when one
+  // does (a scan); 0 otherwise. OCR renders the page at it rather than
+  // resampling the scan's pixels (see ocr::RenderDpi).
+  int image_dpi = 0;
 };
 
 // A Kangxi radical (U+2F00–U+2FD5), CJK radical supplement form or CJK

@@ -12,6 +12,7 @@
 #include <poppler/goo/GooString.h>
 
 #include <algorithm>
+#include <cmath>
 #include <functional>
 #include <cstdio>
 #include <cstring>
@@ -85,6 +86,45 @@ bool PageHasImage(PDFDoc* pdf, int p) {
     return false;
   };
   return has(res, 0);
+}
+
+// The resolution of the image that fills page `p` (a scan), in pixels per
+// inch; 0 when none does. An image fills the page when its shape is the
+// page's (within 3%, either way round) and it is the largest the page or a
+// form on it names: scanner apps draw the scan over the whole page.
+int FullPageImageDpi(PDFDoc* pdf, int p) {
+  Page* page = pdf->getPage(p);
+  Dict* res = page ? page->getResourceDict() : nullptr;
+  if (!res) return 0;
+  double pw = pdf->getPageMediaWidth(p), ph = pdf->getPageMediaHeight(p);
+  if (!(pw > 1 && ph > 1 && pw < 1e5 && ph < 1e5)) return 0;
+  if (pw < ph) std::swap(pw, ph);
+  long best_w = 0, best_h = 0;
+  std::function<void(Dict*, int)> visit = [&](Dict* r, int depth) {
+    Object xobjects = r->lookup("XObject");
+    if (!xobjects.isDict()) return;
+    Dict* d = xobjects.getDict();
+    for (int i = 0; i < d->getLength() && i < 1000; ++i) {
+      Object x = d->getVal(i);
+      if (!x.isStream()) continue;
+      Dict* xd = x.streamGetDict();
+      Object subtype = xd->lookup("Subtype");
+      if (subtype.isName("Image")) {
+        Object w = xd->lookup("Width"), h = xd->lookup("Height");
+        if (!w.isInt() || !h.isInt() || w.getInt() <= 0 || h.getInt() <= 0) continue;
+        long iw = std::max(w.getInt(), h.getInt()), ih = std::min(w.getInt(), h.getInt());
+        if (iw * ih > best_w * best_h) best_w = iw, best_h = ih;
+      } else if (subtype.isName("Form") && depth < 2) {
+        Object inner = xd->lookup("Resources");
+        if (inner.isDict()) visit(inner.getDict(), depth + 1);
+      }
+    }
+  };
+  visit(res, 0);
+  if (best_w == 0) return 0;
+  const double image_shape = double(best_w) / best_h, page_shape = pw / ph;
+  if (std::fabs(image_shape / page_shape - 1) > 0.03) return 0;
+  return static_cast<int>(std::lround(best_w * 72.0 / pw));
 }
 
 // Why a PDF gave no text at all, when it is not that its pages are images
@@ -202,6 +242,7 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
                        "(a form XObject drawn thousands of times?); the rest of the page was dropped");
 
   // OCR of the pages that need it; the others stay as their text layer.
+  for (pdf::PageContent& page : pending) page.image_dpi = FullPageImageDpi(pdf.get(), page.number);
   pdf::OcrOutcome ocr = pdf::ReadPendingPages(path, opts, limits.deadline, &pending, doc);
   for (size_t i = 0; i < pending.size(); ++i) pdf::LayoutPage(pending[i], &layouts[pending_slot[i]]);
   size_t words = 0;
