@@ -306,6 +306,27 @@ std::vector<std::pair<int, int>> UnreadInkRows(Pix* binary, const PixelBox& cell
   return out;
 }
 
+int HorizontalBars(Pix* binary, const PixelBox& box, int min_run) {
+  if (!binary || pixGetDepth(binary) != 1 || min_run <= 0) return 0;
+  const int x0 = std::max(0, box.x), y0 = std::max(0, box.y);
+  const int x1 = std::min(pixGetWidth(binary), box.x + box.w), y1 = std::min(pixGetHeight(binary), box.y + box.h);
+  int bars = 0;
+  bool in_bar = false;
+  for (int y = y0; y < y1; ++y) {
+    int run = 0, longest = 0;
+    for (int x = x0; x < x1; ++x) {
+      l_uint32 v = 0;
+      pixGetPixel(binary, x, y, &v);
+      run = v ? run + 1 : 0;
+      longest = std::max(longest, run);
+    }
+    const bool bar = longest >= min_run;
+    if (bar && !in_bar) ++bars;
+    in_bar = bar;
+  }
+  return bars;
+}
+
 std::string DashesOrDots(Pix* binary, const PixelBox& cell, double em, PixelBox* ink) {
   *ink = {};
   if (!binary || cell.w <= 0 || cell.h <= 0 || em <= 0) return "";

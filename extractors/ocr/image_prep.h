@@ -72,6 +72,12 @@ std::string DashesOrDots(Pix* binary, const PixelBox& cell, double em, PixelBox*
 std::vector<std::pair<int, int>> UnreadInkRows(Pix* binary, const PixelBox& cell,
                                                const std::vector<std::pair<int, int>>& read, int min_height);
 
+// The number of horizontal bars in `box` of `binary` (1 bit): runs of rows
+// each holding a run of ink at least `min_run` pixels long, told apart by
+// at least one row without. 一, 二 and 三 have 1, 2 and 3; the chi_sim model
+// confuses them where no word around them decides (a heading's 三、).
+int HorizontalBars(Pix* binary, const PixelBox& box, int min_run);
+
 // The comparator drawn between x0 and x1 in the line band [top, bottom] of
 // `image` (1 bit, pixels): a chevron with one thin bar under it is "≥" or
 // "≤", with two "≧" or "≦", by the side its point is on; else "". The

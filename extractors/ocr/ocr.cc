@@ -372,12 +372,123 @@ void RecoverComparators(Pix* image, double scale, std::vector<Word>* words, std:
   *line_of = std::move(lines);
 }
 
+// The pixel boxes of the symbols of the word at word_it, one per glyph;
+// empty when the engine gives another number of them.
+std::vector<PixelBox> SymbolBoxes(const tesseract::ResultIterator& word_it, size_t glyphs) {
+  std::vector<PixelBox> out;
+  tesseract::ResultIterator sym(word_it);
+  for (;;) {
+    int l, t, r, b;
+    if (!sym.BoundingBox(tesseract::RIL_SYMBOL, &l, &t, &r, &b)) return {};
+    out.push_back({l, t, r - l, b - t});
+    if (out.size() > glyphs || sym.IsAtFinalElement(tesseract::RIL_WORD, tesseract::RIL_SYMBOL) ||
+        !sym.Next(tesseract::RIL_SYMBOL))
+      break;
+  }
+  if (out.size() != glyphs) out.clear();
+  return out;
+}
+
+std::string GlyphAt(const Word& w, size_t k) {
+  size_t pos = 0;
+  for (size_t i = 0; i < k; ++i) pos += w.char_bytes[i];
+  return w.text.substr(pos, w.char_bytes[k]);
+}
+
+// The LSTM may emit a digit and then "%" for the one glyph "%", its upper
+// ring read as a 9 ("100%" came out "1009%"): the digit's box then lies
+// mostly inside the "%"'s. Such a digit is dropped (with its box).
+void DropDigitsInsidePercent(std::vector<PixelBox>* boxes, Word* w) {
+  if (boxes->size() != w->char_bytes.size() || w->text.find('%') == std::string::npos) return;
+  for (size_t k = 1; k < boxes->size(); ++k) {
+    const std::string digit = GlyphAt(*w, k - 1);
+    if (GlyphAt(*w, k) != "%" || digit.size() != 1 || digit[0] < '0' || digit[0] > '9') continue;
+    const PixelBox& d = (*boxes)[k - 1];
+    const PixelBox& p = (*boxes)[k];
+    const int overlap = std::min(d.x + d.w, p.x + p.w) - std::max(d.x, p.x);
+    if (d.w <= 0 || overlap < 0.6 * d.w) continue;
+    size_t pos = 0;
+    for (size_t i = 0; i + 1 < k; ++i) pos += w->char_bytes[i];
+    w->text.erase(pos, 1);
+    w->char_bytes.erase(w->char_bytes.begin() + (k - 1));
+    boxes->erase(boxes->begin() + (k - 1));
+    --k;
+  }
+}
+
+// A glyph read as 一, 二 or 三 that may be a numbering label's numeral: the
+// word's first glyph, or its second after "（" / "(".
+struct NumeralCandidate {
+  size_t word = 0, glyph = 0;
+  PixelBox box;  // the symbol's box, across the line's band
+  int em = 0;    // the line's height in pixels
+};
+
+bool IsSmallNumeral(const std::string& g) { return g == "一" || g == "二" || g == "三"; }
+
+// A numbering label's numeral (一、 at the start of a line, or （二）) has no
+// word around it to correct the model, which confuses 一, 二 and 三 there
+// (a bold heading's "三、" read "二、" broke the numbering). It is read
+// again from its bars (HorizontalBars).
+void RecountNumerals(Pix* image, double scale, const std::vector<NumeralCandidate>& candidates,
+                     const std::vector<int>& line_of, std::vector<Word>* words) {
+  static const char* const kNumerals[] = {"一", "二", "三"};
+  // A line that starts at "、": the model dropped the numeral before it
+  // (a heading "二、" of two clean bars read "、"). The ink left of the "、",
+  // within an em and a third, is counted.
+  for (size_t i = 0; image && i < words->size(); ++i) {
+    Word& w = (*words)[i];
+    if ((i > 0 && line_of[i - 1] == line_of[i]) || GlyphAt(w, 0) != "、") continue;
+    const int top = static_cast<int>(w.box.y0 / scale), bottom = static_cast<int>(w.box.y1 / scale);
+    const int em = bottom - top, right = static_cast<int>(w.box.x0 / scale);
+    const int left = std::max(0, right - em * 4 / 3);
+    if (em <= 0 || right - left < em / 2) continue;
+    BOX* region = boxCreate(left, top, right - left, em);
+    BOX* ink = nullptr;
+    pixClipBoxToForeground(image, region, nullptr, &ink);
+    boxDestroy(&region);
+    if (!ink) continue;
+    l_int32 x, y, iw, ih;
+    boxGetGeometry(ink, &x, &y, &iw, &ih);
+    boxDestroy(&ink);
+    if (iw < em / 2) continue;
+    const int bars = HorizontalBars(image, {x, y, iw, ih}, em * 3 / 10);
+    if (bars < 1 || bars > 3) continue;
+    w.text.insert(0, kNumerals[bars - 1]);
+    w.char_bytes.insert(w.char_bytes.begin(), 3);
+    w.box.x0 = x * scale;
+    const size_t n = w.char_bytes.size();
+    w.edges.clear();
+    for (size_t k = 0; k <= n; ++k) w.edges.push_back(static_cast<float>(w.box.x0 + (w.box.x1 - w.box.x0) * double(k) / n));
+  }
+  for (const NumeralCandidate& c : candidates) {
+    Word& w = (*words)[c.word];
+    if (c.glyph >= w.char_bytes.size() || !IsSmallNumeral(GlyphAt(w, c.glyph))) continue;
+    const bool line_start = c.word == 0 || line_of[c.word - 1] != line_of[c.word];
+    std::string before, after;
+    if (c.glyph > 0) before = GlyphAt(w, c.glyph - 1);
+    else if (!line_start) before = GlyphAt((*words)[c.word - 1], (*words)[c.word - 1].char_bytes.size() - 1);
+    if (c.glyph + 1 < w.char_bytes.size()) after = GlyphAt(w, c.glyph + 1);
+    else if (c.word + 1 < words->size() && line_of[c.word + 1] == line_of[c.word]) after = GlyphAt((*words)[c.word + 1], 0);
+    const bool heading = c.glyph == 0 && line_start && (after == "、" || after == "．" || after == ".");
+    const bool bracketed = (before == "（" || before == "(") && (after == "）" || after == ")");
+    if (!heading && !bracketed) continue;
+    const int pad = c.em / 10;
+    const int bars = HorizontalBars(image, {c.box.x - pad, c.box.y, c.box.w + pad + pad / 2, c.box.h}, c.em * 3 / 10);
+    if (bars < 1 || bars > 3) continue;
+    size_t pos = 0;
+    for (size_t i = 0; i < c.glyph; ++i) pos += w.char_bytes[i];
+    w.text.replace(pos, w.char_bytes[c.glyph], kNumerals[bars - 1]);
+  }
+}
+
 // `image` is the 1-bit image of the page the engine read (for the shapes of
 // ≥ / ≤), in the engine's pixel frame; null to skip that.
 void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::vector<Word>* words,
                   Confidence* total) {
   std::vector<Word> found;
   std::vector<int> line_of;
+  std::vector<NumeralCandidate> numerals;
   std::unique_ptr<tesseract::ResultIterator> it(api->GetIterator());
   if (!it || it->Empty(tesseract::RIL_WORD)) return;
   it->Begin();
@@ -403,6 +514,15 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
       }
     }
     if (w.char_bytes.empty()) continue;
+    if (image) {
+      std::vector<PixelBox> symbols = SymbolBoxes(*it, w.char_bytes.size());
+      for (size_t k = 0; k < 2 && k < symbols.size(); ++k) {
+        if (!IsSmallNumeral(GlyphAt(w, k)) || (k == 1 && GlyphAt(w, 0) != "（" && GlyphAt(w, 0) != "(")) continue;
+        numerals.push_back({found.size(), k, {symbols[k].x, line_top, symbols[k].w, line_bottom - line_top},
+                            line_bottom - line_top});
+      }
+      DropDigitsInsidePercent(&symbols, &w);
+    }
     // Glyph edges in pixels first, for ComparatorGlyphs; in points below.
     {
       const size_t n = w.char_bytes.size();
@@ -482,6 +602,7 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
     for (size_t k = 0; k <= n; ++k)
       a.edges[k] = static_cast<float>(a.box.x0 + (a.box.x1 - a.box.x0) * double(k) / n);
   }
+  RecountNumerals(image, scale, numerals, line_of, &found);  // before words are joined
   RecoverComparators(image, scale, &found, &line_of);
   for (size_t i = 0; i < found.size(); ++i) {
     Word& w = found[i];

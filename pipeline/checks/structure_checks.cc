@@ -97,6 +97,15 @@ void CheckSections(const Document& doc, const Rules& rules, const std::string& t
     if (ToSimplified(title).find(key) != std::string::npos) applies = false;
   if (!applies) return;
   const int end = NarrativeEnd(doc);
+  // Nor has a document whose narrative is its title lines alone before a
+  // table: a 自评表 whose title did not say so (a scan's title misread
+  // "再交自白评表").
+  int narrative_blocks = 0;
+  for (int i = 0; i < end; ++i)
+    if (doc.blocks[i].kind != BlockKind::kTable && !TrimSpaces(doc.blocks[i].FullText()).empty()) ++narrative_blocks;
+  bool has_table = false;
+  for (const Block& b : doc.blocks) has_table = has_table || b.kind == BlockKind::kTable;
+  if (has_table && narrative_blocks <= 3) return;
   for (const RuleSection& section : rules.sections) {
     bool found = false;
     for (int i = 0; i < end && !found; ++i) {

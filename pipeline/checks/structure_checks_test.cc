@@ -19,6 +19,18 @@ std::vector<std::string> Messages(const std::vector<Finding>& findings, const st
   return out;
 }
 
+// Paragraphs, and a table for each "T".
+Document ParagraphsAndTables(const std::vector<std::string>& lines) {
+  Document doc;
+  for (const std::string& line : lines) {
+    Block b;
+    if (line == "T") b.kind = BlockKind::kTable;
+    else b.text = line;
+    doc.blocks.push_back(b);
+  }
+  return doc;
+}
+
 TEST(AttachmentTest, ListedButAbsent) {
   Document doc = Paragraphs({"正文", "附件：1.2024年度基础数据表", "2.2024年度部门整体支出绩效自评表",
                              "3.2024年度项目支出绩效自评表", "附件1", "2024年度基础数据表", "附件2",
@@ -52,6 +64,21 @@ TEST(SectionTest, MissingSectionOfTheTemplate) {
   EXPECT_TRUE(findings.empty());
 }
 
+// A table on its own has no sections, also when its title does not say it is
+// a 自评表 (a scan's title misread): a title and a year line, then the table.
+TEST(SectionTest, TableWithoutNarrativeHasNoSections) {
+  Rules rules = TestNationalRules();
+  const std::string title = "2022年度某单位部门整体支出再交自白评表";
+  Document table_alone = ParagraphsAndTables({title, "（2022年度）", "T"});
+  std::vector<Finding> findings;
+  CheckSections(table_alone, rules, title, &findings);
+  EXPECT_EQ(Messages(findings, "SECTION_MISSING"), std::vector<std::string>{});
+  // A narrative before the table is a report's, and its sections are due.
+  Document report = ParagraphsAndTables({title, "一、部门基本情况", "本单位负责档案工作。", "二、存在的问题及原因分析", "T"});
+  CheckSections(report, rules, title, &findings);
+  EXPECT_EQ(Messages(findings, "SECTION_MISSING").size(), rules.sections.size() - 2);
+}
+
 // The narrative goes on past a table when the next top-level section
 // follows it; it ends at an attachment heading, or at a table after which
 // it does not go on. "T" stands for a table.
@@ -73,13 +100,7 @@ TEST(SectionTest, TableInsideTheNarrative) {
       {{"一、甲", "二、乙"}, 2},
   };
   for (const EndCase& c : cases) {
-    Document doc;
-    for (const std::string& line : c.lines) {
-      Block b;
-      if (line == "T") b.kind = BlockKind::kTable;
-      else b.text = line;
-      doc.blocks.push_back(b);
-    }
+    const Document doc = ParagraphsAndTables(c.lines);
     EXPECT_EQ(NarrativeEnd(doc), c.end) << c.lines.size() << " lines, first " << c.lines[0];
   }
   // The template's sections around a table: none is missing.
