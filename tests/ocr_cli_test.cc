@@ -156,6 +156,38 @@ TEST(OcrCli, ScanIsReadAtItsOwnResolution) {
   EXPECT_EQ(Codes(Json(checked)).count("TARGET_NOT_MET"), 1u) << checked.out;
 }
 
+std::vector<std::string> HeadingLabels(const nlohmann::json& doc) {
+  std::vector<std::string> labels;
+  for (const auto& b : doc["blocks"])
+    if (!b.value("label", "").empty()) labels.push_back(b.value("label", ""));
+  return labels;
+}
+
+TEST(OcrCli, NumberingAndLastFullStopOfScansComeFromTheInk) {
+  // 300-dpi scans of a 总结报告 and of a 决算公开 page. The model read the
+  // bold heading "三、" as "二、", dropped the "二" of another "二、", and
+  // dropped the last "。" of the report (read as cut off mid-sentence): the
+  // numerals are counted from their bars, the stop found as a small ring.
+  const std::string templates = kRoot + "/corpus/templates/";
+  struct Case {
+    std::string scan, text_pdf;
+  };
+  for (const Case& c : {Case{"summary-clean-300dpi.pdf", "summary-clean.pdf"},
+                        Case{"final-clean-p1-300dpi.pdf", "final-clean.pdf"}}) {
+    const nlohmann::json scanned = Json(Jixiao("extract " + kScans + c.scan));
+    const std::vector<std::string> printed = HeadingLabels(Json(Jixiao("extract " + templates + c.text_pdf)));
+    std::vector<std::string> read = HeadingLabels(scanned);
+    ASSERT_GE(read.size(), 3u) << c.scan;
+    ASSERT_GE(printed.size(), read.size()) << c.scan;
+    EXPECT_EQ(read, std::vector<std::string>(printed.begin(), printed.begin() + read.size())) << c.scan;
+    CliRun checked = Jixiao("check --format json " + kScans + c.scan);
+    EXPECT_TRUE(FindingsWithCode(Json(checked), "NUMBERING_BROKEN").empty()) << c.scan << checked.out;
+  }
+  CliRun summary = Jixiao("check --format json " + kScans + "summary-clean-300dpi.pdf");
+  EXPECT_EQ(summary.exit_code, 0) << summary.out;
+  EXPECT_TRUE(FindingsWithCode(Json(summary), "TABLE_INCOMPLETE").empty()) << summary.out;
+}
+
 TEST(OcrCli, OcrOffLeavesAScanUnreadWithTheReason) {
   CliRun run = Jixiao("check --ocr off " + kScans + "rate-mismatch-p1-200dpi.pdf");
   EXPECT_EQ(run.exit_code, 2);

@@ -30,6 +30,15 @@ Committed (small, one page each, for the OCR tests):
                         one page: funds block, indicator table, 80% / 98%
                         cells; one target not met), 300 dpi, seal over the
                         table, skew 0.7° (read at the scan's own 300 dpi)
+  summary-clean-300dpi.pdf
+                        templates/summary-clean (a 总结报告 of one page: four
+                        numbered headings, the last paragraph ending in
+                        "。"), 300 dpi, seal, skew 0.7°: the model reads
+                        the bold "三、" as "二、" and drops the last "。"
+  final-clean-p1-300dpi.pdf
+                        page 1 of templates/final-clean (决算公开 说明,
+                        headings 一、 二、 三、), 300 dpi, seal, skew 0.7°:
+                        the model drops the "二" of "二、"
   rate-mismatch-p1-no-tounicode.pdf
                         page 1 of variants/rate-mismatch as LibreOffice
                         wrote it, with every /ToUnicode map taken out: its
@@ -211,6 +220,10 @@ def fixtures():
         scan_pages(seed, [7], 200, os.path.join(HERE, "seed-p7-200dpi.pdf"), tmp, skews=(0.4,))
         scan_pages(os.path.join(CORPUS, "templates", "target-count.pdf"), [1], 300,
                    os.path.join(HERE, "target-count-300dpi.pdf"), tmp, skews=(0.7,))
+        scan_pages(os.path.join(CORPUS, "templates", "summary-clean.pdf"), [1], 300,
+                   os.path.join(HERE, "summary-clean-300dpi.pdf"), tmp, skews=(0.7,))
+        scan_pages(os.path.join(CORPUS, "templates", "final-clean.pdf"), [1], 300,
+                   os.path.join(HERE, "final-clean-p1-300dpi.pdf"), tmp, skews=(0.7,))
         strip_tounicode(rate, 1, os.path.join(HERE, "rate-mismatch-p1-no-tounicode.pdf"), tmp)
         pages = []
         for n in (2, 3):

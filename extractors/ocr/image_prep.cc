@@ -327,6 +327,56 @@ int HorizontalBars(Pix* binary, const PixelBox& box, int min_run) {
   return bars;
 }
 
+bool FullStopRightOf(Pix* binary, int x, int top, int bottom, PixelBox* mark) {
+  const int em = bottom - top;
+  if (!binary || em < 8) return false;
+  // The engine's word box may already take in the stop: from an em before x.
+  const int x0 = std::max(0, x - em), x1 = std::min(pixGetWidth(binary), x + em);
+  const int y0 = std::max(0, top), y1 = std::min(pixGetHeight(binary), bottom);
+  if (x1 - x0 < em || y1 <= y0) return false;
+  BOX* clip = boxCreate(x0, y0, x1 - x0, y1 - y0);
+  Pix* part = pixClipRectangle(binary, clip, nullptr);
+  boxDestroy(&clip);
+  if (!part) return false;
+  PIXA* pixa = nullptr;
+  BOXA* boxa = pixConnComp(part, &pixa, 8);
+  pixDestroy(&part);
+  const int n = boxa ? boxaGetCount(boxa) : 0;
+  // The rightmost piece of ink; it must also lie clear of every other.
+  int last = -1, last_right = -1, others_right = -1;
+  for (int i = 0; i < n; ++i) {
+    l_int32 bx, by, bw, bh;
+    if (boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh) != 0 || bw * bh <= 2) continue;  // noise
+    if (bx + bw > last_right) {
+      if (last >= 0) others_right = std::max(others_right, last_right);
+      last = i;
+      last_right = bx + bw;
+    } else {
+      others_right = std::max(others_right, bx + bw);
+    }
+  }
+  bool found = false;
+  l_int32 bx, by, bw, bh;
+  if (last >= 0 && boxaGetBoxGeometry(boxa, last, &bx, &by, &bw, &bh) == 0) {
+    // Smaller than any part of a character that is hollow (the 口 of 和 is
+    // some 0.4 em), in the band's lower half, round, hollow, clear of the
+    // ink before it.
+    const bool small = bw <= em * 3 / 10 && bh <= em * 3 / 10 && bw >= em / 12 && bh >= em / 12;
+    const bool low = by + bh / 2 > (y1 - y0) / 2;
+    const bool round = bw * 10 >= bh * 7 && bh * 10 >= bw * 7;
+    const bool clear = bx > others_right && x0 + bx >= x - em / 2;
+    l_uint32 middle = 1;
+    Pix* piece = pixaGetPix(pixa, last, L_CLONE);
+    if (piece) pixGetPixel(piece, bw / 2, bh / 2, &middle);
+    pixDestroy(&piece);
+    found = small && low && round && clear && middle == 0;
+    if (found) *mark = {x0 + bx, y0 + by, bw, bh};
+  }
+  boxaDestroy(&boxa);
+  pixaDestroy(&pixa);
+  return found;
+}
+
 std::string DashesOrDots(Pix* binary, const PixelBox& cell, double em, PixelBox* ink) {
   *ink = {};
   if (!binary || cell.w <= 0 || cell.h <= 0 || em <= 0) return "";

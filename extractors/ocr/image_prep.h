@@ -78,6 +78,14 @@ std::vector<std::pair<int, int>> UnreadInkRows(Pix* binary, const PixelBox& cell
 // confuses them where no word around them decides (a heading's 三、).
 int HorizontalBars(Pix* binary, const PixelBox& box, int min_run);
 
+// The full stop "。" ending the line band [top, bottom) of `binary` (1 bit)
+// near x (the engine's word box ends within half an em of it either way):
+// the rightmost piece of ink within an em of x, clear of the ink before it,
+// a small ring (at most 0.3 em, hollow) in the band's lower half. *mark gets
+// its box. The model drops a paragraph's last "。" often, and a paragraph
+// without it reads as cut off mid-sentence.
+bool FullStopRightOf(Pix* binary, int x, int top, int bottom, PixelBox* mark);
+
 // The comparator drawn between x0 and x1 in the line band [top, bottom] of
 // `image` (1 bit, pixels): a chevron with one thin bar under it is "≥" or
 // "≤", with two "≧" or "≦", by the side its point is on; else "". The

@@ -482,6 +482,27 @@ void RecountNumerals(Pix* image, double scale, const std::vector<NumeralCandidat
   }
 }
 
+// A line's last word not ending in punctuation, with a "。" right after it
+// in the ink (FullStopRightOf) that the model dropped, gets it back.
+void RestoreFinalFullStops(Pix* image, double scale, const std::vector<int>& line_of, std::vector<Word>* words) {
+  for (size_t i = 0; image && i < words->size(); ++i) {
+    if (i + 1 < words->size() && line_of[i + 1] == line_of[i]) continue;
+    Word& w = (*words)[i];
+    static const std::u32string kMarks = U"。，、；：！？…,.;:!?·";
+    if (kMarks.find(LastCodePoint(w.text)) != std::u32string::npos) continue;
+    PixelBox mark;
+    if (!FullStopRightOf(image, static_cast<int>(std::ceil(w.box.x1 / scale)), static_cast<int>(w.box.y0 / scale),
+                         static_cast<int>(w.box.y1 / scale), &mark))
+      continue;
+    w.text += "。";
+    w.char_bytes.push_back(3);
+    w.box.x1 = (mark.x + mark.w) * scale;
+    const size_t n = w.char_bytes.size();
+    w.edges.clear();
+    for (size_t k = 0; k <= n; ++k) w.edges.push_back(static_cast<float>(w.box.x0 + (w.box.x1 - w.box.x0) * double(k) / n));
+  }
+}
+
 // `image` is the 1-bit image of the page the engine read (for the shapes of
 // ≥ / ≤), in the engine's pixel frame; null to skip that.
 void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::vector<Word>* words,
@@ -603,6 +624,7 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
       a.edges[k] = static_cast<float>(a.box.x0 + (a.box.x1 - a.box.x0) * double(k) / n);
   }
   RecountNumerals(image, scale, numerals, line_of, &found);  // before words are joined
+  RestoreFinalFullStops(image, scale, line_of, &found);
   RecoverComparators(image, scale, &found, &line_of);
   for (size_t i = 0; i < found.size(); ++i) {
     Word& w = found[i];

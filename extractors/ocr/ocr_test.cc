@@ -11,6 +11,7 @@
 #include <array>
 #include <cmath>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "extractors/ocr/image_prep.h"
@@ -213,6 +214,65 @@ TEST(ImagePrep, InkRowsNoWordReadAreFound) {
   // Everything read: nothing left.
   EXPECT_TRUE(UnreadInkRows(bin, {50, 60, 300, 120}, {{68, 102}, {128, 175}}, 15).empty());
   pixDestroy(&bin);
+}
+
+TEST(ImagePrep, BarsOfANumeralAreCounted) {
+  // An em of 60 px. 一, 二, 三 as 1, 2, 3 strokes 40 px long; a "、" beside
+  // them (a short slanted blob) is no bar; a vertical stroke crossing the
+  // bars (干) leaves them bars.
+  Pix* bin = pixCreate(400, 100, 1);
+  pixRasterop(bin, 10, 45, 40, 6, PIX_SET, nullptr, 0, 0);  // 一
+  pixRasterop(bin, 110, 25, 34, 6, PIX_SET, nullptr, 0, 0);  // 二
+  pixRasterop(bin, 105, 70, 44, 6, PIX_SET, nullptr, 0, 0);
+  for (int y : {20, 45, 72}) pixRasterop(bin, 210, y, 40, 5, PIX_SET, nullptr, 0, 0);  // 三
+  for (int k = 0; k < 8; ++k) pixRasterop(bin, 255 + k, 78 + k, 3, 2, PIX_SET, nullptr, 0, 0);  // 、
+  pixRasterop(bin, 328, 15, 5, 70, PIX_SET, nullptr, 0, 0);  // 干
+  for (int y : {20, 50}) pixRasterop(bin, 310, y, 40, 5, PIX_SET, nullptr, 0, 0);
+  const int min_run = 18;  // 0.3 em
+  EXPECT_EQ(HorizontalBars(bin, {0, 0, 70, 100}, min_run), 1);
+  EXPECT_EQ(HorizontalBars(bin, {100, 0, 60, 100}, min_run), 2);
+  EXPECT_EQ(HorizontalBars(bin, {200, 0, 70, 100}, min_run), 3);
+  EXPECT_EQ(HorizontalBars(bin, {300, 0, 60, 100}, min_run), 2);
+  EXPECT_EQ(HorizontalBars(bin, {0, 0, 5, 5}, min_run), 0);
+  pixDestroy(&bin);
+}
+
+TEST(ImagePrep, FullStopIsASmallHollowRingAfterTheLine) {
+  // A line band 60 px tall at rows 20..79; a glyph (two solid strokes)
+  // ending at x = 100, then what follows it.
+  auto line_with = [](const std::function<void(Pix*)>& draw) {
+    Pix* bin = pixCreate(300, 100, 1);
+    pixRasterop(bin, 50, 25, 50, 6, PIX_SET, nullptr, 0, 0);
+    pixRasterop(bin, 72, 25, 6, 50, PIX_SET, nullptr, 0, 0);
+    draw(bin);
+    return bin;
+  };
+  auto ring = [](Pix* bin, int x, int y, int size) {
+    pixRasterop(bin, x, y, size, 2, PIX_SET, nullptr, 0, 0);
+    pixRasterop(bin, x, y + size - 2, size, 2, PIX_SET, nullptr, 0, 0);
+    pixRasterop(bin, x, y, 2, size, PIX_SET, nullptr, 0, 0);
+    pixRasterop(bin, x + size - 2, y, 2, size, PIX_SET, nullptr, 0, 0);
+  };
+  PixelBox mark;
+  Pix* stop = line_with([&](Pix* b) { ring(b, 106, 64, 12); });  // 。 low, after the glyph
+  EXPECT_TRUE(FullStopRightOf(stop, 100, 20, 80, &mark));
+  EXPECT_EQ(mark.x, 106);
+  EXPECT_EQ(mark.w, 12);
+  // The engine's word box took the stop in: found from inside it too.
+  EXPECT_TRUE(FullStopRightOf(stop, 118, 20, 80, &mark));
+  pixDestroy(&stop);
+  Pix* dot = line_with([](Pix* b) { pixRasterop(b, 106, 66, 8, 8, PIX_SET, nullptr, 0, 0); });  // solid: ．or ，
+  EXPECT_FALSE(FullStopRightOf(dot, 100, 20, 80, &mark));
+  pixDestroy(&dot);
+  Pix* box = line_with([&](Pix* b) { ring(b, 106, 48, 26); });  // the 口 of 和: too big
+  EXPECT_FALSE(FullStopRightOf(box, 100, 20, 80, &mark));
+  pixDestroy(&box);
+  Pix* high = line_with([&](Pix* b) { ring(b, 106, 24, 12); });  // a degree sign, high
+  EXPECT_FALSE(FullStopRightOf(high, 100, 20, 80, &mark));
+  pixDestroy(&high);
+  Pix* none = line_with([](Pix*) {});
+  EXPECT_FALSE(FullStopRightOf(none, 100, 20, 80, &mark));
+  pixDestroy(&none);
 }
 
 TEST(Ocr, GlyphsTheModelLacksAreGivenBack) {

@@ -56,6 +56,9 @@ TEST(NarrativeFactsTest, SeedSentences) {
        {"three_public/initial=0元", "three_public/executed=0元", "relative_rate/initial=100%"}},
       {"根据《部门整体支出绩效自评表》自评得分 98分(详见附表2)，部门整体支出绩效为“优”",
        {"self_score=98分", "grade=优"}},
+      // Quotes as a scan's OCR reads them: of the wrong hand, single, one missing.
+      {"本单位自评得分99.87分，等级为”良”。", {"self_score=99.87分", "grade=良"}},
+      {"本单位自评得分96分，等级为'优。", {"self_score=96分", "grade=优"}},
       {"全年共走访企业80余次，印发手册400余本。", {"全年共走访企业=80次", "印发手册=400本"}},
       {"2024年，共举办企业家沙龙活动4期，收集困难与问题62个。", {"共举办企业家沙龙活动=4期", "收集困难与问题=62个"}},
       // Rewrites of the same facts.

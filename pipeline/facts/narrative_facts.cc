@@ -165,8 +165,9 @@ namespace internal {
 // are taken from `original`, verbatim.
 void ReadText(const std::string& original, const Vocabulary& vocabulary, const TextPlace& place, FactSet* out) {
   static const RE2 kRelative(R"(为(.{0,16}?)的\s*$)");
+  // Quotes of either hand, single or double: a scan's OCR reads “良” as ”良” or '优.
   static const RE2 kGrade(
-      R"((?:绩效|等级|评价结果|自评结果|评定|评价等次|等次)(?:等级)?\s*(?:为|是|评定为|评为|：|:)\s*[“"「『]?(优秀|良好|中等|不合格|合格|优|良|中|差)[”"」』]?(?:[，。；,;\s]|$|等级|档|级))");
+      R"((?:绩效|等级|评价结果|自评结果|评定|评价等次|等次)(?:等级)?\s*(?:为|是|评定为|评为|：|:)\s*[“”‘’"'「『]?(优秀|良好|中等|不合格|合格|优|良|中|差)[“”‘’"'」』]?(?:[，。；,;\s]|$|等级|档|级))");
   const std::string text = ToSimplified(original);
   const NarrativePhrases& phrases = vocabulary.narrative();
   const SentenceMap sentences = SplitSentences(text);
