@@ -19,6 +19,11 @@ namespace {
 // three channels and stays.
 bool SealRed(int r, int g, int b) { return r >= 110 && r - g >= 60 && r - b >= 50; }
 
+// Darker than this is ink for finding rules: a thin rule of a JPEG scan,
+// once turned straight, is a line of greys from 80 to 140 that a threshold
+// made for text breaks into pieces too short to be a rule.
+constexpr int kFaintInk = 190;
+
 }  // namespace
 
 Pix* GreyWithoutSeal(Pix* colour, int* removed) {
@@ -204,16 +209,48 @@ std::vector<Rule> FindRules(Pix* binary, int min_length, int max_thickness, Pix*
     }
   }
   rules.insert(rules.begin(), horizontal.begin(), horizontal.end());
-  // Take the rules (and the pixels along them: anti-aliasing, thickening)
-  // out of the image Tesseract reads.
-  *text = pixCopy(nullptr, binary);
+  *text = WithoutRules(binary, rules, max_thickness);
+  return rules;
+}
+
+Pix* WithoutRules(Pix* binary, const std::vector<Rule>& rules, int max_thickness) {
+  // The rules and the pixels along them (anti-aliasing, thickening).
+  Pix* text = pixCopy(nullptr, binary);
   const int pad = max_thickness / 2 + 2;
   for (const Rule& r : rules) {
     const int x0 = static_cast<int>(r.x0) - pad, y0 = static_cast<int>(r.y0) - pad;
     const int x1 = static_cast<int>(r.x1) + pad, y1 = static_cast<int>(r.y1) + pad;
-    pixRasterop(*text, x0, y0, x1 - x0 + 1, y1 - y0 + 1, PIX_CLR, nullptr, 0, 0);
+    if (text) pixRasterop(text, x0, y0, x1 - x0 + 1, y1 - y0 + 1, PIX_CLR, nullptr, 0, 0);
   }
-  return rules;
+  return text;
+}
+
+std::vector<Rule> GridRules(const std::vector<Rule>& rules, double slack) {
+  // Does `end` (a point) lie on a rule of the other direction?
+  auto on_rule = [&](double x, double y, bool vertical) {
+    for (const Rule& r : rules) {
+      const bool is_vertical = r.x0 == r.x1 && r.y0 != r.y1;
+      if (is_vertical != vertical) continue;
+      if (x >= std::min(r.x0, r.x1) - slack && x <= std::max(r.x0, r.x1) + slack &&
+          y >= std::min(r.y0, r.y1) - slack && y <= std::max(r.y0, r.y1) + slack)
+        return true;
+    }
+    return false;
+  };
+  std::vector<Rule> out;
+  for (const Rule& r : rules) {
+    const bool vertical = r.x0 == r.x1 && r.y0 != r.y1;
+    if (on_rule(r.x0, r.y0, !vertical) && on_rule(r.x1, r.y1, !vertical)) out.push_back(r);
+  }
+  return out;
+}
+
+Pix* FaintInk(Pix* grey) {
+  Pix* g8 = pixConvertTo8(grey, 0);
+  if (!g8) return nullptr;
+  Pix* faint = pixThresholdToBinary(g8, kFaintInk);
+  pixDestroy(&g8);
+  return faint;
 }
 
 Pix* GreyWithoutRules(Pix* grey, Pix* text) {

@@ -38,6 +38,19 @@ Pix* Binarize(Pix* grey);
 // vertical one by at most min_length / 2 likewise.
 std::vector<Rule> FindRules(Pix* binary, int min_length, int max_thickness, Pix** text);
 
+// `binary` without `rules` and the pixels along them (within
+// max_thickness / 2 + 2): what FindRules leaves in *text.
+Pix* WithoutRules(Pix* binary, const std::vector<Rule>& rules, int max_thickness);
+
+// The rules of `rules` that belong to a grid: a horizontal rule whose two
+// ends lie on vertical rules of `rules`, a vertical one whose two ends lie on
+// horizontal ones (within `slack` pixels).
+std::vector<Rule> GridRules(const std::vector<Rule>& rules, double slack);
+
+// A 1-bit image of `grey` in which every pixel darker than light grey is
+// ink: for finding rules, which a scan leaves thin and grey (see FindRules).
+Pix* FaintInk(Pix* grey);
+
 // The page Tesseract reads: `grey` (8 bit) where `text` (its binarised
 // ink, rules taken out) has ink or touches it, white elsewhere, so the
 // strokes keep their grey edges and nothing the threshold dropped is left.

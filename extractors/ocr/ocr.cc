@@ -702,9 +702,26 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
   if (!binary) return Status::InvalidInput("image cannot be binarised");
   // Rules at least 0.4 inch long (longer than any character at body sizes),
   // at most 1/30 inch thick (a rule, not a filled box).
+  const int max_thickness = std::max(2, dpi / 30), min_length = std::max(8, dpi * 2 / 5);
   Pix* text_raw = nullptr;
-  std::vector<Rule> rules = FindRules(binary.get(), std::max(8, dpi * 2 / 5), std::max(2, dpi / 30), &text_raw);
-  PixPtr text(text_raw);
+  std::vector<Rule> rules = FindRules(binary.get(), min_length, max_thickness, &text_raw);
+  pixDestroy(&text_raw);
+  // A scan's thin rules are grey, and the threshold made for text breaks
+  // some into pieces too short to be rules (two rows of a table then read
+  // as one). The faint ink has them whole; of its rules, those of a grid
+  // (ending on rules both ways) are taken too, not the strokes of a bold
+  // heading that the faint ink runs together.
+  {
+    PixPtr faint(FaintInk(straight.get()));
+    Pix* faint_text = nullptr;
+    if (faint) {
+      const std::vector<Rule> grid = GridRules(FindRules(faint.get(), min_length, max_thickness, &faint_text),
+                                               max_thickness + 4);
+      rules.insert(rules.end(), grid.begin(), grid.end());
+    }
+    pixDestroy(&faint_text);
+  }
+  PixPtr text(WithoutRules(binary.get(), rules, max_thickness));
   // Tesseract's LSTM reads the grey image (it recognises from the grey
   // pixels when given them, from the bilevel ones otherwise): a binarised
   // JPEG scan has ragged, speckled strokes that it misreads ("62" read "2",

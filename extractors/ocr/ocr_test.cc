@@ -85,6 +85,59 @@ TEST(ImagePrep, RulesOfAGridAreFoundAndTakenOut) {
   pixDestroy(&bin);
 }
 
+TEST(ImagePrep, ThinGreyRuleOfAScanIsFoundInTheFaintInk) {
+  // A grey page: the grid of RulesOfAGridAreFoundAndTakenOut in black, but
+  // the rule at y = 250 one pixel thick and grey (80 at its left end, 140 at
+  // its right), as a thin rule of a JPEG scan comes out once turned
+  // straight; black blobs of text in the cells.
+  Pix* grey = pixCreate(900, 400, 8);
+  pixSetAll(grey);  // white
+  const int ys[] = {50, 150, 250, 350}, xs[] = {100, 500, 800};
+  for (int y : ys) {
+    if (y == 250) {
+      for (int x = 100; x <= 800; ++x) pixSetPixel(grey, x, y, 80 + 60 * (x - 100) / 700);
+    } else {
+      pixRasterop(grey, 100, y, 701, 3, PIX_CLR, nullptr, 0, 0);
+    }
+  }
+  for (int x : xs) pixRasterop(grey, x, 50, 3, 303, PIX_CLR, nullptr, 0, 0);
+  for (int r = 0; r < 3; ++r)
+    for (int c = 0; c < 2; ++c) pixRasterop(grey, xs[c] + 40, ys[r] + 30, 30, 30, PIX_CLR, nullptr, 0, 0);
+  auto horizontal_at = [](const std::vector<Rule>& rules, double y) {
+    for (const Rule& r : rules)
+      if (r.y0 == r.y1 && std::fabs(r.y0 - y) <= 2 && r.x1 - r.x0 >= 690) return true;
+    return false;
+  };
+  // The threshold made for text keeps the rule's darker half only.
+  Pix* binary = Binarize(grey);
+  Pix* text = nullptr;
+  const std::vector<Rule> from_text_ink = FindRules(binary, 120, 10, &text);
+  pixDestroy(&text);
+  EXPECT_FALSE(horizontal_at(from_text_ink, 250));
+  // The faint ink has it whole; the text left is the blobs.
+  Pix* faint = FaintInk(grey);
+  const std::vector<Rule> rules = FindRules(faint, 120, 10, &text);
+  pixDestroy(&text);
+  EXPECT_TRUE(horizontal_at(rules, 250));
+  EXPECT_TRUE(horizontal_at(rules, 150));
+  // It ends on the grid's vertical rules, as do the others; a lone stroke
+  // (a bold heading run together) does not.
+  std::vector<Rule> with_stroke = rules;
+  with_stroke.push_back({300, 20, 420, 20});
+  const std::vector<Rule> grid = GridRules(with_stroke, 14);
+  EXPECT_EQ(grid.size(), rules.size());
+  EXPECT_TRUE(horizontal_at(grid, 250));
+  text = WithoutRules(binary, rules, 10);
+  ASSERT_NE(text, nullptr);
+  l_int32 ink = 0;
+  pixCountPixels(text, &ink, nullptr);
+  EXPECT_EQ(ink, 6 * 30 * 30);
+  pixDestroy(&text);
+  pixDestroy(&faint);
+  pixDestroy(&binary);
+  pixDestroy(&grey);
+}
+
 TEST(ImagePrep, BrokenVerticalRuleIsCarriedOnToTheRuleItMeets) {
   // A 2-column table whose middle rule breaks 25 px below the top rule (a
   // faint stretch of a scan) and whose right rule ends at a row boundary.
