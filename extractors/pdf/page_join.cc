@@ -12,6 +12,7 @@
 #include <cmath>
 #include <map>
 #include <string>
+#include <vector>
 
 #include "extractors/pdf/layout.h"
 #include "extractors/pdf/line_build.h"
@@ -52,6 +53,31 @@ std::string Shape(const std::string& text) {
     s += (c >= '0' && c <= '9') ? '#' : c;
   }
   return s;
+}
+
+std::u32string ToCodePoints(const std::string& text) {
+  std::u32string out;
+  for (Utf8Cursor c(text); !c.Done();) out.push_back(c.Next().value);
+  return out;
+}
+
+// Equal, or (both at least 8 code points, at most 200) within one edit in
+// five of the longer: what OCR makes of one header on two pages.
+bool SimilarShapes(const std::u32string& a, const std::u32string& b) {
+  if (a == b) return true;
+  const size_t longer = std::max(a.size(), b.size());
+  if (std::min(a.size(), b.size()) < 8 || longer > 200) return false;
+  const size_t allowed = longer / 5;
+  if (longer - std::min(a.size(), b.size()) > allowed) return false;
+  std::vector<size_t> row(b.size() + 1), next(b.size() + 1);
+  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t i = 1; i <= a.size(); ++i) {
+    next[0] = i;
+    for (size_t j = 1; j <= b.size(); ++j)
+      next[j] = std::min({row[j] + 1, next[j - 1] + 1, row[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+    std::swap(row, next);
+  }
+  return row[b.size()] <= allowed;
 }
 
 bool InBand(const Line& l, double height, bool* top) {
@@ -339,43 +365,56 @@ bool MergeColumns(PageTable* upper, Table* prev, PageTable* lower) {
 }  // namespace
 
 void RemovePageFurniture(std::vector<PageLayout>* pages, Document* doc) {
-  // Count on how many pages each (band, shape, rough y) occurs, and whether
-  // its text varies. A running header repeats its text (or carries a page
-  // counter, IsPageNumber); a label whose number varies and which stands on a
-  // few pages only (附件1, 附件2 at the top of the pages they open) is content.
-  std::map<std::string, int> seen;
-  std::map<std::string, std::string> first_text;
-  std::map<std::string, bool> varies;
-  auto key = [](const Line& l, bool top) {
-    std::string k(top ? "T" : "B");
-    k.append(std::to_string(static_cast<int>(l.box.y0 / 6)));
-    k.push_back('|');
-    k.append(Shape(l.text));
-    return k;
+  // Group the lines of the top and bottom bands across pages: one group is
+  // one line in the same band, at about the same height (within 6 pt) and of
+  // about the same shape (digits alike; for an OCR'd page, one code point in
+  // five may differ: a scan's header came out "联合会”2024" on one page and
+  // "联合会2024" on the next, and 0.5 pt higher). A running header repeats
+  // its text (or carries a page counter, IsPageNumber); a label whose
+  // number varies and which stands on a few pages only (附件1, 附件2 at the
+  // top of the pages they open) is content.
+  struct Group {
+    bool top = false;
+    double y = 0;
+    std::u32string shape;
+    std::string text;
+    int pages = 0, last_page = -1;
+    bool varies = false;
   };
-  for (const PageLayout& p : *pages) {
-    std::map<std::string, bool> once;
-    for (const Line& l : p.lines) {
+  std::vector<Group> groups;
+  std::map<std::pair<size_t, size_t>, size_t> group_of;  // (page, line) -> group
+  for (size_t pi = 0; pi < pages->size(); ++pi) {
+    const PageLayout& p = (*pages)[pi];
+    for (size_t li = 0; li < p.lines.size(); ++li) {
+      const Line& l = p.lines[li];
       bool top;
       if (!InBand(l, p.height, &top)) continue;
-      const std::string k = key(l, top);
-      once[k] = true;
-      auto [it, fresh] = first_text.emplace(k, l.text);
-      if (!fresh && it->second != l.text) varies[k] = true;
+      const std::u32string shape = ToCodePoints(Shape(l.text));
+      size_t g = 0;
+      while (g < groups.size() && !(groups[g].top == top && std::fabs(groups[g].y - l.box.y0) <= 6 &&
+                                    SimilarShapes(groups[g].shape, shape)))
+        ++g;
+      if (g == groups.size()) groups.push_back({top, l.box.y0, shape, l.text});
+      Group& group = groups[g];
+      if (group.last_page != static_cast<int>(pi)) ++group.pages;
+      group.last_page = static_cast<int>(pi);
+      if (group.text != l.text) group.varies = true;
+      group_of[{pi, li}] = g;
     }
-    for (const auto& kv : once) ++seen[kv.first];
   }
   int n = static_cast<int>(pages->size());
   int removed = 0;
-  for (PageLayout& p : *pages) {
+  for (size_t pi = 0; pi < pages->size(); ++pi) {
+    PageLayout& p = (*pages)[pi];
     std::vector<Line> kept;
     kept.reserve(p.lines.size());
-    for (Line& l : p.lines) {
-      bool top;
-      if (InBand(l, p.height, &top)) {
-        const std::string k = key(l, top);
-        const int count = seen[k];
-        const bool repeated = varies[k] ? n >= 3 && count >= n - 1 : n >= 2 && count >= 2 && count * 2 >= n;
+    for (size_t li = 0; li < p.lines.size(); ++li) {
+      Line& l = p.lines[li];
+      auto it = group_of.find({pi, li});
+      if (it != group_of.end()) {
+        const Group& g = groups[it->second];
+        const int count = g.pages;
+        const bool repeated = g.varies ? n >= 3 && count >= n - 1 : n >= 2 && count >= 2 && count * 2 >= n;
         if (IsPageNumber(l.text) || repeated) {
           ++removed;
           continue;

@@ -153,6 +153,48 @@ TEST(PdfFeatures, HeaderFooterAndPageNumbersRemoved) {
   EXPECT_TRUE(diag);
 }
 
+// A running header as OCR reads it on each page of a scan: a code point
+// more or less here and there, a point higher or lower (either side of a
+// 6-pt step). It is furniture all the same; the 附件 label that opens two of
+// the pages, its number varying, is content; so is a body line.
+TEST(PdfFeatures, RunningHeaderReadByOcrWithSmallDifferencesRemoved) {
+  const char* const headers[] = {"君山区工商业联合会”2024年度部门整体支出绩效自评", "君山区工商业联合会2024年度部门整体支出绩效自评",
+                                 "君山区工商业联合会2024年度部门整体支出绩效自评", "君山区工商业联合会2024年度部门整体支出绩效白评",
+                                 "君山区工商业联合会”2024年度部门整体支出绩效自评"};
+  const double header_y[] = {34.6, 35.3, 36.0, 33.8, 35.9};
+  std::vector<pdf::PageLayout> pages;
+  for (int i = 0; i < 5; ++i) {
+    pdf::PageLayout p;
+    p.number = i + 1;
+    p.width = 595;
+    p.height = 842;
+    pdf::Line header;
+    header.text = headers[i];
+    header.box = {157, header_y[i], 430, header_y[i] + 11};
+    p.lines.push_back(header);
+    if (i >= 3) {
+      pdf::Line label;
+      label.text = "附件" + std::to_string(i - 2);
+      label.box = {90, 60, 130, 72};
+      p.lines.push_back(label);
+    }
+    pdf::Line body;
+    body.text = "正文第" + std::to_string(i + 1) + "页的内容写在这里。";
+    body.box = {90, 300, 500, 311};
+    p.lines.push_back(body);
+    pages.push_back(std::move(p));
+  }
+  Document doc;
+  pdf::RemovePageFurniture(&pages, &doc);
+  for (const pdf::PageLayout& p : pages) {
+    ASSERT_FALSE(p.lines.empty());
+    EXPECT_EQ(p.lines[0].text.find("君山区"), std::string::npos) << "page " << p.number;
+    EXPECT_NE(p.lines.back().text.find("正文第"), std::string::npos);
+  }
+  EXPECT_EQ(pages[3].lines[0].text, "附件1");
+  EXPECT_EQ(pages[4].lines[0].text, "附件2");
+}
+
 TEST(PdfFeatures, TwoColumnPageReadLeftThenRight) {
   REQUIRE_CORPUS("pdf-features/two-column.pdf");
   Document doc = Extract(Corpus("pdf-features/two-column.pdf"));
