@@ -395,27 +395,6 @@ std::string GlyphAt(const Word& w, size_t k) {
   return w.text.substr(pos, w.char_bytes[k]);
 }
 
-// The LSTM may emit a digit and then "%" for the one glyph "%", its upper
-// ring read as a 9 ("100%" came out "1009%"): the digit's box then lies
-// mostly inside the "%"'s. Such a digit is dropped (with its box).
-void DropDigitsInsidePercent(std::vector<PixelBox>* boxes, Word* w) {
-  if (boxes->size() != w->char_bytes.size() || w->text.find('%') == std::string::npos) return;
-  for (size_t k = 1; k < boxes->size(); ++k) {
-    const std::string digit = GlyphAt(*w, k - 1);
-    if (GlyphAt(*w, k) != "%" || digit.size() != 1 || digit[0] < '0' || digit[0] > '9') continue;
-    const PixelBox& d = (*boxes)[k - 1];
-    const PixelBox& p = (*boxes)[k];
-    const int overlap = std::min(d.x + d.w, p.x + p.w) - std::max(d.x, p.x);
-    if (d.w <= 0 || overlap < 0.6 * d.w) continue;
-    size_t pos = 0;
-    for (size_t i = 0; i + 1 < k; ++i) pos += w->char_bytes[i];
-    w->text.erase(pos, 1);
-    w->char_bytes.erase(w->char_bytes.begin() + (k - 1));
-    boxes->erase(boxes->begin() + (k - 1));
-    --k;
-  }
-}
-
 // A glyph read as 一, 二 or 三 that may be a numbering label's numeral: the
 // word's first glyph, or its second after "（" / "(".
 struct NumeralCandidate {
@@ -542,7 +521,9 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
         numerals.push_back({found.size(), k, {symbols[k].x, line_top, symbols[k].w, line_bottom - line_top},
                             line_bottom - line_top});
       }
-      DropDigitsInsidePercent(&symbols, &w);
+      std::vector<Box> boxes;
+      for (const PixelBox& b : symbols) boxes.push_back({double(b.x), double(b.y), double(b.x + b.w), double(b.y + b.h)});
+      DropGlyphsReadTwice(&boxes, &w);
     }
     // Glyph edges in pixels first, for ComparatorGlyphs; in points below.
     {
@@ -643,6 +624,7 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
       for (char& c : w.text)
         if (c == 'O' || c == 'o') c = '0';
   }
+  DropStrayMarks(&found, &line_of);
   RestoreGlyphsTheModelLacks(&found, line_of);
   FullWidthPunctuation(&found, line_of);
   for (Word& w : found) words->push_back(std::move(w));
@@ -928,6 +910,50 @@ Status InkOutsideText(const std::string& path, const std::vector<int>& numbers,
     (*shares)[i] = area > 0 ? ink / area : 0;
   }
   return Status::Ok();
+}
+
+void DropGlyphsReadTwice(std::vector<Box>* boxes, Word* w) {
+  if (boxes->size() != w->char_bytes.size()) return;
+  auto digit = [](const std::string& g) { return g.size() == 1 && g[0] >= '0' && g[0] <= '9'; };
+  auto letter = [](const std::string& g) { return g.size() == 1 && std::isalpha(static_cast<unsigned char>(g[0])); };
+  for (size_t k = 1; k < boxes->size(); ++k) {
+    const std::string first = GlyphAt(*w, k - 1), second = GlyphAt(*w, k);
+    size_t drop;
+    if (digit(first) && second == "%") drop = k - 1;
+    else if ((first == "%" && second == "%") || (digit(first) && letter(second))) drop = k;
+    else continue;
+    const Box& a = (*boxes)[k - 1];
+    const Box& b = (*boxes)[k];
+    const double overlap = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
+    const double narrower = std::min(a.x1 - a.x0, b.x1 - b.x0);
+    if (narrower <= 0 || overlap < 0.6 * narrower) continue;
+    size_t pos = 0;
+    for (size_t i = 0; i < drop; ++i) pos += w->char_bytes[i];
+    w->text.erase(pos, w->char_bytes[drop]);
+    w->char_bytes.erase(w->char_bytes.begin() + drop);
+    boxes->erase(boxes->begin() + drop);
+    --k;
+  }
+}
+
+
+void DropStrayMarks(std::vector<Word>* words, std::vector<int>* line_of) {
+  std::vector<Word> kept;
+  std::vector<int> lines;
+  for (size_t i = 0; i < words->size(); ++i) {
+    const Word& w = (*words)[i];
+    const double em = w.box.y1 - w.box.y0;
+    const bool mark = w.text == "." || w.text == "," || w.text == "'" || w.text == "`" || w.text == "·";
+    bool alone = mark;
+    if (mark && i > 0 && (*line_of)[i - 1] == (*line_of)[i]) alone = w.box.x0 - (*words)[i - 1].box.x1 >= em;
+    if (alone && i + 1 < words->size() && (*line_of)[i + 1] == (*line_of)[i])
+      alone = (*words)[i + 1].box.x0 - w.box.x1 >= em;
+    if (alone) continue;
+    kept.push_back(w);
+    lines.push_back((*line_of)[i]);
+  }
+  *words = std::move(kept);
+  *line_of = std::move(lines);
 }
 
 int RenderDpi(int settings_dpi, int image_dpi) {

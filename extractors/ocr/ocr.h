@@ -112,6 +112,22 @@ Status InkOutsideText(const std::string& path, const std::vector<int>& numbers,
 // per glyph. Run by ReadImage.
 void RestoreGlyphsTheModelLacks(std::vector<Word>* words, const std::vector<int>& line_of = {});
 
+// The LSTM may emit two symbols for one printed glyph: a digit and "%" for
+// "%" (its upper ring read as a 9: "100%" came out "1009%"), "%" twice, "5"
+// and "S". Their boxes (`boxes`, one per glyph of w, in any unit) then
+// overlap by at least 0.6 of the narrower one. The extra symbol goes, with
+// its box: the digit before a "%", the second "%", the letter after a digit.
+// Two digits are left as read: two printed "9"s side by side get boxes that
+// overlap as much ("99.2%"), and which of "0" and "9" for one "0" is right
+// the boxes do not tell. Run by ReadImage.
+void DropGlyphsReadTwice(std::vector<Box>* boxes, Word* w);
+
+// Drops the words of one dot, comma or tick standing an em (the word's
+// height) or more from any other word of its line (line_of[i] is word i's
+// line): specks the model read (a "15 ." beside a seal's lettering), not
+// punctuation, which follows the text it ends. Run by ReadImage.
+void DropStrayMarks(std::vector<Word>* words, std::vector<int>* line_of);
+
 // Reads one page image (any depth Leptonica accepts; colour for seal removal)
 // made at `dpi`. The image is not modified. Used by ReadPdfPages and tests.
 Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out);

@@ -55,6 +55,37 @@ TEST(ImagePrep, SealRedBecomesWhiteInkStays) {
   pixDestroy(&page);
 }
 
+TEST(ImagePrep, SpecksTheSealLeavesGoStrokesUnderItStay) {
+  // A seal's stroke with pixels JPEG left dark and not red enough (single
+  // pixels and pairs), and a black stroke of text 3 px wide crossing it; a
+  // lone dark pixel far from the seal (a decimal point's worth of ink
+  // elsewhere is not touched).
+  Pix* page = pixCreate(120, 60, 32);
+  Fill(page, 0, 0, 120, 60, Rgb(250, 248, 240));
+  Fill(page, 10, 10, 90, 30, Rgb(214, 38, 46));  // the seal's stroke
+  Fill(page, 20, 15, 21, 16, Rgb(120, 90, 95));  // specks in it
+  Fill(page, 40, 20, 42, 21, Rgb(110, 80, 85));
+  Fill(page, 60, 29, 61, 31, Rgb(120, 90, 95));  // at its edge
+  Fill(page, 70, 0, 73, 60, Rgb(20, 20, 20));    // text crossing the seal
+  Fill(page, 110, 50, 111, 51, Rgb(40, 40, 40)); // ink away from the seal
+  int removed = 0;
+  Pix* grey = GreyWithoutSeal(page, &removed);
+  ASSERT_NE(grey, nullptr);
+  l_uint32 v;
+  for (auto [x, y] : {std::pair{20, 15}, {40, 20}, {41, 20}, {60, 29}, {60, 30}}) {
+    pixGetPixel(grey, x, y, &v);
+    EXPECT_GT(v, 200u) << x << "," << y;
+  }
+  for (int y : {5, 20, 45}) {
+    pixGetPixel(grey, 71, y, &v);
+    EXPECT_LT(v, 60u) << y;
+  }
+  pixGetPixel(grey, 110, 50, &v);
+  EXPECT_LT(v, 60u);
+  pixDestroy(&grey);
+  pixDestroy(&page);
+}
+
 TEST(ImagePrep, RulesOfAGridAreFoundAndTakenOut) {
   // A 3 x 2 cell table ruled 3 px thick, with a glyph-like blob in each cell.
   Pix* bin = pixCreate(900, 400, 1);
@@ -326,6 +357,55 @@ TEST(ImagePrep, FullStopIsASmallHollowRingAfterTheLine) {
   Pix* none = line_with([](Pix*) {});
   EXPECT_FALSE(FullStopRightOf(none, 100, 20, 80, &mark));
   pixDestroy(&none);
+}
+
+TEST(Ocr, GlyphReadTwiceGoes) {
+  // Symbol boxes in pixels as the engine gave them on scans of these cells.
+  struct Case {
+    std::string read;
+    std::vector<std::pair<double, double>> boxes;  // x0, x1 per glyph
+    std::string printed;
+  };
+  const Case cases[] = {
+      {"1009%", {{27, 45}, {48, 68}, {70, 90}, {90, 99}, {92, 117}}, "100%"},   // the % ring read 9
+      {"94%%", {{10, 27}, {29, 46}, {48, 70}, {52, 69}}, "94%"},
+      {"15S", {{1290, 1310}, {1312, 1330}, {1316, 1331}}, "15"},
+      {"99.2%", {{1118, 1154}, {1137, 1155}, {1157, 1162}, {1165, 1182}, {1183, 1204}}, "99.2%"},  // two 9s
+      {"109", {{1294, 1309}, {1310, 1321}, {1312, 1330}}, "109"},  // which is right, boxes do not say
+      {"98%", {{10, 27}, {29, 46}, {48, 70}}, "98%"},
+  };
+  for (const Case& c : cases) {
+    Word w;
+    w.text = c.read;
+    std::vector<Box> boxes;
+    for (const auto& [x0, x1] : c.boxes) {
+      boxes.push_back({x0, 0, x1, 30});
+      w.char_bytes.push_back(1);
+    }
+    DropGlyphsReadTwice(&boxes, &w);
+    EXPECT_EQ(w.text, c.printed) << c.read;
+    EXPECT_EQ(w.char_bytes.size(), boxes.size()) << c.read;
+  }
+}
+
+TEST(Ocr, StrayMarksAreDroppedPunctuationStays) {
+  // One line, em 12: "15" then a speck read "." 27 pt to its right; "98%"
+  // then "。"-less ".", touching; a "," alone on a line of its own.
+  auto word = [](const std::string& text, double x0, double x1, double y0) {
+    Word w;
+    w.text = text;
+    w.box = {x0, y0, x1, y0 + 12};
+    for (char c : text) (void)c, w.char_bytes.push_back(1);
+    return w;
+  };
+  std::vector<Word> words = {word("15", 100, 112, 0), word(".", 139, 140, 0), word("98%", 200, 220, 20),
+                             word(".", 220.5, 222, 20), word(",", 50, 51, 40)};
+  std::vector<int> line_of = {0, 0, 1, 1, 2};
+  DropStrayMarks(&words, &line_of);
+  std::vector<std::string> kept;
+  for (const Word& w : words) kept.push_back(w.text);
+  EXPECT_EQ(kept, (std::vector<std::string>{"15", "98%", "."}));
+  EXPECT_EQ(line_of, (std::vector<int>{0, 1, 1}));
 }
 
 TEST(Ocr, GlyphsTheModelLacksAreGivenBack) {
