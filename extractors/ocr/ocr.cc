@@ -372,6 +372,20 @@ void RecoverComparators(Pix* image, double scale, std::vector<Word>* words, std:
   *line_of = std::move(lines);
 }
 
+// True when the ink in `box` is less than a third of `height` both ways:
+// too small for a Chinese character of that height.
+bool InkTooSmallForACharacter(Pix* image, const PixelBox& box, int height) {
+  BOX* region = boxCreate(box.x, box.y, box.w, box.h);
+  BOX* ink = nullptr;
+  pixClipBoxToForeground(image, region, nullptr, &ink);
+  boxDestroy(&region);
+  if (!ink) return true;
+  l_int32 x, y, w, h;
+  boxGetGeometry(ink, &x, &y, &w, &h);
+  boxDestroy(&ink);
+  return std::max(w, h) * 3 < height;
+}
+
 // The pixel boxes of the symbols of the word at word_it, one per glyph;
 // empty when the engine gives another number of them.
 std::vector<PixelBox> SymbolBoxes(const tesseract::ResultIterator& word_it, size_t glyphs) {
@@ -514,6 +528,15 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
       }
     }
     if (w.char_bytes.empty()) continue;
+    // A "line" of one Chinese character lower than 0.4 of a 10.5-pt em
+    // whose ink is smaller than 0.2 of an em both ways is specks the model
+    // read as a character (beside a seal's lettering: "10四", the 四 a line
+    // 3 px tall).
+    if (image && w.char_bytes.size() == 1 && IsHanIdeograph(FirstCodePoint(w.text)) &&
+        (line_bottom - line_top) * scale < 0.4 * 10.5 &&
+        InkTooSmallForACharacter(image, {l, line_top, r - l, line_bottom - line_top},
+                                 static_cast<int>(0.6 * 10.5 / scale)))
+      continue;
     if (image) {
       std::vector<PixelBox> symbols = SymbolBoxes(*it, w.char_bytes.size());
       for (size_t k = 0; k < 2 && k < symbols.size(); ++k) {
