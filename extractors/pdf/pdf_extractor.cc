@@ -61,31 +61,42 @@ Status Fail(Document* doc, Status s) {
   return s;
 }
 
-// True when page `p` (or a form it draws, one level down) names an image
-// XObject: a page without text that has one may be a scan; one without any
-// image has nothing OCR could read.
-bool PageHasImage(PDFDoc* pdf, int p) {
+// Calls `image` with the dictionary of each image XObject page `p` names,
+// or a form it draws names (two levels down), until it returns false.
+void ForEachImage(PDFDoc* pdf, int p, const std::function<bool(Dict*)>& image) {
   Page* page = pdf->getPage(p);
   Dict* res = page ? page->getResourceDict() : nullptr;
-  if (!res) return false;
-  std::function<bool(Dict*, int)> has = [&](Dict* r, int depth) {
+  if (!res) return;
+  std::function<bool(Dict*, int)> visit = [&](Dict* r, int depth) {
     Object xobjects = r->lookup("XObject");
-    if (!xobjects.isDict()) return false;
+    if (!xobjects.isDict()) return true;
     Dict* d = xobjects.getDict();
     for (int i = 0; i < d->getLength() && i < 1000; ++i) {
       Object x = d->getVal(i);
       if (!x.isStream()) continue;
       Dict* xd = x.streamGetDict();
       Object subtype = xd->lookup("Subtype");
-      if (subtype.isName("Image")) return true;
+      if (subtype.isName("Image") && !image(xd)) return false;
       if (subtype.isName("Form") && depth < 2) {
         Object inner = xd->lookup("Resources");
-        if (inner.isDict() && has(inner.getDict(), depth + 1)) return true;
+        if (inner.isDict() && !visit(inner.getDict(), depth + 1)) return false;
       }
     }
-    return false;
+    return true;
   };
-  return has(res, 0);
+  visit(res, 0);
+}
+
+// True when page `p` (or a form it draws) names an image XObject: a page
+// without text that has one may be a scan; one without any image has
+// nothing OCR could read.
+bool PageHasImage(PDFDoc* pdf, int p) {
+  bool any = false;
+  ForEachImage(pdf, p, [&](Dict*) {
+    any = true;
+    return false;  // one is enough
+  });
+  return any;
 }
 
 // The resolution of the image that fills page `p` (a scan), in pixels per
@@ -93,34 +104,17 @@ bool PageHasImage(PDFDoc* pdf, int p) {
 // page's (within 3%, either way round) and it is the largest the page or a
 // form on it names: scanner apps draw the scan over the whole page.
 int FullPageImageDpi(PDFDoc* pdf, int p) {
-  Page* page = pdf->getPage(p);
-  Dict* res = page ? page->getResourceDict() : nullptr;
-  if (!res) return 0;
   double pw = pdf->getPageMediaWidth(p), ph = pdf->getPageMediaHeight(p);
   if (!(pw > 1 && ph > 1 && pw < 1e5 && ph < 1e5)) return 0;
   if (pw < ph) std::swap(pw, ph);
   long best_w = 0, best_h = 0;
-  std::function<void(Dict*, int)> visit = [&](Dict* r, int depth) {
-    Object xobjects = r->lookup("XObject");
-    if (!xobjects.isDict()) return;
-    Dict* d = xobjects.getDict();
-    for (int i = 0; i < d->getLength() && i < 1000; ++i) {
-      Object x = d->getVal(i);
-      if (!x.isStream()) continue;
-      Dict* xd = x.streamGetDict();
-      Object subtype = xd->lookup("Subtype");
-      if (subtype.isName("Image")) {
-        Object w = xd->lookup("Width"), h = xd->lookup("Height");
-        if (!w.isInt() || !h.isInt() || w.getInt() <= 0 || h.getInt() <= 0) continue;
-        long iw = std::max(w.getInt(), h.getInt()), ih = std::min(w.getInt(), h.getInt());
-        if (iw * ih > best_w * best_h) best_w = iw, best_h = ih;
-      } else if (subtype.isName("Form") && depth < 2) {
-        Object inner = xd->lookup("Resources");
-        if (inner.isDict()) visit(inner.getDict(), depth + 1);
-      }
-    }
-  };
-  visit(res, 0);
+  ForEachImage(pdf, p, [&](Dict* xd) {
+    Object w = xd->lookup("Width"), h = xd->lookup("Height");
+    if (!w.isInt() || !h.isInt() || w.getInt() <= 0 || h.getInt() <= 0) return true;
+    long iw = std::max(w.getInt(), h.getInt()), ih = std::min(w.getInt(), h.getInt());
+    if (iw * ih > best_w * best_h) best_w = iw, best_h = ih;
+    return true;
+  });
   if (best_w == 0) return 0;
   const double image_shape = double(best_w) / best_h, page_shape = pw / ph;
   if (std::fabs(image_shape / page_shape - 1) > 0.03) return 0;
