@@ -372,6 +372,18 @@ void RecoverComparators(Pix* image, double scale, std::vector<Word>* words, std:
   *line_of = std::move(lines);
 }
 
+// Body text of these reports is set at 10.5 pt (五号); what is drawn at
+// sizes near it is judged against this em.
+constexpr double kBodyEm = 10.5;
+
+// Spreads w's glyph edges evenly over its box (CJK glyphs are all one width).
+void SpreadEdgesEvenly(Word* w) {
+  const size_t n = w->char_bytes.size();
+  w->edges.resize(n + 1);
+  for (size_t k = 0; k <= n; ++k)
+    w->edges[k] = static_cast<float>(w->box.x0 + (w->box.x1 - w->box.x0) * double(k) / std::max<size_t>(n, 1));
+}
+
 // True when the ink in `box` is less than a third of `height` both ways:
 // too small for a Chinese character of that height.
 bool InkTooSmallForACharacter(Pix* image, const PixelBox& box, int height) {
@@ -450,9 +462,7 @@ void RecountNumerals(Pix* image, double scale, const std::vector<NumeralCandidat
     w.text.insert(0, kNumerals[bars - 1]);
     w.char_bytes.insert(w.char_bytes.begin(), 3);
     w.box.x0 = x * scale;
-    const size_t n = w.char_bytes.size();
-    w.edges.clear();
-    for (size_t k = 0; k <= n; ++k) w.edges.push_back(static_cast<float>(w.box.x0 + (w.box.x1 - w.box.x0) * double(k) / n));
+    SpreadEdgesEvenly(&w);
   }
   for (const NumeralCandidate& c : candidates) {
     Word& w = (*words)[c.word];
@@ -490,9 +500,7 @@ void RestoreFinalFullStops(Pix* image, double scale, const std::vector<int>& lin
     w.text += "。";
     w.char_bytes.push_back(3);
     w.box.x1 = (mark.x + mark.w) * scale;
-    const size_t n = w.char_bytes.size();
-    w.edges.clear();
-    for (size_t k = 0; k <= n; ++k) w.edges.push_back(static_cast<float>(w.box.x0 + (w.box.x1 - w.box.x0) * double(k) / n));
+    SpreadEdgesEvenly(&w);
   }
 }
 
@@ -533,9 +541,9 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
     // read as a character (beside a seal's lettering: "10四", the 四 a line
     // 3 px tall).
     if (image && w.char_bytes.size() == 1 && IsHanIdeograph(FirstCodePoint(w.text)) &&
-        (line_bottom - line_top) * scale < 0.4 * 10.5 &&
+        (line_bottom - line_top) * scale < 0.4 * kBodyEm &&
         InkTooSmallForACharacter(image, {l, line_top, r - l, line_bottom - line_top},
-                                 static_cast<int>(0.6 * 10.5 / scale)))
+                                 static_cast<int>(0.6 * kBodyEm / scale)))
       continue;
     if (image) {
       std::vector<PixelBox> symbols = SymbolBoxes(*it, w.char_bytes.size());
@@ -623,9 +631,7 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
     const double gap = b.box.x0 - a.box.x1, em = a.box.y1 - a.box.y0;
     if (gap >= 0.8 * em) continue;
     a.box.x1 = b.box.x0;
-    const size_t n = a.char_bytes.size();
-    for (size_t k = 0; k <= n; ++k)
-      a.edges[k] = static_cast<float>(a.box.x0 + (a.box.x1 - a.box.x0) * double(k) / n);
+    SpreadEdgesEvenly(&a);
   }
   RecountNumerals(image, scale, numerals, line_of, &found);  // before words are joined
   RestoreFinalFullStops(image, scale, line_of, &found);
@@ -653,9 +659,6 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
   for (Word& w : found) words->push_back(std::move(w));
 }
 
-// Body text of these reports is set at 10.5 pt (五号); what is drawn at
-// sizes near it is judged against this em.
-constexpr double kBodyEm = 10.5;
 
 // A word for a mark found in the image (DashesOrDots): its glyphs spread
 // over the ink's box, one line's height around it.
@@ -671,9 +674,7 @@ Word MarkWord(const std::string& mark, const PixelBox& ink, double scale) {
   const double em = kBodyEm;
   const double mid = (ink.y + ink.h / 2.0) * scale;
   w.box = {ink.x * scale, mid - em / 2, (ink.x + ink.w) * scale, mid + em / 2};
-  const size_t n = w.char_bytes.size();
-  for (size_t k = 0; k <= n; ++k)
-    w.edges.push_back(static_cast<float>(w.box.x0 + (w.box.x1 - w.box.x0) * double(k) / n));
+  SpreadEdgesEvenly(&w);
   w.font_size = em;
   w.confidence = 0.9;  // a shape, not a guess among glyphs
   return w;
