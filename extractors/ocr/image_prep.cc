@@ -95,10 +95,10 @@ Pix* GreyWithoutSeal(Pix* colour, int* removed) {
   pixDestroy(&rgb);
   // Where the seal lies, JPEG's coarse colour leaves pixels of its strokes
   // and edges that are not red enough to be told apart, as dark specks (a
-  // "15" amid them was read "二"). A 3 x 3 median over the seal and a pixel
-  // around it takes out specks of a pixel or two and keeps strokes.
-  // The dark core of a stroke (below kStrokeCore) stays as it is: the thin
-  // strokes of a "6" beside the seal were eroded ("问题62个" read "问题2个").
+  // "15" amid them was read "二"). A 3 x 3 median over the seal and two
+  // pixels around it takes out specks of a pixel or two and keeps strokes;
+  // the dark core of a stroke (below kStrokeCore) stays as it is (the thin
+  // strokes of a "6" beside the seal were eroded: "问题62个" read "问题2个").
   if (seal > 0) {
     Pix* near_seal = pixDilateBrick(nullptr, seal_mask, 5, 5);
     Pix* median = near_seal ? pixMedianFilter(grey, 3, 3) : nullptr;

@@ -91,6 +91,7 @@ struct PageLayout {
   std::vector<Line> lines;
   std::vector<PageTable> tables;
   int columns = 1;
+  bool ocr = false;  // read by OCR: its text may differ a little from page to page
 };
 
 struct PageContent {

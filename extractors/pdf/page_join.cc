@@ -366,10 +366,10 @@ bool MergeColumns(PageTable* upper, Table* prev, PageTable* lower) {
 
 void RemovePageFurniture(std::vector<PageLayout>* pages, Document* doc) {
   // Group the lines of the top and bottom bands across pages: one group is
-  // one line in the same band, at about the same height (within 6 pt) and of
-  // about the same shape (digits alike; for an OCR'd page, one code point in
-  // five may differ: a scan's header came out "联合会”2024" on one page and
-  // "联合会2024" on the next, and 0.5 pt higher). A running header repeats
+  // one line in the same band, at the same height (the same 6-pt step) and of
+  // the same shape (digits alike); on an OCR'd page, within 6 pt and one
+  // code point in five (a scan's header came out "联合会”2024" on one page
+  // and "联合会2024" on the next, and 0.5 pt higher, across a 6-pt step). A running header repeats
   // its text (or carries a page counter, IsPageNumber); a label whose
   // number varies and which stands on a few pages only (附件1, 附件2 at the
   // top of the pages they open) is content.
@@ -381,7 +381,13 @@ void RemovePageFurniture(std::vector<PageLayout>* pages, Document* doc) {
     int pages = 0, last_page = -1;
     bool varies = false;
   };
+  // A line of a text page is looked up by its exact place and shape (a
+  // map: a document of thousands of pages stays fast); a line of an OCR'd
+  // page is compared with the groups one by one (OCR reads a page a second,
+  // so there are few), the first kMaxFuzzyGroups of them.
+  constexpr size_t kMaxFuzzyGroups = 256;
   std::vector<Group> groups;
+  std::map<std::string, size_t> exact;  // band, 6-pt step of y, shape -> group
   std::map<std::pair<size_t, size_t>, size_t> group_of;  // (page, line) -> group
   for (size_t pi = 0; pi < pages->size(); ++pi) {
     const PageLayout& p = (*pages)[pi];
@@ -389,12 +395,20 @@ void RemovePageFurniture(std::vector<PageLayout>* pages, Document* doc) {
       const Line& l = p.lines[li];
       bool top;
       if (!InBand(l, p.height, &top)) continue;
-      const std::u32string shape = ToCodePoints(Shape(l.text));
-      size_t g = 0;
-      while (g < groups.size() && !(groups[g].top == top && std::fabs(groups[g].y - l.box.y0) <= 6 &&
-                                    SimilarShapes(groups[g].shape, shape)))
-        ++g;
-      if (g == groups.size()) groups.push_back({top, l.box.y0, shape, l.text});
+      const std::string key = std::string(top ? "T" : "B") + std::to_string(static_cast<int>(l.box.y0 / 6)) + "|" +
+                              Shape(l.text);
+      auto found = exact.find(key);
+      size_t g = found != exact.end() ? found->second : groups.size();
+      if (g == groups.size() && p.ocr) {
+        const std::u32string shape = ToCodePoints(Shape(l.text));
+        for (size_t k = 0; k < groups.size() && k < kMaxFuzzyGroups; ++k)
+          if (groups[k].top == top && std::fabs(groups[k].y - l.box.y0) <= 6 && SimilarShapes(groups[k].shape, shape)) {
+            g = k;
+            break;
+          }
+      }
+      if (g == groups.size()) groups.push_back({top, l.box.y0, ToCodePoints(Shape(l.text)), l.text});
+      exact.emplace(key, g);
       Group& group = groups[g];
       if (group.last_page != static_cast<int>(pi)) ++group.pages;
       group.last_page = static_cast<int>(pi);

@@ -238,7 +238,11 @@ Status ExtractImpl(const std::string& path, const ExtractOptions& opts, Document
   // OCR of the pages that need it; the others stay as their text layer.
   for (pdf::PageContent& page : pending) page.image_dpi = FullPageImageDpi(pdf.get(), page.number);
   pdf::OcrOutcome ocr = pdf::ReadPendingPages(path, opts, limits.deadline, &pending, doc);
-  for (size_t i = 0; i < pending.size(); ++i) pdf::LayoutPage(pending[i], &layouts[pending_slot[i]]);
+  for (size_t i = 0; i < pending.size(); ++i) {
+    pdf::PageLayout& layout = layouts[pending_slot[i]];
+    pdf::LayoutPage(pending[i], &layout);
+    layout.ocr = std::find(ocr.read.begin(), ocr.read.end(), pending[i].number) != ocr.read.end();
+  }
   size_t words = 0;
   std::vector<int> empty_pages;
   for (const pdf::PageLayout& l : layouts) {

@@ -168,6 +168,7 @@ TEST(PdfFeatures, RunningHeaderReadByOcrWithSmallDifferencesRemoved) {
     p.number = i + 1;
     p.width = 595;
     p.height = 842;
+    p.ocr = true;
     pdf::Line header;
     header.text = headers[i];
     header.box = {157, header_y[i], 430, header_y[i] + 11};
