@@ -25,6 +25,9 @@ Committed (small, one page each, for the OCR tests):
                         cells with figures, "62个" in one; cells of one
                         digit; targets ≥4期), 200 dpi, seal, skew 0.4° (the
                         page as the OCR bench scans it)
+  seed-p9-300dpi.pdf    page 9 of the seed (the scoring table: ranges
+                        "得16—18分", "12—14分", which the model reads
+                        "-", "--" or "一"), 300 dpi, seal, skew 0.7°
   target-count-300dpi.pdf
                         templates/target-count (a national 项目支出自评表 on
                         one page: funds block, indicator table, 80% / 98%
@@ -218,6 +221,7 @@ def fixtures():
         scan_pages(clean, [6], 200, os.path.join(HERE, "clean-p6-200dpi.pdf"), tmp, skews=(-0.5,))
         scan_pages(clean, [7], 200, os.path.join(HERE, "clean-p7-200dpi.pdf"), tmp, skews=(0.6,))
         scan_pages(seed, [7], 200, os.path.join(HERE, "seed-p7-200dpi.pdf"), tmp, skews=(0.4,))
+        scan_pages(seed, [9], 300, os.path.join(HERE, "seed-p9-300dpi.pdf"), tmp, skews=(0.7,))
         scan_pages(os.path.join(CORPUS, "templates", "target-count.pdf"), [1], 300,
                    os.path.join(HERE, "target-count-300dpi.pdf"), tmp, skews=(0.7,))
         scan_pages(os.path.join(CORPUS, "templates", "summary-clean.pdf"), [1], 300,

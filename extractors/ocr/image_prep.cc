@@ -7,6 +7,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 #include <vector>
 
@@ -394,6 +397,46 @@ int HorizontalBars(Pix* binary, const PixelBox& box, int min_run) {
     in_bar = bar;
   }
   return bars;
+}
+
+int DashSpan(Pix* binary, const PixelBox& area) {
+  if (!binary || pixGetDepth(binary) != 1 || area.h < 8) return 0;
+  const int x0 = std::max(0, area.x), y0 = std::max(0, area.y);
+  const int x1 = std::min(pixGetWidth(binary), area.x + area.w), y1 = std::min(pixGetHeight(binary), area.y + area.h);
+  if (x1 - x0 < area.h / 2 || y1 <= y0) return 0;
+  BOX* clip = boxCreate(x0, y0, x1 - x0, y1 - y0);
+  Pix* part = pixClipRectangle(binary, clip, nullptr);
+  boxDestroy(&clip);
+  if (!part) return 0;
+  BOXA* boxa = pixConnCompBB(part, 8);
+  pixDestroy(&part);
+  const int n = boxa ? boxaGetCount(boxa) : 0;
+  const int band = area.h, thin = std::max(2, band / 8), speck = std::max(2, band / 6);
+  // The dash: thin pieces in the middle rows (a scan breaks a 1-pixel
+  // stroke into several); specks are neither dash nor glyph.
+  int dash0 = std::numeric_limits<int>::max(), dash1 = -1;
+  std::vector<PixelBox> glyphs;
+  for (int i = 0; i < n; ++i) {
+    l_int32 bx, by, bw, bh;
+    if (boxaGetBoxGeometry(boxa, i, &bx, &by, &bw, &bh) != 0) continue;
+    const double middle = by + bh / 2.0;
+    if (bh <= thin && bw > speck && middle >= 0.3 * band && middle <= 0.8 * band) {
+      dash0 = std::min(dash0, bx);
+      dash1 = std::max(dash1, bx + bw);
+    } else if (bw > speck || bh > speck) {
+      glyphs.push_back({bx, by, bw, bh});
+    }
+  }
+  boxaDestroy(&boxa);
+  if (dash1 < 0) return 0;
+  int left = -1, right = std::numeric_limits<int>::max();
+  for (const PixelBox& g : glyphs) {
+    if (g.x + g.w <= dash0 + 2) left = std::max(left, g.x + g.w);
+    else if (g.x >= dash1 - 2) right = std::min(right, g.x);
+    else return 0;  // ink across the dash: a character's stroke
+  }
+  if (left < 0 || right == std::numeric_limits<int>::max()) return 0;
+  return right - left;
 }
 
 bool FullStopRightOf(Pix* binary, int x, int top, int bottom, PixelBox* mark) {

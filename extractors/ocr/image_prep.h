@@ -91,6 +91,15 @@ std::vector<std::pair<int, int>> UnreadInkRows(Pix* binary, const PixelBox& cell
 // confuses them where no word around them decides (a heading's 三、).
 int HorizontalBars(Pix* binary, const PixelBox& box, int min_run);
 
+// The room a dash takes in `area` of `binary` (1 bit), whose height is the
+// line's band: the distance from the ink left of the dash to the ink right
+// of it, where the dash is the thin pieces of ink (at most an eighth of the
+// band tall; a scan breaks a thin stroke into several) in the band's middle
+// rows. 0 when there is no such dash, no ink on one side, or other ink
+// crosses the dash's columns (a stroke of 二, 工 or 十). A range dash "—"
+// takes an em; a hyphen about half of one.
+int DashSpan(Pix* binary, const PixelBox& area);
+
 // The full stop "。" ending the line band [top, bottom) of `binary` (1 bit)
 // near x (the engine's word box ends within half an em of it either way):
 // the rightmost piece of ink within an em of x, clear of the ink before it,

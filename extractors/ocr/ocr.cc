@@ -485,6 +485,81 @@ void RecountNumerals(Pix* image, double scale, const std::vector<NumeralCandidat
   }
 }
 
+// The model reads a range dash "—" between two figures as "-", "--", ".-"
+// or "一" (it has no class for it), and the checks and a reviewer read
+// "16-18" and "16—18" alike but the text is then not the report's. A run of
+// such glyphs between two digits of one line whose ink is one lone stroke at
+// least 0.6 of the line's height long (a hyphen is about a third of an em)
+// is the dash. Boxes are in points; the image's pixels are points / scale.
+void RangeDashesFromInk(Pix* image, double scale, std::vector<Word>* words, std::vector<int>* line_of) {
+  if (!image) return;
+  auto is_digit = [](const std::string& g) { return g.size() == 1 && g[0] >= '0' && g[0] <= '9'; };
+  auto is_dash = [](const std::string& g) { return g == "-" || g == "一" || g == "—" || g == "–" || g == "－" || g == "~"; };
+  auto dash_like = [&](const std::string& g) { return is_dash(g) || g == "." || g == "·"; };
+  // Every glyph in reading order: (word, glyph).
+  std::vector<std::pair<size_t, size_t>> glyphs;
+  for (size_t i = 0; i < words->size(); ++i)
+    for (size_t k = 0; k < (*words)[i].char_bytes.size(); ++k) glyphs.push_back({i, k});
+  auto text = [&](size_t g) { return GlyphAt((*words)[glyphs[g].first], glyphs[g].second); };
+  auto line = [&](size_t g) { return (*line_of)[glyphs[g].first]; };
+  std::vector<std::vector<bool>> erase(words->size());
+  for (size_t i = 0; i < words->size(); ++i) erase[i].assign((*words)[i].char_bytes.size(), false);
+  std::vector<std::pair<size_t, std::string>> replace;  // glyph index, new text
+  for (size_t g = 0; g + 2 < glyphs.size(); ++g) {
+    if (!is_digit(text(g))) continue;
+    size_t e = g + 1;
+    bool dash = false;
+    while (e < glyphs.size() && line(e) == line(g) && dash_like(text(e))) dash = dash || is_dash(text(e)), ++e;
+    if (!dash || e == g + 1 || e >= glyphs.size() || line(e) != line(g) || !is_digit(text(e))) continue;
+    const Word& a = (*words)[glyphs[g].first];
+    const Word& b = (*words)[glyphs[e].first];
+    const int top = static_cast<int>(a.box.y0 / scale), bottom = static_cast<int>(std::ceil(a.box.y1 / scale));
+    const int left = static_cast<int>(a.edges[glyphs[g].second] / scale);
+    const int right = static_cast<int>(std::ceil(b.edges[glyphs[e].second + 1] / scale));
+    const int band = bottom - top;
+    const int span = DashSpan(image, {left, top, right - left, band});
+    if (span < 0.9 * band || span > 1.7 * band) continue;
+    replace.push_back({g + 1, "—"});
+    for (size_t r = g + 2; r < e; ++r) erase[glyphs[r].first][glyphs[r].second] = true;
+    g = e - 1;
+  }
+  if (replace.empty()) return;
+  for (const auto& [g, dash] : replace) {
+    Word& w = (*words)[glyphs[g].first];
+    const size_t k = glyphs[g].second;
+    size_t pos = 0;
+    for (size_t j = 0; j < k; ++j) pos += w.char_bytes[j];
+    w.text.replace(pos, w.char_bytes[k], dash);
+    w.char_bytes[k] = static_cast<int>(dash.size());
+  }
+  std::vector<Word> kept;
+  std::vector<int> lines;
+  for (size_t i = 0; i < words->size(); ++i) {
+    Word& w = (*words)[i];
+    for (size_t k = w.char_bytes.size(); k-- > 0;) {
+      if (!erase[i][k]) continue;
+      size_t pos = 0;
+      for (size_t j = 0; j < k; ++j) pos += w.char_bytes[j];
+      w.text.erase(pos, w.char_bytes[k]);
+      w.char_bytes.erase(w.char_bytes.begin() + k);
+      // The glyph before takes its place (or, for the first, the one after).
+      w.edges.erase(w.edges.begin() + (k > 0 ? k : 1));
+    }
+    if (w.char_bytes.empty()) {
+      // A word of the run alone: the word before on its line takes its box.
+      if (!kept.empty() && lines.back() == (*line_of)[i]) {
+        kept.back().box.x1 = std::max(kept.back().box.x1, w.box.x1);
+        kept.back().edges.back() = static_cast<float>(kept.back().box.x1);
+      }
+      continue;
+    }
+    kept.push_back(std::move(w));
+    lines.push_back((*line_of)[i]);
+  }
+  *words = std::move(kept);
+  *line_of = std::move(lines);
+}
+
 // A line's last word not ending in punctuation, with a "。" right after it
 // in the ink (FullStopRightOf) that the model dropped, gets it back.
 void RestoreFinalFullStops(Pix* image, double scale, const std::vector<int>& line_of, std::vector<Word>* words) {
@@ -636,6 +711,7 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
   RecountNumerals(image, scale, numerals, line_of, &found);  // before words are joined
   RestoreFinalFullStops(image, scale, line_of, &found);
   RecoverComparators(image, scale, &found, &line_of);
+  RangeDashesFromInk(image, scale, &found, &line_of);
   for (size_t i = 0; i < found.size(); ++i) {
     Word& w = found[i];
     // A space only between two Latin/digit words of one line.

@@ -321,6 +321,30 @@ TEST(ImagePrep, BarsOfANumeralAreCounted) {
   pixDestroy(&bin);
 }
 
+TEST(ImagePrep, DashSpanIsTheRoomBetweenTheFiguresItJoins) {
+  // A line band 36 px tall at rows 10..45, as at 300 dpi; figures are
+  // strokes 14 px wide and 26 tall. An em dash (the scan broke its 1-px
+  // stroke in three) leaves an em between the figures, a hyphen half as
+  // much; a stroke crossed by another (十) is no dash.
+  Pix* bin = pixCreate(600, 60, 1);
+  auto figure = [&](int x) { pixRasterop(bin, x, 15, 14, 26, PIX_SET, nullptr, 0, 0); };
+  figure(10);  // 16—18: the dash from 30 to 62
+  for (auto [x, w] : {std::pair{30, 14}, {47, 8}, {57, 5}}) pixRasterop(bin, x, 29, w, 1, PIX_SET, nullptr, 0, 0);
+  figure(67);
+  figure(200);  // 16-18
+  pixRasterop(bin, 219, 29, 10, 2, PIX_SET, nullptr, 0, 0);
+  figure(234);
+  figure(400);  // 1十1
+  pixRasterop(bin, 420, 29, 30, 2, PIX_SET, nullptr, 0, 0);
+  pixRasterop(bin, 434, 14, 2, 28, PIX_SET, nullptr, 0, 0);
+  figure(456);
+  EXPECT_EQ(DashSpan(bin, {10, 10, 71, 36}), 43);
+  EXPECT_EQ(DashSpan(bin, {200, 10, 48, 36}), 20);
+  EXPECT_EQ(DashSpan(bin, {400, 10, 70, 36}), 0);
+  EXPECT_EQ(DashSpan(bin, {10, 10, 20, 36}), 0);  // a figure alone
+  pixDestroy(&bin);
+}
+
 TEST(ImagePrep, FullStopIsASmallHollowRingAfterTheLine) {
   // A line band 60 px tall at rows 20..79; a glyph (two solid strokes)
   // ending at x = 100, then what follows it.
@@ -650,6 +674,29 @@ TEST(OcrScan, FiguresOfProseCellsAndDigitCellsReadAsPrinted) {
   EXPECT_EQ(ge4, 2u) << text;
   EXPECT_EQ(text.find(">="), std::string::npos) << text;
   EXPECT_EQ(text.find("≥="), std::string::npos) << text;
+}
+
+// The seed's scoring table scanned at 300 dpi (corpus/scans/seed-p9-300dpi.pdf):
+// the model, which has no "—", read the range dashes of "得16—18分" and
+// "得12—14分" as "-", "--" or "一"; the room the dash takes between the
+// figures tells it from a hyphen.
+TEST(OcrScan, RangeDashesOfAScannedScoringTableReadAsPrinted) {
+  const std::string root = JIXIAO_SOURCE_DIR;
+  Settings settings;
+  ASSERT_TRUE(CheckAvailable(settings).ok()) << "tesseract-ocr-chi-sim is needed (scripts/setup.sh --test)";
+  std::vector<Page> pages;
+  // Read at the scan's own 300 dpi, as the PDF back-end asks (RenderDpi).
+  Status st = ReadPdfPages(root + "/corpus/scans/seed-p9-300dpi.pdf", {1}, settings, 1, &pages, {300});
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  ASSERT_EQ(pages.size(), 1u);
+  std::string text;
+  for (const Word& w : pages[0].words) {
+    text += w.text;
+    EXPECT_EQ(w.char_bytes.size() + 1, w.edges.size()) << w.text;
+  }
+  for (const char* range : {"16—18分", "13—15分", "10—12分", "12—14分", "9—11分", "6—8分"})
+    EXPECT_NE(text.find(range), std::string::npos) << range << " in " << text;
+  EXPECT_EQ(text.find("-"), std::string::npos) << text;
 }
 
 TEST(ImagePrep, GreyPageKeepsTheInkAndItsEdgesOnly) {
