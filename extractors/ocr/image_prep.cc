@@ -399,6 +399,26 @@ int HorizontalBars(Pix* binary, const PixelBox& box, int min_run) {
   return bars;
 }
 
+std::vector<std::pair<int, int>> InkColumnRuns(Pix* binary, const PixelBox& box) {
+  std::vector<std::pair<int, int>> runs;
+  if (!binary || pixGetDepth(binary) != 1) return runs;
+  const int x0 = std::max(0, box.x), y0 = std::max(0, box.y);
+  const int x1 = std::min(pixGetWidth(binary), box.x + box.w), y1 = std::min(pixGetHeight(binary), box.y + box.h);
+  bool in_run = false;
+  for (int x = x0; x < x1; ++x) {
+    bool ink = false;
+    for (int y = y0; y < y1 && !ink; ++y) {
+      l_uint32 v = 0;
+      pixGetPixel(binary, x, y, &v);
+      ink = v != 0;
+    }
+    if (ink && !in_run) runs.push_back({x, x});
+    if (ink) runs.back().second = x;
+    in_run = ink;
+  }
+  return runs;
+}
+
 int DashSpan(Pix* binary, const PixelBox& area) {
   if (!binary || pixGetDepth(binary) != 1 || area.h < 8) return 0;
   const int x0 = std::max(0, area.x), y0 = std::max(0, area.y);

@@ -91,6 +91,11 @@ std::vector<std::pair<int, int>> UnreadInkRows(Pix* binary, const PixelBox& cell
 // confuses them where no word around them decides (a heading's 三、).
 int HorizontalBars(Pix* binary, const PixelBox& box, int min_run);
 
+// The runs of columns of `box` in `binary` (1 bit) that hold ink, told
+// apart by at least one column without, as [first, last] columns: the
+// glyphs of a figure ("10" is two runs, "99.2%" five).
+std::vector<std::pair<int, int>> InkColumnRuns(Pix* binary, const PixelBox& box);
+
 // The room a dash takes in `area` of `binary` (1 bit), whose height is the
 // line's band: the distance from the ink left of the dash to the ink right
 // of it, where the dash is the thin pieces of ink (at most an eighth of the

@@ -629,7 +629,12 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
       }
       std::vector<Box> boxes;
       for (const PixelBox& b : symbols) boxes.push_back({double(b.x), double(b.y), double(b.x + b.w), double(b.y + b.h)});
-      DropGlyphsReadTwice(&boxes, &w);
+      std::vector<std::pair<double, double>> runs;  // only for a word with two digits side by side
+      for (size_t k = 1; k < w.text.size() && runs.empty(); ++k)
+        if (std::isdigit(static_cast<unsigned char>(w.text[k - 1])) && std::isdigit(static_cast<unsigned char>(w.text[k])))
+          for (const auto& [x0, x1] : InkColumnRuns(image, {l, line_top, r - l, line_bottom - line_top}))
+            runs.push_back({double(x0), double(x1)});
+      DropGlyphsReadTwice(&boxes, &w, runs, line_bottom - line_top);
     }
     // Glyph edges in pixels first, for ComparatorGlyphs; in points below.
     {
@@ -1012,8 +1017,16 @@ Status InkOutsideText(const std::string& path, const std::vector<int>& numbers,
   return Status::Ok();
 }
 
-void DropGlyphsReadTwice(std::vector<Box>* boxes, Word* w) {
+void DropGlyphsReadTwice(std::vector<Box>* boxes, Word* w, const std::vector<std::pair<double, double>>& ink_runs,
+                         double line_height) {
   if (boxes->size() != w->char_bytes.size()) return;
+  // A figure whose ink has fewer runs of inked columns than it has glyphs,
+  // though no run is wide enough for two (a digit is about half an em
+  // wide, the line's band about an em), has a glyph read twice.
+  bool figure = !ink_runs.empty();
+  for (char c : w->text) figure = figure && (std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == ',' || c == '%');
+  for (const auto& [x0, x1] : ink_runs) figure = figure && x1 - x0 < 0.9 * line_height;
+  auto surplus = [&] { return figure && ink_runs.size() < boxes->size(); };
   auto digit = [](const std::string& g) { return g.size() == 1 && g[0] >= '0' && g[0] <= '9'; };
   auto letter = [](const std::string& g) { return g.size() == 1 && std::isalpha(static_cast<unsigned char>(g[0])); };
   for (size_t k = 1; k < boxes->size(); ++k) {
@@ -1021,6 +1034,7 @@ void DropGlyphsReadTwice(std::vector<Box>* boxes, Word* w) {
     size_t drop;
     if (digit(first) && second == "%") drop = k - 1;
     else if ((first == "%" && second == "%") || (digit(first) && letter(second))) drop = k;
+    else if (digit(first) && digit(second) && surplus()) drop = k;
     else continue;
     const Box& a = (*boxes)[k - 1];
     const Box& b = (*boxes)[k];

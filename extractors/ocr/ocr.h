@@ -16,6 +16,7 @@
 #pragma once
 
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "pipeline/model/document.h"
@@ -117,10 +118,15 @@ void RestoreGlyphsTheModelLacks(std::vector<Word>* words, const std::vector<int>
 // and "S". Their boxes (`boxes`, one per glyph of w, in any unit) then
 // overlap by at least 0.6 of the narrower one. The extra symbol goes, with
 // its box: the digit before a "%", the second "%", the letter after a digit.
-// Two digits are left as read: two printed "9"s side by side get boxes that
-// overlap as much ("99.2%"), and which of "0" and "9" for one "0" is right
-// the boxes do not tell. Run by ReadImage.
-void DropGlyphsReadTwice(std::vector<Box>* boxes, Word* w);
+// Two digits are left as read (two printed "9"s side by side get boxes that
+// overlap as much: "99.2%") unless the word is a figure whose ink has fewer
+// runs of inked columns (`ink_runs`, [x0, x1] in the boxes' unit; none when
+// not known) than it has glyphs and no run wider than 0.9 of `line_height`
+// (wide enough for two touching digits): then the second goes ("10" under a
+// seal's remnant read "109"; which of "0" and "9" is right the boxes do not
+// tell, and the first glyph read is kept, as for "%%"). Run by ReadImage.
+void DropGlyphsReadTwice(std::vector<Box>* boxes, Word* w,
+                         const std::vector<std::pair<double, double>>& ink_runs = {}, double line_height = 0);
 
 // Drops the words of one dot, comma or tick standing an em (the word's
 // height) or more from any other word of its line (line_of[i] is word i's

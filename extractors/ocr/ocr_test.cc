@@ -389,13 +389,24 @@ TEST(Ocr, GlyphReadTwiceGoes) {
     std::string read;
     std::vector<std::pair<double, double>> boxes;  // x0, x1 per glyph
     std::string printed;
+    // Runs of inked columns in the word's box as a scan gave them; none: not known.
+    std::vector<std::pair<double, double>> ink_runs = {};
   };
+  // The line band of those cells: 25 px.
   const Case cases[] = {
       {"1009%", {{27, 45}, {48, 68}, {70, 90}, {90, 99}, {92, 117}}, "100%"},   // the % ring read 9
       {"94%%", {{10, 27}, {29, 46}, {48, 70}, {52, 69}}, "94%"},
       {"15S", {{1290, 1310}, {1312, 1330}, {1316, 1331}}, "15"},
       {"99.2%", {{1118, 1154}, {1137, 1155}, {1157, 1162}, {1165, 1182}, {1183, 1204}}, "99.2%"},  // two 9s
+      {"99.2%", {{1118, 1154}, {1137, 1155}, {1157, 1162}, {1165, 1182}, {1183, 1204}}, "99.2%",
+       {{1120, 1135}, {1138, 1154}, {1157, 1161}, {1165, 1181}, {1184, 1203}}},
+      // The two 9s touching in the ink: one run too wide for one digit.
+      {"99.2%", {{1118, 1154}, {1137, 1155}, {1157, 1162}, {1165, 1182}, {1183, 1204}}, "99.2%",
+       {{1120, 1154}, {1157, 1161}, {1165, 1181}, {1184, 1203}}},
       {"109", {{1294, 1309}, {1310, 1321}, {1312, 1330}}, "109"},  // which is right, boxes do not say
+      {"109", {{1294, 1309}, {1310, 1321}, {1312, 1330}}, "109", {{1294, 1308}, {1311, 1320}, {1322, 1330}}},
+      // "10" under a seal's remnant: the 0 read twice.
+      {"109", {{1294, 1309}, {1310, 1321}, {1312, 1330}}, "10", {{1295, 1309}, {1312, 1329}}},
       {"98%", {{10, 27}, {29, 46}, {48, 70}}, "98%"},
   };
   for (const Case& c : cases) {
@@ -406,8 +417,8 @@ TEST(Ocr, GlyphReadTwiceGoes) {
       boxes.push_back({x0, 0, x1, 30});
       w.char_bytes.push_back(1);
     }
-    DropGlyphsReadTwice(&boxes, &w);
-    EXPECT_EQ(w.text, c.printed) << c.read;
+    DropGlyphsReadTwice(&boxes, &w, c.ink_runs, 25);
+    EXPECT_EQ(w.text, c.printed) << c.read << " with " << c.ink_runs.size() << " runs";
     EXPECT_EQ(w.char_bytes.size(), boxes.size()) << c.read;
   }
 }
