@@ -103,86 +103,89 @@ struct PixDeleter {
 };
 using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 
-// Chinese text sets its punctuation full-width; Tesseract's chi_sim model
-// often returns the ASCII form ("(" for "（", ";" for "；"). A punctuation
-// mark next to a CJK character in the same line is given its full-width
-// form, so that quotes read as printed. Quotes become “ ” by side.
-void FullWidthPunctuation(std::vector<Word>* words, const std::vector<int>& line_of) {
+}  // namespace
+
+void FullWidthPunctuation(std::vector<Word>* words) {
   struct Sym {
     size_t word, index;
     char32_t c;
   };
-  size_t i = 0;
-  while (i < words->size()) {
-    size_t j = i;
-    while (j < words->size() && line_of[j] == line_of[i]) ++j;
-    std::vector<Sym> syms;
-    for (size_t w = i; w < j; ++w) {
-      size_t pos = 0;
-      const Word& word = (*words)[w];
-      for (size_t k = 0; k < word.char_bytes.size(); ++k) {
-        syms.push_back({w, k, FirstCodePoint(std::string_view(word.text).substr(pos, word.char_bytes[k]))});
-        pos += word.char_bytes[k];
+  std::vector<Sym> syms;
+  for (size_t w = 0; w < words->size(); ++w) {
+    size_t pos = 0;
+    const Word& word = (*words)[w];
+    for (size_t k = 0; k < word.char_bytes.size(); ++k) {
+      syms.push_back({w, k, FirstCodePoint(std::string_view(word.text).substr(pos, word.char_bytes[k]))});
+      pos += word.char_bytes[k];
+    }
+  }
+  // The bracket matching the one at k (ASCII or full-width), or npos.
+  auto partner_of = [&](size_t k) -> size_t {
+    const bool open = syms[k].c == '(' || syms[k].c == 0xFF08;
+    int depth = 0;
+    for (size_t m = k;;) {
+      if (open ? ++m >= syms.size() : m-- == 0) return std::string::npos;
+      const char32_t d = syms[m].c;
+      const bool same = open ? (d == '(' || d == 0xFF08) : (d == ')' || d == 0xFF09);
+      const bool other = open ? (d == ')' || d == 0xFF09) : (d == '(' || d == 0xFF08);
+      if (same) ++depth;
+      if (other && depth-- == 0) return m;
+    }
+  };
+  std::vector<char32_t> to(syms.size(), 0);
+  for (size_t k = 0; k < syms.size(); ++k) {
+    const char32_t c = syms[k].c;
+    const bool cjk_before = k > 0 && JoinsWithoutSpace(syms[k - 1].c);
+    const bool cjk_after = k + 1 < syms.size() && JoinsWithoutSpace(syms[k + 1].c);
+    // A bracket of a pair holding Chinese text ("(8分)", "(2024年完工项目)")
+    // or closed by a full-width one ("(1）"): full-width whatever stands
+    // beside it. ㎡ and the other CJK compatibility units are set
+    // full-width too.
+    bool cjk_inside = false;
+    if (c == '(' || c == ')') {
+      const size_t p = partner_of(k);
+      if (p != std::string::npos) {
+        cjk_inside = syms[p].c == 0xFF08 || syms[p].c == 0xFF09;
+        for (size_t m = std::min(k, p) + 1; m < std::max(k, p) && !cjk_inside; ++m)
+          cjk_inside = JoinsWithoutSpace(syms[m].c) || (syms[m].c >= 0x3300 && syms[m].c <= 0x33FF);
       }
     }
-    std::vector<std::pair<size_t, std::pair<size_t, char32_t>>> changes;
-    for (size_t k = 0; k < syms.size(); ++k) {
-      const char32_t c = syms[k].c;
-      const bool cjk_before = k > 0 && JoinsWithoutSpace(syms[k - 1].c);
-      const bool cjk_after = k + 1 < syms.size() && JoinsWithoutSpace(syms[k + 1].c);
-      // A bracket of a pair holding Chinese text ("(8分)", "(2024年完工项目)")
-      // or closed by a full-width one ("(1）"): full-width whatever stands
-      // beside it.
-      bool cjk_inside = false;
-      if (c == '(' || c == ')') {
-        const char32_t partner = c == '(' ? ')' : '(';
-        for (size_t m = k; !cjk_inside;) {
-          if (c == '(' ? ++m >= syms.size() : m-- == 0) break;
-          const char32_t d = syms[m].c;
-          if (d == partner) break;
-          // A pair closed by its full-width form ("(1）"): one style.
-          if (d == (c == '(' ? 0xFF09 : 0xFF08)) {
-            cjk_inside = true;
-            break;
-          }
-          // ㎡ and the other CJK compatibility units are set full-width too.
-          cjk_inside = JoinsWithoutSpace(d) || (d >= 0x3300 && d <= 0x33FF);
-        }
-      }
-      if (!cjk_before && !cjk_after && !cjk_inside) continue;
-      char32_t to = 0;
-      switch (c) {
-        case '(': to = 0xFF08; break;
-        case ')': to = 0xFF09; break;
-        case ',': to = 0xFF0C; break;
-        case ';': to = 0xFF1B; break;
-        case ':': to = 0xFF1A; break;
-        case '!': to = 0xFF01; break;
-        case '?': to = 0xFF1F; break;
-        case '"': to = cjk_after && !cjk_before ? 0x201C : 0x201D; break;
-        case '.':  // a full stop after Chinese text, not a decimal point
-          if (cjk_before && !(k + 1 < syms.size() && syms[k + 1].c >= '0' && syms[k + 1].c <= '9')) to = 0x3002;
-          break;
-        case 0x3008: to = 0xFF08; break;  // 〈 read for （
-        case 0x3009: to = 0xFF09; break;
-        default: break;
-      }
-      if (to) changes.push_back({syms[k].word, {syms[k].index, to}});
+    if (!cjk_before && !cjk_after && !cjk_inside) continue;
+    switch (c) {
+      case '(': to[k] = 0xFF08; break;
+      case ')': to[k] = 0xFF09; break;
+      case ',': to[k] = 0xFF0C; break;
+      case ';': to[k] = 0xFF1B; break;
+      case ':': to[k] = 0xFF1A; break;
+      case '!': to[k] = 0xFF01; break;
+      case '?': to[k] = 0xFF1F; break;
+      case '"': to[k] = cjk_after && !cjk_before ? 0x201C : 0x201D; break;
+      case '.':  // a full stop after Chinese text, not a decimal point
+        if (cjk_before && !(k + 1 < syms.size() && syms[k + 1].c >= '0' && syms[k + 1].c <= '9')) to[k] = 0x3002;
+        break;
+      case 0x3008: to[k] = 0xFF08; break;  // 〈 read for （
+      case 0x3009: to[k] = 0xFF09; break;
+      default: break;
     }
-    for (const auto& ch : changes) {
-      Word& word = (*words)[ch.first];
-      size_t pos = 0;
-      for (size_t k = 0; k < ch.second.first; ++k) pos += word.char_bytes[k];
-      std::string repl;
-      AppendUtf8(ch.second.second, &repl);
-      word.text.replace(pos, word.char_bytes[ch.second.first], repl);
-      word.char_bytes[ch.second.first] = static_cast<int>(repl.size());
-    }
-    i = j;
+  }
+  // The two brackets of a pair in one style: "数（A)" after "数" is "数（A）".
+  for (size_t k = 0; k < syms.size(); ++k) {
+    if (to[k] != 0xFF08 && to[k] != 0xFF09) continue;
+    const size_t p = partner_of(k);
+    if (p != std::string::npos && (syms[p].c == '(' || syms[p].c == ')') && !to[p])
+      to[p] = syms[p].c == '(' ? 0xFF08 : 0xFF09;
+  }
+  for (size_t k = 0; k < syms.size(); ++k) {
+    if (!to[k]) continue;
+    Word& word = (*words)[syms[k].word];
+    size_t pos = 0;
+    for (size_t j = 0; j < syms[k].index; ++j) pos += word.char_bytes[j];
+    std::string repl;
+    AppendUtf8(to[k], &repl);
+    word.text.replace(pos, word.char_bytes[syms[k].index], repl);
+    word.char_bytes[syms[k].index] = static_cast<int>(repl.size());
   }
 }
-
-}  // namespace
 
 // 一 is never set between two digits in Chinese text, and no report writes a
 // Latin m with a stray mark (ocr.h).
@@ -736,7 +739,7 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
   }
   DropStrayMarks(&found, &line_of);
   RestoreGlyphsTheModelLacks(&found, line_of);
-  FullWidthPunctuation(&found, line_of);
+  FullWidthPunctuation(&found);
   for (Word& w : found) words->push_back(std::move(w));
 }
 

@@ -113,6 +113,15 @@ Status InkOutsideText(const std::string& path, const std::vector<int>& numbers,
 // per glyph. Run by ReadImage.
 void RestoreGlyphsTheModelLacks(std::vector<Word>* words, const std::vector<int>& line_of = {});
 
+// Chinese text sets its punctuation full-width; Tesseract's chi_sim model
+// often returns the ASCII form ("(" for "（", ";" for "；"). A punctuation
+// mark next to a CJK character (in its line, or across a line break: the
+// words are in reading order) is given its full-width form; a bracket of a
+// pair that holds Chinese text or whose partner is full-width too, and the
+// two brackets of a pair always alike ("（A)" on a cell's second line after
+// "数" is "（A）"). Quotes become “ ” by side. Run by ReadImage.
+void FullWidthPunctuation(std::vector<Word>* words);
+
 // The LSTM may emit two symbols for one printed glyph: a digit and "%" for
 // "%" (its upper ring read as a 9: "100%" came out "1009%"), "%" twice, "5"
 // and "S". Their boxes (`boxes`, one per glyph of w, in any unit) then

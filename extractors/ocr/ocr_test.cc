@@ -423,6 +423,46 @@ TEST(Ocr, GlyphReadTwiceGoes) {
   }
 }
 
+TEST(Ocr, PunctuationOfChineseTextIsFullWidth) {
+  // Words in reading order, as the engine returned them on scans; the
+  // cells' second lines ("（A)", "(%)") are words of their own.
+  auto words = [](std::vector<std::string> texts) {
+    std::vector<Word> out;
+    for (const std::string& t : texts) {
+      Word w;
+      w.text = t;
+      for (Utf8Cursor c(t); !c.Done();) {
+        const CodePointSpan cp = c.Next();
+        w.char_bytes.push_back(static_cast<int>(cp.end - cp.begin));
+      }
+      out.push_back(w);
+    }
+    return out;
+  };
+  const std::pair<std::vector<std::string>, std::string> cases[] = {
+      {{"全年预算数", "（A)"}, "全年预算数（A）"},  // one bracket read full-width: the pair is
+      {{"预算执行率", "(%)"}, "预算执行率（%）"},   // after Chinese text across the line break
+      {{"自评通知", "(8分)"}, "自评通知（8分）"},
+      {{"(1）", "完成"}, "（1）完成"},
+      {{"工作完成", "."}, "工作完成。"},
+      {{"收入", ",", "支出", ";"}, "收入，支出；"},
+      {{"12.5", "万元"}, "12.5万元"},                 // a decimal point stays
+      {{"see", "(1)", "and", "(2)"}, "see(1)and(2)"},  // Latin text keeps its own
+  };
+  for (const auto& [read, printed] : cases) {
+    std::vector<Word> ws = words(read);
+    FullWidthPunctuation(&ws);
+    std::string text;
+    for (const Word& w : ws) {
+      text += w.text;
+      size_t bytes = 0;
+      for (int b : w.char_bytes) bytes += b;
+      EXPECT_EQ(bytes, w.text.size()) << w.text;
+    }
+    EXPECT_EQ(text, printed);
+  }
+}
+
 TEST(Ocr, StrayMarksAreDroppedPunctuationStays) {
   // One line, em 12: "15" then a speck read "." 27 pt to its right; "98%"
   // then "。"-less ".", touching; a "," alone on a line of its own.
