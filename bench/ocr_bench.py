@@ -10,6 +10,11 @@ JPEG), then for each scan:
     text (`extract` of the DOCX), white space aside: matched characters of the
     DOCX text / its length (difflib's matching blocks: a lower bound of the
     longest common subsequence);
+  - paragraphs exact: paragraphs and headings of the DOCX found with the
+    same text (white space aside) among the scan's (one character misread is
+    a miss); and "paras~", found whole: as one paragraph of the scan at
+    least 90% alike (a paragraph split at a line, or run into the next, is a
+    miss; a misread character is not);
   - table cells exact: non-empty cells of the DOCX's tables found with the
     same text (white space aside) among the scan's cells, by table; and
     "cells~", the same with glyph variants the checks read alike taken as
@@ -69,9 +74,9 @@ def strip(s):
 
 
 def read(path):
-    """(text, tables of cell texts) of one `extract` run."""
+    """(text, tables of cell texts, paragraphs) of one `extract` run."""
     doc = json.loads(run([jixiao, "extract", "--time-limit", "0", path]).stdout)
-    text, tables = [], []
+    text, tables, paragraphs = [], [], []
     for b in doc["blocks"]:
         if b["kind"] == "table":
             cells = ["".join(c.get("paragraphs", [])) for c in b["table"]["cells"]]
@@ -79,7 +84,35 @@ def read(path):
             tables.append([strip(c) for c in cells])
         else:
             text.append(b.get("label", "") + b.get("text", ""))
-    return "\n".join(text), tables
+            paragraphs.append(strip(text[-1]))
+    return "\n".join(text), tables, paragraphs
+
+
+def paragraph_accuracy(ref, ocr):
+    """(exact, whole, total): paragraphs and headings of the DOCX found with
+    the same text (white space aside) among the scan's; and found whole, as
+    one paragraph of the scan at least 90% alike (difflib's ratio), so that
+    a misread character does not count but a paragraph split in two, or run
+    into the next, does."""
+    pool = collections.Counter(p for p in ocr if p)
+    unused = [p for p in ocr if p]
+    ok = whole = total = 0
+    for p in ref:
+        if not p:
+            continue
+        total += 1
+        if pool[p] > 0:
+            pool[p] -= 1
+            ok += 1
+        best, best_ratio = None, 0.0
+        for i, q in enumerate(unused):
+            sm = difflib.SequenceMatcher(None, p, q, autojunk=False)
+            if sm.real_quick_ratio() >= 0.9 and sm.quick_ratio() >= 0.9 and sm.ratio() > best_ratio:
+                best, best_ratio = i, sm.ratio()
+        if best is not None and best_ratio >= 0.9:
+            whole += 1
+            del unused[best]
+    return ok, whole, total
 
 
 def char_accuracy(reference, ocr):
@@ -137,24 +170,26 @@ def main():
     total_pages = 0
     # (characters matched, characters, cells exact, cells~, cells) by dpi,
     # for the seed and its variant, and for the other families.
-    sums = collections.defaultdict(lambda: [0, 0, 0, 0, 0])
+    sums = collections.defaultdict(lambda: [0, 0, 0, 0, 0, 0, 0, 0])
     differing = []
-    print("%-18s %5s %8s %8s %8s %10s %8s %8s  %s" % ("scan", "pages", "chars", "cells", "cells~", "s/page",
-                                                       "RSS MB", "status", "findings (scan vs text PDF)"))
+    print("%-18s %5s %8s %8s %8s %8s %8s %10s %8s %8s  %s" % ("scan", "pages", "chars", "paras", "paras~", "cells",
+                                                                "cells~", "s/page", "RSS MB", "status",
+                                                                "findings (scan vs text PDF)"))
     only = sys.argv[sys.argv.index("--only") + 1].split(",") if "--only" in sys.argv else None
     for name, rel in SOURCES.items():
         if only and name not in only:
             continue
         docx = os.path.join(root, "corpus", rel + ".docx")
         pdf = os.path.join(root, "corpus", rel + ".pdf")
-        ref_text, ref_cells = read(docx)
+        ref_text, ref_cells, ref_paras = read(docx)
         pdf_codes, _ = codes(pdf)
         for dpi in (200, 300):
             scan = os.path.join(sdir, "%s-%ddpi.pdf" % (name, dpi))
             pages = pages_of(scan)
             total_pages += pages
             secs, rss, out = timed([jixiao, "check", "--time-limit", "0", "--format", "json", scan])
-            scan_text, scan_cells = read(scan)
+            scan_text, scan_cells, scan_paras = read(scan)
+            p_ok, p_whole, p_total = paragraph_accuracy(ref_paras, scan_paras)
             acc = char_accuracy(ref_text, scan_text)
             ok, total = cell_accuracy(ref_cells, scan_cells)
             ok_n, _ = cell_accuracy(ref_cells, scan_cells, normalise=True)
@@ -165,21 +200,26 @@ def main():
             group[2] += ok
             group[3] += ok_n
             group[4] += total
+            group[5] += p_ok
+            group[6] += p_total
+            group[7] += p_whole
             report = json.loads(out)
             scan_codes = collections.Counter(f["code"] for f in report.get("findings", []))
             status = report.get("status")
             same = "same" if scan_codes == pdf_codes else "scan %s / pdf %s" % (
                 dict(sorted(scan_codes.items())), dict(sorted(pdf_codes.items())))
-            print("%-18s %5d %7.2f%% %7.2f%% %7.2f%% %10.2f %8.0f %8s  %s" % (
-                os.path.basename(scan), pages, 100 * acc, 100 * ok / max(1, total), 100 * ok_n / max(1, total),
-                secs / pages, rss, status, same))
+            print("%-18s %5d %7.2f%% %7.2f%% %7.2f%% %7.2f%% %7.2f%% %10.2f %8.0f %8s  %s" % (
+                os.path.basename(scan), pages, 100 * acc, 100 * p_ok / max(1, p_total),
+                100 * p_whole / max(1, p_total), 100 * ok / max(1, total),
+                100 * ok_n / max(1, total), secs / pages, rss, status, same))
             sys.stdout.flush()
             if scan_codes != pdf_codes:
                 differing.append(os.path.basename(scan))
-    for (group, dpi), (matched, chars, ok, ok_n, total) in sorted(sums.items()):
-        print("%-14s %d dpi: characters %.2f%%, cells exact %d/%d = %.2f%%, cells~ %.2f%%" % (
-            group, dpi, 100 * matched / max(1, chars), ok, total, 100 * ok / max(1, total),
-            100 * ok_n / max(1, total)))
+    for (group, dpi), (matched, chars, ok, ok_n, total, p_ok, p_total, p_whole) in sorted(sums.items()):
+        print("%-14s %d dpi: characters %.2f%%, paragraphs exact %d/%d = %.2f%% (whole %.2f%%), "
+              "cells exact %d/%d = %.2f%%, cells~ %.2f%%" % (
+                  group, dpi, 100 * matched / max(1, chars), p_ok, p_total, 100 * p_ok / max(1, p_total),
+                  100 * p_whole / max(1, p_total), ok, total, 100 * ok / max(1, total), 100 * ok_n / max(1, total)))
     print("scans whose findings differ from the text PDF's: %s" % (", ".join(differing) or "none"))
     if "--accuracy-only" in sys.argv:
         if "--keep" not in sys.argv:

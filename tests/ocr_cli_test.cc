@@ -188,6 +188,41 @@ TEST(OcrCli, NumberingAndLastFullStopOfScansComeFromTheInk) {
   EXPECT_TRUE(FindingsWithCode(Json(summary), "TABLE_INCOMPLETE").empty()) << summary.out;
 }
 
+TEST(OcrCli, ScannedReportKeepsItsParagraphsAndItsRowContinuedOnTheNextPage) {
+  // corpus/scans/report-clean-200dpi.pdf: both pages of a 部门整体支出 report.
+  // Page 1 ends with the first row of its 自评表 (部门（单 | 清河县档案馆),
+  // a band lower than the rules' minimum length, whose vertical rules were
+  // not found: the row was a paragraph and page 2's half of it a row of its
+  // own. A paragraph wraps before a line of figures only (…预算执行率 /
+  // 98.69%。), lower than a line of Chinese text: it was split there.
+  auto blocks = [](const nlohmann::json& doc, std::vector<std::string>* texts, std::vector<nlohmann::json>* tables) {
+    for (const auto& b : doc["blocks"]) {
+      if (b.value("kind", "") == "table") tables->push_back(b["table"]);
+      else texts->push_back(b.value("text", ""));
+    }
+  };
+  std::vector<std::string> printed, read;
+  std::vector<nlohmann::json> printed_tables, read_tables;
+  blocks(Json(Jixiao("extract " + kRoot + "/corpus/templates/report-clean.pdf")), &printed, &printed_tables);
+  blocks(Json(Jixiao("extract " + kScans + "report-clean-200dpi.pdf")), &read, &read_tables);
+  EXPECT_EQ(read.size(), printed.size());
+  const std::string rate = "预算执行率98.69%。";
+  EXPECT_EQ(std::count_if(read.begin(), read.end(), [&](const std::string& t) { return t.find(rate) != std::string::npos; }), 1);
+  ASSERT_EQ(read_tables.size(), 1u);
+  ASSERT_EQ(printed_tables.size(), 1u);
+  EXPECT_EQ(read_tables[0]["cells"].size(), printed_tables[0]["cells"].size());
+  auto cell_text = [](const nlohmann::json& cell) {
+    std::string t;
+    for (const auto& p : cell.value("paragraphs", nlohmann::json::array())) t += p.get<std::string>();
+    return t;
+  };
+  ASSERT_GE(read_tables[0]["cells"].size(), 2u);
+  EXPECT_EQ(cell_text(read_tables[0]["cells"][0]), "部门（单位）名称");
+  EXPECT_EQ(cell_text(read_tables[0]["cells"][1]), "清河县档案馆");
+  CliRun checked = Jixiao("check --format json " + kScans + "report-clean-200dpi.pdf");
+  EXPECT_EQ(checked.exit_code, 0) << checked.out;
+}
+
 TEST(OcrCli, OcrOffLeavesAScanUnreadWithTheReason) {
   CliRun run = Jixiao("check --ocr off " + kScans + "rate-mismatch-p1-200dpi.pdf");
   EXPECT_EQ(run.exit_code, 2);

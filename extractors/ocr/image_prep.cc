@@ -304,8 +304,8 @@ Pix* GreyWithoutRules(Pix* grey, Pix* text) {
   return out;
 }
 
-std::vector<PixelBox> TableCells(const std::vector<Rule>& rules, int w, int h, int min_size, int min_cell,
-                                 std::vector<PixelBox>* tables) {
+std::vector<PixelBox> TableCells(const std::vector<Rule>& rules, int w, int h, int min_width, int min_height,
+                                 int min_cell, std::vector<PixelBox>* tables) {
   std::vector<PixelBox> cells;
   tables->clear();
   if (rules.empty() || w <= 0 || h <= 0) return cells;
@@ -322,7 +322,7 @@ std::vector<PixelBox> TableCells(const std::vector<Rule>& rules, int w, int h, i
   for (int i = 0; groups && i < boxaGetCount(groups); ++i) {
     l_int32 x, y, bw, bh;
     boxaGetBoxGeometry(groups, i, &x, &y, &bw, &bh);
-    if (bw >= min_size && bh >= min_size) tables->push_back({x, y, bw, bh});
+    if (bw >= min_width && bh >= min_height) tables->push_back({x, y, bw, bh});
   }
   boxaDestroy(&groups);
   if (!tables->empty()) {

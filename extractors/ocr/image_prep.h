@@ -62,11 +62,12 @@ struct PixelBox {
 };
 
 // The ruled tables drawn by `rules` on a w x h image: *tables gets each
-// table's box (rules that touch, at least min_size each way) and the result
-// is every cell: a region enclosed by rules, so a merged cell (a rule
+// table's box (rules that touch, at least min_width wide and min_height
+// tall: one row of a table continued on the next page is a table) and the
+// result is every cell: a region enclosed by rules, so a merged cell (a rule
 // missing) is one cell. Cells narrower or lower than min_cell are left out.
-std::vector<PixelBox> TableCells(const std::vector<Rule>& rules, int w, int h, int min_size, int min_cell,
-                                 std::vector<PixelBox>* tables);
+std::vector<PixelBox> TableCells(const std::vector<Rule>& rules, int w, int h, int min_width, int min_height,
+                                 int min_cell, std::vector<PixelBox>* tables);
 
 // What a table cell holds when Tesseract reads nothing in it, from the ink of
 // `cell` in `binary` (1 bit, rules taken out) made at `dpi`: "——" (one "—"

@@ -105,7 +105,7 @@ using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 
 }  // namespace
 
-void FullWidthPunctuation(std::vector<Word>* words) {
+void FullWidthPunctuation(std::vector<Word>* words, const std::vector<int>& line_of) {
   struct Sym {
     size_t word, index;
     char32_t c;
@@ -160,9 +160,13 @@ void FullWidthPunctuation(std::vector<Word>* words) {
       case '!': to[k] = 0xFF01; break;
       case '?': to[k] = 0xFF1F; break;
       case '"': to[k] = cjk_after && !cjk_before ? 0x201C : 0x201D; break;
-      case '.':  // a full stop after Chinese text, not a decimal point
-        if (cjk_before && !(k + 1 < syms.size() && syms[k + 1].c >= '0' && syms[k + 1].c <= '9')) to[k] = 0x3002;
+      case '.': {  // a full stop after Chinese text, not a decimal point (a digit after it on its line)
+        const bool same_line = line_of.size() < words->size() || (k + 1 < syms.size() &&
+                                                                 line_of[syms[k].word] == line_of[syms[k + 1].word]);
+        const bool decimal = k + 1 < syms.size() && same_line && syms[k + 1].c >= '0' && syms[k + 1].c <= '9';
+        if (cjk_before && !decimal) to[k] = 0x3002;
         break;
+      }
       case 0x3008: to[k] = 0xFF08; break;  // 〈 read for （
       case 0x3009: to[k] = 0xFF09; break;
       default: break;
@@ -739,7 +743,7 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
   }
   DropStrayMarks(&found, &line_of);
   RestoreGlyphsTheModelLacks(&found, line_of);
-  FullWidthPunctuation(&found);
+  FullWidthPunctuation(&found, line_of);
   for (Word& w : found) words->push_back(std::move(w));
 }
 
@@ -811,6 +815,20 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
     }
     pixDestroy(&faint_text);
   }
+  // A row of a table continued on the next page (or the part of one left
+  // at the page's foot) is a band lower than the rules' minimum length: its
+  // vertical rules, short, are taken where they run from one horizontal
+  // rule to another, touching both (a character's stroke stops short, a
+  // few pixels away).
+  {
+    Pix* rest = nullptr;
+    std::vector<Rule> candidates = rules;
+    for (const Rule& r : FindRules(binary.get(), std::max(8, dpi * 3 / 20), max_thickness, &rest))
+      if (r.x0 == r.x1 && r.y1 - r.y0 < min_length) candidates.push_back(r);
+    pixDestroy(&rest);
+    for (const Rule& r : GridRules(candidates, 3))
+      if (r.x0 == r.x1 && r.y1 - r.y0 < min_length) rules.push_back(r);
+  }
   PixPtr text(WithoutRules(binary.get(), rules, max_thickness));
   // Tesseract's LSTM reads the grey image (it recognises from the grey
   // pixels when given them, from the bilevel ones otherwise): a binarised
@@ -855,7 +873,7 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
   // page, tables blanked out, is read as a page.
   const int w = pixGetWidth(text.get()), h = pixGetHeight(text.get());
   std::vector<PixelBox> tables;
-  const std::vector<PixelBox> cells = TableCells(rules, w, h, dpi / 2, dpi / 15, &tables);
+  const std::vector<PixelBox> cells = TableCells(rules, w, h, dpi / 2, dpi / 8, dpi / 15, &tables);
   PixPtr body(pixCopy(nullptr, text.get()));
   PixPtr grey_body(pixCopy(nullptr, grey_text.get()));
   for (const PixelBox& t : tables) {

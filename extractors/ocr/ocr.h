@@ -119,8 +119,10 @@ void RestoreGlyphsTheModelLacks(std::vector<Word>* words, const std::vector<int>
 // words are in reading order) is given its full-width form; a bracket of a
 // pair that holds Chinese text or whose partner is full-width too, and the
 // two brackets of a pair always alike ("（A)" on a cell's second line after
-// "数" is "（A）"). Quotes become “ ” by side. Run by ReadImage.
-void FullWidthPunctuation(std::vector<Word>* words);
+// "数" is "（A）"). Quotes become “ ” by side. A "." after Chinese text is
+// "。" unless a digit follows it on its line (line_of[i] is word i's line;
+// words on one line when empty). Run by ReadImage.
+void FullWidthPunctuation(std::vector<Word>* words, const std::vector<int>& line_of = {});
 
 // The LSTM may emit two symbols for one printed glyph: a digit and "%" for
 // "%" (its upper ring read as a 9: "100%" came out "1009%"), "%" twice, "5"

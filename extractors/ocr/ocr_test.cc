@@ -227,7 +227,7 @@ TEST(ImagePrep, HorizontalRuleFadedAtItsEndIsCarriedOnToTheVerticalOne) {
   EXPECT_TRUE(bottom);
   EXPECT_TRUE(middle);
   std::vector<PixelBox> tables;
-  const std::vector<PixelBox> cells = TableCells(rules, 900, 400, 100, 10, &tables);
+  const std::vector<PixelBox> cells = TableCells(rules, 900, 400, 100, 100, 10, &tables);
   EXPECT_EQ(cells.size(), 3u);  // the bottom-right cell closed
   pixDestroy(&text);
   pixDestroy(&bin);
@@ -447,11 +447,14 @@ TEST(Ocr, PunctuationOfChineseTextIsFullWidth) {
       {{"工作完成", "."}, "工作完成。"},
       {{"收入", ",", "支出", ";"}, "收入，支出；"},
       {{"12.5", "万元"}, "12.5万元"},                 // a decimal point stays
+      {{"交流力度.", "3、建立"}, "交流力度。3、建立"},  // the next line's item number
       {{"see", "(1)", "and", "(2)"}, "see(1)and(2)"},  // Latin text keeps its own
   };
   for (const auto& [read, printed] : cases) {
     std::vector<Word> ws = words(read);
-    FullWidthPunctuation(&ws);
+    std::vector<int> line_of(ws.size());  // one word per line
+    for (size_t i = 0; i < ws.size(); ++i) line_of[i] = static_cast<int>(i);
+    FullWidthPunctuation(&ws, line_of);
     std::string text;
     for (const Word& w : ws) {
       text += w.text;
