@@ -28,7 +28,7 @@ Then a 14-page scan (the seed's 9 pages and 5 of the clean variant, 200 dpi)
 through `run --jobs 2`: wall time, CPU time and the load average when it
 started (the machine may be shared); and `run --jobs 2` over the folder of
 scans: pages per second.
-Needs imagemagick and poppler-utils for the scans (not for jixiao).
+Needs imagemagick, poppler-utils and qpdf for the scans (not for jixiao).
 """
 import collections
 import difflib
