@@ -88,22 +88,33 @@ def read(path):
     return "\n".join(text), tables, paragraphs
 
 
+def found_exactly(ref, ocr):
+    """(found, total): the non-empty texts of ref found among ocr's, each of
+    ocr's used once."""
+    pool = collections.Counter(t for t in ocr if t)
+    ok = total = 0
+    for t in ref:
+        if not t:
+            continue
+        total += 1
+        if pool[t] > 0:
+            pool[t] -= 1
+            ok += 1
+    return ok, total
+
+
 def paragraph_accuracy(ref, ocr):
     """(exact, whole, total): paragraphs and headings of the DOCX found with
     the same text (white space aside) among the scan's; and found whole, as
     one paragraph of the scan at least 90% alike (difflib's ratio), so that
     a misread character does not count but a paragraph split in two, or run
     into the next, does."""
-    pool = collections.Counter(p for p in ocr if p)
+    ok, total = found_exactly(ref, ocr)
     unused = [p for p in ocr if p]
-    ok = whole = total = 0
+    whole = 0
     for p in ref:
         if not p:
             continue
-        total += 1
-        if pool[p] > 0:
-            pool[p] -= 1
-            ok += 1
         best, best_ratio = None, 0.0
         for i, q in enumerate(unused):
             sm = difflib.SequenceMatcher(None, p, q, autojunk=False)
@@ -135,19 +146,9 @@ def cell_accuracy(ref_tables, ocr_tables, normalise=False):
     if normalise:
         ref_tables = [[variant_free(c) for c in t] for t in ref_tables]
         ocr_tables = [[variant_free(c) for c in t] for t in ocr_tables]
-    ok = total = 0
     # All of the scan's cells, so that a table split or joined differently
     # still counts its cells.
-    pool = collections.Counter(c for t in ocr_tables for c in t if c)
-    for t in ref_tables:
-        for c in t:
-            if not c:
-                continue
-            total += 1
-            if pool[c] > 0:
-                pool[c] -= 1
-                ok += 1
-    return ok, total
+    return found_exactly([c for t in ref_tables for c in t], [c for t in ocr_tables for c in t])
 
 
 def codes(path):

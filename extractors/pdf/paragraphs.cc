@@ -185,14 +185,6 @@ double CellPadding(const PageTable& table) {
   return pad > 1e299 ? 2.0 : std::clamp(pad, 0.5, 10.0);
 }
 
-namespace {
-bool HoldsHan(const std::string& text) {
-  for (Utf8Cursor c(text); !c.Done();)
-    if (IsHanIdeograph(c.Next().value)) return true;
-  return false;
-}
-}  // namespace
-
 std::vector<PageItem> BuildPageItems(const PageLayout& layout) {
   // Elements in reading order: (section, column, top, kind, index).
   using Key = std::tuple<int, int, double, int, size_t>;
@@ -314,7 +306,7 @@ std::vector<PageItem> BuildPageItems(const PageLayout& layout) {
       // Chinese characters: sizes are compared between two such lines only,
       // and the band varies by a fifth from line to line (the two lines of
       // one title read 23 and 19 pt), so by a quarter of an em.
-      const bool sizes_tell = !layout.ocr || (HoldsHan(p.text) && HoldsHan(l.text));
+      const bool sizes_tell = !layout.ocr || (HasHanIdeograph(p.text) && HasHanIdeograph(l.text));
       const double size_step = layout.ocr ? 0.25 : 0.15;
       bool split = l.box.y0 - p.box.y1 > frame.gap + 0.5 * h ||
                    (sizes_tell && std::fabs(l.font_size - p.font_size) > size_step * Em(p)) || l.bold != p.bold ||

@@ -3,11 +3,19 @@
 
 #include <string_view>
 
+#include "pipeline/model/utf8.h"
+
 namespace jixiao {
 
 bool IsHanIdeograph(char32_t c) {
   return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF) ||
          (c >= 0x20000 && c <= 0x2FFFF);
+}
+
+bool HasHanIdeograph(std::string_view text) {
+  for (Utf8Cursor c(text); !c.Done();)
+    if (IsHanIdeograph(c.Next().value)) return true;
+  return false;
 }
 
 bool IsChineseCharacter(char32_t c) { return IsHanIdeograph(c) || c == 0x3007; }

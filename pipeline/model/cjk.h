@@ -3,12 +3,17 @@
 // Covered by utf8_test.cc.
 #pragma once
 
+#include <string_view>
+
 namespace jixiao {
 
 // A Han ideograph: CJK Unified Ideographs, Extension A, the compatibility
 // ideographs and the supplementary ideographic planes (Extension B on).
 // A figure followed by one is a figure with a word after it (`24万元`).
 bool IsHanIdeograph(char32_t c);
+
+// Whether UTF-8 `text` holds a Han ideograph anywhere.
+bool HasHanIdeograph(std::string_view text);
 
 // A character of Chinese writing: a Han ideograph or 〇 (U+3007, the
 // ideographic zero of `二〇二四年`). A space between such a character and a

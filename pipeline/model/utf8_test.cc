@@ -79,6 +79,9 @@ TEST(CjkTest, EachPredicateForItsPurpose) {
   EXPECT_TRUE(IsHanIdeograph(U'预'));
   EXPECT_TRUE(IsHanIdeograph(U'\U00020000'));
   EXPECT_FALSE(IsHanIdeograph(U'〇'));
+  EXPECT_TRUE(HasHanIdeograph("98.69%预算"));
+  EXPECT_FALSE(HasHanIdeograph("98.69%。"));  // punctuation is not an ideograph
+  EXPECT_FALSE(HasHanIdeograph(""));
   EXPECT_FALSE(IsHanIdeograph(U'，'));
   EXPECT_TRUE(IsChineseCharacter(U'〇'));
   EXPECT_TRUE(IsKana(U'の'));

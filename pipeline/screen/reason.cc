@@ -9,18 +9,8 @@
 
 namespace jixiao {
 
-namespace {
-
-// A message that already holds Chinese is one written for reviewers.
-bool HasHanIdeograph(const std::string& text) {
-  for (Utf8Cursor c(text); !c.Done();)
-    if (IsHanIdeograph(c.Next().value)) return true;
-  return false;
-}
-
-}  // namespace
-
 std::string ReviewerReason(Status::Code code, const std::string& message) {
+  // A message that already holds Chinese is one written for reviewers.
   if (HasHanIdeograph(message)) return message;
   // What the extractors say of inputs that are not reports they read
   // (extractors/detect/extract_file.h, docx_extractor.h).
