@@ -495,9 +495,10 @@ void RecountNumerals(Pix* image, double scale, const std::vector<NumeralCandidat
 // The model reads a range dash "—" between two figures as "-", "--", ".-"
 // or "一" (it has no class for it), and the checks and a reviewer read
 // "16-18" and "16—18" alike but the text is then not the report's. A run of
-// such glyphs between two digits of one line whose ink is one lone stroke at
-// least 0.6 of the line's height long (a hyphen is about a third of an em)
-// is the dash. Boxes are in points; the image's pixels are points / scale.
+// such glyphs between two digits of one line whose ink is a thin stroke and
+// leaves an em between the figures (DashSpan 0.9 to 1.7 of the line's
+// height; a hyphen leaves about half) is the dash. Boxes are in points; the
+// image's pixels are points / scale.
 void RangeDashesFromInk(Pix* image, double scale, std::vector<Word>* words, std::vector<int>* line_of) {
   if (!image) return;
   auto is_digit = [](const std::string& g) { return g.size() == 1 && g[0] >= '0' && g[0] <= '9'; };
@@ -815,19 +816,21 @@ Status ReadImage(Pix* image, int dpi, const Settings& settings, Page* out) {
     }
     pixDestroy(&faint_text);
   }
-  // A row of a table continued on the next page (or the part of one left
-  // at the page's foot) is a band lower than the rules' minimum length: its
-  // vertical rules, short, are taken where they run from one horizontal
-  // rule to another, touching both (a character's stroke stops short, a
-  // few pixels away).
+  // The one row of a table left at a page's foot (continued on the next
+  // page) is lower than the shortest vertical rule found above (min_length
+  // / 2): its column rules, from 0.15 inch (longer than any stroke of body
+  // text), are taken where they run from one horizontal rule to the next,
+  // touching both (a character's stroke in a tight row stops a few pixels
+  // short).
   {
+    auto short_vertical = [&](const Rule& r) { return r.x0 == r.x1 && r.y1 - r.y0 < min_length / 2; };
     Pix* rest = nullptr;
     std::vector<Rule> candidates = rules;
-    for (const Rule& r : FindRules(binary.get(), std::max(8, dpi * 3 / 20), max_thickness, &rest))
-      if (r.x0 == r.x1 && r.y1 - r.y0 < min_length) candidates.push_back(r);
+    for (const Rule& r : FindRules(binary.get(), std::max(8, dpi * 3 / 10), max_thickness, &rest))
+      if (short_vertical(r)) candidates.push_back(r);
     pixDestroy(&rest);
     for (const Rule& r : GridRules(candidates, 3))
-      if (r.x0 == r.x1 && r.y1 - r.y0 < min_length) rules.push_back(r);
+      if (short_vertical(r)) rules.push_back(r);
   }
   PixPtr text(WithoutRules(binary.get(), rules, max_thickness));
   // Tesseract's LSTM reads the grey image (it recognises from the grey
