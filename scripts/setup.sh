@@ -22,6 +22,7 @@ test_packages=(
   poppler-utils zip unzip qpdf ninja-build
   imagemagick   # corpus/scans/make_scans.py and bench/ocr_bench.sh make scans
   chromium fonts-noto-cjk  # the review pages in a headless browser (tests/e2e/browser)
+  libreoffice-writer-nogui # .doc and .wps converted by soffice (extractors/detect/convert_test.cc)
 )
 
 packages=("${build_packages[@]}")
