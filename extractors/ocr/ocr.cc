@@ -103,6 +103,37 @@ struct PixDeleter {
 };
 using PixPtr = std::unique_ptr<Pix, PixDeleter>;
 
+// Digits with the decimal point, thousands comma and percent sign only.
+bool IsFigureText(const std::string& text) {
+  for (char c : text)
+    if (!std::isdigit(static_cast<unsigned char>(c)) && c != '.' && c != ',' && c != '%') return false;
+  return true;
+}
+
+// The byte offset of glyph k of w's text.
+size_t GlyphOffset(const Word& w, size_t k) {
+  size_t pos = 0;
+  for (size_t i = 0; i < k; ++i) pos += w.char_bytes[i];
+  return pos;
+}
+
+std::string GlyphAt(const Word& w, size_t k) { return w.text.substr(GlyphOffset(w, k), w.char_bytes[k]); }
+
+// Gives glyph k of w the text `glyph` (one code point).
+void ReplaceGlyph(Word* w, size_t k, const std::string& glyph) {
+  w->text.replace(GlyphOffset(*w, k), w->char_bytes[k], glyph);
+  w->char_bytes[k] = static_cast<int>(glyph.size());
+}
+
+// Takes glyph k out of w; when w has its glyph edges, the glyph before
+// takes the room (for the first glyph, the one after).
+void EraseGlyph(Word* w, size_t k) {
+  const bool has_edges = w->edges.size() == w->char_bytes.size() + 1;
+  w->text.erase(GlyphOffset(*w, k), w->char_bytes[k]);
+  w->char_bytes.erase(w->char_bytes.begin() + k);
+  if (has_edges) w->edges.erase(w->edges.begin() + (k > 0 ? k : 1));
+}
+
 }  // namespace
 
 void FullWidthPunctuation(std::vector<Word>* words, const std::vector<int>& line_of) {
@@ -181,13 +212,9 @@ void FullWidthPunctuation(std::vector<Word>* words, const std::vector<int>& line
   }
   for (size_t k = 0; k < syms.size(); ++k) {
     if (!to[k]) continue;
-    Word& word = (*words)[syms[k].word];
-    size_t pos = 0;
-    for (size_t j = 0; j < syms[k].index; ++j) pos += word.char_bytes[j];
-    std::string repl;
-    AppendUtf8(to[k], &repl);
-    word.text.replace(pos, word.char_bytes[syms[k].index], repl);
-    word.char_bytes[syms[k].index] = static_cast<int>(repl.size());
+    std::string glyph;
+    AppendUtf8(to[k], &glyph);
+    ReplaceGlyph(&(*words)[syms[k].word], syms[k].index, glyph);
   }
 }
 
@@ -422,12 +449,6 @@ std::vector<PixelBox> SymbolBoxes(const tesseract::ResultIterator& word_it, size
   return out;
 }
 
-std::string GlyphAt(const Word& w, size_t k) {
-  size_t pos = 0;
-  for (size_t i = 0; i < k; ++i) pos += w.char_bytes[i];
-  return w.text.substr(pos, w.char_bytes[k]);
-}
-
 // A glyph read as 一, 二 or 三 that may be a numbering label's numeral: the
 // word's first glyph, or its second after "（" / "(".
 struct NumeralCandidate {
@@ -486,9 +507,7 @@ void RecountNumerals(Pix* image, double scale, const std::vector<NumeralCandidat
     const int pad = c.em / 10;
     const int bars = HorizontalBars(image, {c.box.x - pad, c.box.y, c.box.w + pad + pad / 2, c.box.h}, c.em * 3 / 10);
     if (bars < 1 || bars > 3) continue;
-    size_t pos = 0;
-    for (size_t i = 0; i < c.glyph; ++i) pos += w.char_bytes[i];
-    w.text.replace(pos, w.char_bytes[c.glyph], kNumerals[bars - 1]);
+    ReplaceGlyph(&w, c.glyph, kNumerals[bars - 1]);
   }
 }
 
@@ -532,27 +551,13 @@ void RangeDashesFromInk(Pix* image, double scale, std::vector<Word>* words, std:
     g = e - 1;
   }
   if (replace.empty()) return;
-  for (const auto& [g, dash] : replace) {
-    Word& w = (*words)[glyphs[g].first];
-    const size_t k = glyphs[g].second;
-    size_t pos = 0;
-    for (size_t j = 0; j < k; ++j) pos += w.char_bytes[j];
-    w.text.replace(pos, w.char_bytes[k], dash);
-    w.char_bytes[k] = static_cast<int>(dash.size());
-  }
+  for (const auto& [g, dash] : replace) ReplaceGlyph(&(*words)[glyphs[g].first], glyphs[g].second, dash);
   std::vector<Word> kept;
   std::vector<int> lines;
   for (size_t i = 0; i < words->size(); ++i) {
     Word& w = (*words)[i];
-    for (size_t k = w.char_bytes.size(); k-- > 0;) {
-      if (!erase[i][k]) continue;
-      size_t pos = 0;
-      for (size_t j = 0; j < k; ++j) pos += w.char_bytes[j];
-      w.text.erase(pos, w.char_bytes[k]);
-      w.char_bytes.erase(w.char_bytes.begin() + k);
-      // The glyph before takes its place (or, for the first, the one after).
-      w.edges.erase(w.edges.begin() + (k > 0 ? k : 1));
-    }
+    for (size_t k = w.char_bytes.size(); k-- > 0;)
+      if (erase[i][k]) EraseGlyph(&w, k);
     if (w.char_bytes.empty()) {
       // A word of the run alone: the word before on its line takes its box.
       if (!kept.empty() && lines.back() == (*line_of)[i]) {
@@ -637,11 +642,10 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
       }
       std::vector<Box> boxes;
       for (const PixelBox& b : symbols) boxes.push_back({double(b.x), double(b.y), double(b.x + b.w), double(b.y + b.h)});
-      std::vector<std::pair<double, double>> runs;  // only for a word with two digits side by side
-      for (size_t k = 1; k < w.text.size() && runs.empty(); ++k)
-        if (std::isdigit(static_cast<unsigned char>(w.text[k - 1])) && std::isdigit(static_cast<unsigned char>(w.text[k])))
-          for (const auto& [x0, x1] : InkColumnRuns(image, {l, line_top, r - l, line_bottom - line_top}))
-            runs.push_back({double(x0), double(x1)});
+      std::vector<std::pair<double, double>> runs;  // only a figure's ink is looked at
+      if (w.char_bytes.size() > 1 && IsFigureText(w.text))
+        for (const auto& [x0, x1] : InkColumnRuns(image, {l, line_top, r - l, line_bottom - line_top}))
+          runs.push_back({double(x0), double(x1)});
       DropGlyphsReadTwice(&boxes, &w, runs, line_bottom - line_top);
     }
     // Glyph edges in pixels first, for ComparatorGlyphs; in points below.
@@ -747,7 +751,6 @@ void CollectWords(tesseract::TessBaseAPI* api, Pix* image, double scale, std::ve
   FullWidthPunctuation(&found, line_of);
   for (Word& w : found) words->push_back(std::move(w));
 }
-
 
 // A word for a mark found in the image (DashesOrDots): its glyphs spread
 // over the ink's box, one line's height around it.
@@ -1047,8 +1050,7 @@ void DropGlyphsReadTwice(std::vector<Box>* boxes, Word* w, const std::vector<std
   // A figure whose ink has fewer runs of inked columns than it has glyphs,
   // though no run is wide enough for two (a digit is about half an em
   // wide, the line's band about an em), has a glyph read twice.
-  bool figure = !ink_runs.empty();
-  for (char c : w->text) figure = figure && (std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == ',' || c == '%');
+  bool figure = !ink_runs.empty() && IsFigureText(w->text);
   for (const auto& [x0, x1] : ink_runs) figure = figure && x1 - x0 < 0.9 * line_height;
   auto surplus = [&] { return figure && ink_runs.size() < boxes->size(); };
   auto digit = [](const std::string& g) { return g.size() == 1 && g[0] >= '0' && g[0] <= '9'; };
@@ -1065,15 +1067,11 @@ void DropGlyphsReadTwice(std::vector<Box>* boxes, Word* w, const std::vector<std
     const double overlap = std::min(a.x1, b.x1) - std::max(a.x0, b.x0);
     const double narrower = std::min(a.x1 - a.x0, b.x1 - b.x0);
     if (narrower <= 0 || overlap < 0.6 * narrower) continue;
-    size_t pos = 0;
-    for (size_t i = 0; i < drop; ++i) pos += w->char_bytes[i];
-    w->text.erase(pos, w->char_bytes[drop]);
-    w->char_bytes.erase(w->char_bytes.begin() + drop);
+    EraseGlyph(w, drop);
     boxes->erase(boxes->begin() + drop);
     --k;
   }
 }
-
 
 void DropStrayMarks(std::vector<Word>* words, std::vector<int>* line_of) {
   std::vector<Word> kept;

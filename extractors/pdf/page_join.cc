@@ -369,10 +369,10 @@ void RemovePageFurniture(std::vector<PageLayout>* pages, Document* doc) {
   // one line in the same band, at the same height (the same 6-pt step) and of
   // the same shape (digits alike); on an OCR'd page, within 6 pt and one
   // code point in five (a scan's header came out "联合会”2024" on one page
-  // and "联合会2024" on the next, and 0.5 pt higher, across a 6-pt step). A running header repeats
-  // its text (or carries a page counter, IsPageNumber); a label whose
-  // number varies and which stands on a few pages only (附件1, 附件2 at the
-  // top of the pages they open) is content.
+  // and "联合会2024" on the next, and 0.5 pt higher, across a 6-pt step).
+  // A running header repeats its text (or carries a page counter,
+  // IsPageNumber); a label whose number varies and which stands on a few
+  // pages only (附件1, 附件2 at the top of the pages they open) is content.
   struct Group {
     bool top = false;
     double y = 0;
