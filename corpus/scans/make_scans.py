@@ -28,6 +28,10 @@ Committed (small, one page each, for the OCR tests):
   seed-p9-300dpi.pdf    page 9 of the seed (the scoring table: ranges
                         "得16—18分", "12—14分", which the model reads
                         "-", "--" or "一"), 300 dpi, seal, skew 0.7°
+  bundle-defect-second-p1-200dpi.pdf
+                        page 1 of templates/bundle-defect-second (a 汇编's
+                        cover letter; the telephone 0312-5550123 keeps its
+                        hyphen), 200 dpi, seal, skew 0.7°
   report-clean-200dpi.pdf
                         templates/report-clean, both pages (a 部门整体支出
                         report whose 自评表 starts with one row at the foot
@@ -228,6 +232,8 @@ def fixtures():
         scan_pages(clean, [7], 200, os.path.join(HERE, "clean-p7-200dpi.pdf"), tmp, skews=(0.6,))
         scan_pages(seed, [7], 200, os.path.join(HERE, "seed-p7-200dpi.pdf"), tmp, skews=(0.4,))
         scan_pages(seed, [9], 300, os.path.join(HERE, "seed-p9-300dpi.pdf"), tmp, skews=(0.7,))
+        scan_pages(os.path.join(CORPUS, "templates", "bundle-defect-second.pdf"), [1], 200,
+                   os.path.join(HERE, "bundle-defect-second-p1-200dpi.pdf"), tmp, skews=(0.7,))
         scan_pages(os.path.join(CORPUS, "templates", "report-clean.pdf"), [1, 2], 200,
                    os.path.join(HERE, "report-clean-200dpi.pdf"), tmp)
         scan_pages(os.path.join(CORPUS, "templates", "target-count.pdf"), [1], 300,

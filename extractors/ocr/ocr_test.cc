@@ -751,6 +751,15 @@ TEST(OcrScan, RangeDashesOfAScannedScoringTableReadAsPrinted) {
   for (const char* range : {"16—18分", "13—15分", "10—12分", "12—14分", "9—11分", "6—8分"})
     EXPECT_NE(text.find(range), std::string::npos) << range << " in " << text;
   EXPECT_EQ(text.find("-"), std::string::npos) << text;
+  // A hyphen between figures stays one: the telephone number of a 汇编's
+  // cover letter (corpus/scans/bundle-defect-second-p1-200dpi.pdf).
+  pages.clear();
+  st = ReadPdfPages(root + "/corpus/scans/bundle-defect-second-p1-200dpi.pdf", {1}, settings, 1, &pages);
+  ASSERT_TRUE(st.ok()) << st.ToString();
+  ASSERT_EQ(pages.size(), 1u);
+  std::string letter;
+  for (const Word& w : pages[0].words) letter += w.text;
+  EXPECT_NE(letter.find("0312-5550123"), std::string::npos) << letter;
 }
 
 TEST(ImagePrep, GreyPageKeepsTheInkAndItsEdgesOnly) {
